@@ -1,0 +1,266 @@
+//! The widget's two languages, how the initial one is chosen, and every UI string in both.
+//!
+//! Content text lives in the dataset as [`crate::model::Text`]; the strings here are the widget's
+//! own chrome (buttons, captions, labels).
+
+use crate::model::{Access, Family, Openness};
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Simplified Chinese, the article's language.
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag to put in `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+
+    /// The short code used in URLs (`?lang=zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Reads a language tag loosely: `zh`, `zh-CN`, `zh-Hans`, `EN-gb`… Anything else is `None`.
+    ///
+    /// ```
+    /// use chronicle_core::i18n::Lang;
+    /// assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::Zh));
+    /// assert_eq!(Lang::from_tag("en_US"), Some(Lang::En));
+    /// assert_eq!(Lang::from_tag("fr"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Chooses the initial language: the URL's `?lang=` first, then the page's `<html lang>`, then
+    /// the browser's preferred languages in order, then Chinese.
+    ///
+    /// `auto` or an unknown value in the URL falls through to the next source.
+    ///
+    /// ```
+    /// use chronicle_core::i18n::Lang;
+    /// assert_eq!(Lang::resolve(Some("en"), Some("zh-CN"), &["zh"]), Lang::En);
+    /// assert_eq!(Lang::resolve(Some("auto"), None, &["fr", "en-GB"]), Lang::En);
+    /// assert_eq!(Lang::resolve(None, None, &[]), Lang::Zh);
+    /// ```
+    pub fn resolve(url: Option<&str>, page: Option<&str>, browser: &[&str]) -> Lang {
+        url.and_then(Lang::from_tag)
+            .or_else(|| page.and_then(Lang::from_tag))
+            .or_else(|| browser.iter().find_map(|t| Lang::from_tag(t)))
+            .unwrap_or_default()
+    }
+}
+
+/// Every UI string, in one language.
+#[derive(Debug)]
+pub struct Ui {
+    pub lang_switch_label: &'static str,
+    /// The other language's name, written in that language.
+    pub other_lang_name: &'static str,
+    pub timeline_label: &'static str,
+    pub timeline_hint: &'static str,
+    pub matrix_caption: &'static str,
+    pub dimension: &'static str,
+    pub open_side: &'static str,
+    pub closed_side: &'static str,
+    pub rating_of_5: &'static str,
+    pub examples: &'static str,
+    pub details: &'static str,
+    pub close: &'static str,
+    pub date: &'static str,
+    pub org: &'static str,
+    pub family: &'static str,
+    pub access: &'static str,
+    pub license: &'static str,
+    pub params: &'static str,
+    pub sources: &'static str,
+    pub parents: &'static str,
+    pub children: &'static str,
+    pub eras: &'static str,
+    pub open_marker: &'static str,
+    pub closed_marker: &'static str,
+    pub na_marker: &'static str,
+    pub data_error_title: &'static str,
+    pub crash_title: &'static str,
+    pub crash_body: &'static str,
+    pub open_strengths: &'static str,
+    pub closed_strengths: &'static str,
+}
+
+static ZH: Ui = Ui {
+    lang_switch_label: "语言",
+    other_lang_name: "English",
+    timeline_label: "时间线",
+    timeline_hint: "按时间排列的模型与论文。选择一个事件即可查看详情。",
+    matrix_caption: "开源与闭源大模型：逐项对比",
+    dimension: "维度",
+    open_side: "开源",
+    closed_side: "闭源",
+    rating_of_5: "分（满分 5）",
+    examples: "示例",
+    details: "详情",
+    close: "关闭",
+    date: "日期",
+    org: "机构",
+    family: "架构",
+    access: "开放程度",
+    license: "许可证",
+    params: "参数量",
+    sources: "来源",
+    parents: "前身",
+    children: "后继",
+    eras: "时代",
+    open_marker: "开放权重",
+    closed_marker: "闭源",
+    na_marker: "论文/里程碑",
+    data_error_title: "数据有误，无法显示",
+    crash_title: "组件出错了",
+    crash_body: "LLM 编年史遇到内部错误，已停止运行。请刷新页面重试。",
+    open_strengths: "开源的优势",
+    closed_strengths: "闭源的优势",
+};
+
+static EN: Ui = Ui {
+    lang_switch_label: "Language",
+    other_lang_name: "中文",
+    timeline_label: "Timeline",
+    timeline_hint: "Models and papers in date order. Select an event to see its details.",
+    matrix_caption: "Open versus closed models, dimension by dimension",
+    dimension: "Dimension",
+    open_side: "Open",
+    closed_side: "Closed",
+    rating_of_5: "out of 5",
+    examples: "Examples",
+    details: "Details",
+    close: "Close",
+    date: "Date",
+    org: "Organisation",
+    family: "Architecture",
+    access: "Access",
+    license: "Licence",
+    params: "Parameters",
+    sources: "Sources",
+    parents: "Builds on",
+    children: "Led to",
+    eras: "Eras",
+    open_marker: "open weights",
+    closed_marker: "closed",
+    na_marker: "paper / milestone",
+    data_error_title: "The data has errors and cannot be shown",
+    crash_title: "The widget stopped",
+    crash_body: "LLM Chronicle hit an internal error and stopped. Reload the page to try again.",
+    open_strengths: "Strengths of open models",
+    closed_strengths: "Strengths of closed models",
+};
+
+/// The UI strings for `lang`.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// A family's lane label.
+pub fn family_name(family: Family, lang: Lang) -> &'static str {
+    use Family::*;
+    match (lang, family) {
+        (Lang::Zh, Statistical) => "统计语言模型",
+        (Lang::Zh, Rnn) => "神经网络 / RNN",
+        (Lang::Zh, Embedding) => "词向量",
+        (Lang::Zh, EncoderOnly) => "仅编码器（BERT 分支）",
+        (Lang::Zh, EncoderDecoder) => "编码器-解码器",
+        (Lang::Zh, DecoderOnly) => "仅解码器（GPT 分支）",
+        (Lang::Zh, Multimodal) => "多模态",
+        (Lang::Zh, Other) => "其他",
+        (Lang::En, Statistical) => "Statistical LMs",
+        (Lang::En, Rnn) => "Neural / RNN",
+        (Lang::En, Embedding) => "Embeddings",
+        (Lang::En, EncoderOnly) => "Encoder-only (BERT branch)",
+        (Lang::En, EncoderDecoder) => "Encoder-decoder",
+        (Lang::En, DecoderOnly) => "Decoder-only (GPT branch)",
+        (Lang::En, Multimodal) => "Multimodal",
+        (Lang::En, Other) => "Other",
+    }
+}
+
+/// A detailed access level's label (Epoch AI's scale).
+pub fn access_name(access: Access, lang: Lang) -> &'static str {
+    use Access::*;
+    match (lang, access) {
+        (Lang::Zh, OpenUnrestricted) => "开放权重（不限用途）",
+        (Lang::Zh, OpenRestricted) => "开放权重（限制用途）",
+        (Lang::Zh, OpenNoncommercial) => "开放权重（非商用）",
+        (Lang::Zh, Api) => "API 访问",
+        (Lang::Zh, Hosted) => "托管访问（无 API）",
+        (Lang::Zh, Limited) => "有限访问",
+        (Lang::Zh, Unreleased) => "未发布",
+        (Lang::Zh, NotApplicable) => "不适用",
+        (Lang::En, OpenUnrestricted) => "Open weights (unrestricted)",
+        (Lang::En, OpenRestricted) => "Open weights (restricted use)",
+        (Lang::En, OpenNoncommercial) => "Open weights (non-commercial)",
+        (Lang::En, Api) => "API access",
+        (Lang::En, Hosted) => "Hosted access (no API)",
+        (Lang::En, Limited) => "Limited access",
+        (Lang::En, Unreleased) => "Unreleased",
+        (Lang::En, NotApplicable) => "Not applicable",
+    }
+}
+
+/// The text marker for open / closed, so that the state is never shown by colour alone.
+pub fn openness_marker(openness: Openness, lang: Lang) -> &'static str {
+    let ui = ui(lang);
+    match openness {
+        Openness::Open => ui.open_marker,
+        Openness::Closed => ui.closed_marker,
+        Openness::NotApplicable => ui.na_marker,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_beats_page_beats_browser() {
+        assert_eq!(Lang::resolve(Some("zh"), Some("en"), &["en"]), Lang::Zh);
+        assert_eq!(Lang::resolve(None, Some("en-US"), &["zh-CN"]), Lang::En);
+        assert_eq!(Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]), Lang::Zh);
+        assert_eq!(Lang::resolve(None, None, &["en"]), Lang::En);
+    }
+
+    #[test]
+    fn languages_differ_in_every_ui_string() {
+        // Cheap guard against a string left untranslated: the two tables must not share a value.
+        let zh = format!("{:?}", ui(Lang::Zh));
+        let en = format!("{:?}", ui(Lang::En));
+        let values = |s: &str| s.split('"').skip(1).step_by(2).map(str::to_owned).collect::<Vec<_>>();
+        for v in values(&zh) {
+            assert!(!values(&en).contains(&v), "untranslated UI string {v:?}");
+        }
+    }
+}

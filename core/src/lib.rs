@@ -1,0 +1,103 @@
+//! Pure logic of LLM Chronicle, with no DOM and no yew, so that all of it is tested natively.
+//!
+//! The pipeline reads in one direction, and each step has its own module:
+//!
+//! 1. **dataset** ([`model`]): the JSON file as authors write it;
+//! 2. **validation** ([`validate`]): every problem with its path, or a [`Chronicle`];
+//! 3. **state** ([`state`]): language, selection, viewport, changed only by `reduce(State, Action)`;
+//! 4. **scale** ([`scale`]): fractional years ↔ pixels, and ticks for the zoom level;
+//! 5. **layout** ([`layout`]): lanes, markers, labels that never overlap, "+N more" clusters;
+//! 6. the widget crate renders the structs that layout returns, and nothing else.
+
+pub mod date;
+pub mod i18n;
+pub mod layout;
+pub mod model;
+pub mod scale;
+pub mod state;
+pub mod validate;
+
+use std::collections::HashMap;
+
+use date::Date;
+use model::{Dataset, Event};
+
+/// A dataset that passed validation, with the lookups the views need.
+#[derive(Debug, PartialEq)]
+pub struct Chronicle {
+    pub data: Dataset,
+    /// Parsed `events[i].date`.
+    dates: Vec<Date>,
+    /// Event indices sorted by date, then by file order.
+    chronological: Vec<usize>,
+    index: HashMap<String, usize>,
+    /// `children[i]`: indices of the events that list `i` as a parent.
+    children: Vec<Vec<usize>>,
+}
+
+impl Chronicle {
+    /// Builds the lookups. Only [`validate::validate`] calls this, on a dataset it has checked.
+    fn new(data: Dataset) -> Self {
+        let dates: Vec<Date> = data.events.iter().map(|e| Date::parse(&e.date).unwrap_or(Date::year(0))).collect();
+        let index: HashMap<String, usize> = data.events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let mut chronological: Vec<usize> = (0..data.events.len()).collect();
+        chronological.sort_by_key(|&i| dates[i]);
+        let mut children = vec![Vec::new(); data.events.len()];
+        for (i, e) in data.events.iter().enumerate() {
+            for p in &e.parents {
+                if let Some(&pi) = index.get(&p.id) {
+                    children[pi].push(i);
+                }
+            }
+        }
+        Chronicle { data, dates, chronological, index, children }
+    }
+
+    /// The events, in file order.
+    pub fn events(&self) -> &[Event] {
+        &self.data.events
+    }
+
+    /// The parsed date of event `i`.
+    pub fn date(&self, i: usize) -> Date {
+        self.dates[i]
+    }
+
+    /// Event indices in date order.
+    pub fn chronological(&self) -> &[usize] {
+        &self.chronological
+    }
+
+    /// The index of the event with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Indices of event `i`'s parents.
+    pub fn parents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.data.events[i].parents.iter().filter_map(|p| self.find(&p.id))
+    }
+
+    /// Indices of the events that name event `i` as a parent.
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// The span of all event dates and eras, in fractional years, padded by a year on each side.
+    pub fn extent(&self) -> (f64, f64) {
+        let years = self
+            .dates
+            .iter()
+            .map(Date::fractional_year)
+            .chain(self.data.eras.iter().flat_map(|e| [&e.start, &e.end]).filter_map(|s| Date::parse(s).ok()).map(|d| d.fractional_year()));
+        let (lo, hi) = years.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        if lo.is_finite() {
+            ((lo - 1.0).floor(), (hi + 1.0).ceil())
+        } else {
+            (2000.0, 2025.0)
+        }
+    }
+}
+
+/// The dataset shipped with the widget, embedded at build time.
+pub const SHIPPED_JSON: &str = include_str!("../../data/chronicle.json");

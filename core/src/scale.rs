@@ -1,0 +1,214 @@
+//! The time scale: fractional years ↔ pixels, zoom and pan, and ticks that adapt to the zoom level.
+
+use crate::i18n::Lang;
+
+/// A linear map from a window of fractional years onto `0..width` pixels.
+///
+/// ```
+/// use chronicle_core::scale::TimeScale;
+/// // 1950..2030 on 800 px: ten pixels per year.
+/// let s = TimeScale::new(1950.0, 2030.0, 800.0);
+/// assert_eq!(s.x(2017.5), 675.0);
+/// assert_eq!(s.year_at(675.0), 2017.5);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeScale {
+    pub start: f64,
+    pub end: f64,
+    pub width: f64,
+}
+
+/// The narrowest window the reader can zoom to: one month.
+pub const MIN_SPAN_YEARS: f64 = 1.0 / 12.0;
+
+impl TimeScale {
+    /// A scale showing `start..end` on `width` pixels. A zero or negative span or width is widened
+    /// to something drawable.
+    pub fn new(start: f64, end: f64, width: f64) -> Self {
+        let end = if end - start < MIN_SPAN_YEARS { start + MIN_SPAN_YEARS } else { end };
+        TimeScale { start, end, width: width.max(1.0) }
+    }
+
+    /// Years shown.
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// Pixels per year.
+    pub fn px_per_year(&self) -> f64 {
+        self.width / self.span()
+    }
+
+    /// The pixel position of a fractional year.
+    pub fn x(&self, year: f64) -> f64 {
+        (year - self.start) * self.px_per_year()
+    }
+
+    /// The fractional year at a pixel position.
+    pub fn year_at(&self, x: f64) -> f64 {
+        self.start + x / self.px_per_year()
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) keeping the year under pixel `anchor` where it is, then
+    /// keeps the window inside `bounds` and no narrower than a month.
+    ///
+    /// ```
+    /// use chronicle_core::scale::TimeScale;
+    /// let s = TimeScale::new(1950.0, 2030.0, 800.0).zoom(2.0, 400.0, (1950.0, 2030.0));
+    /// assert_eq!((s.start, s.end), (1970.0, 2010.0));
+    /// ```
+    pub fn zoom(&self, factor: f64, anchor: f64, bounds: (f64, f64)) -> Self {
+        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
+        let pivot = self.year_at(anchor.clamp(0.0, self.width));
+        let max_span = bounds.1 - bounds.0;
+        let span = (self.span() / factor).clamp(MIN_SPAN_YEARS.min(max_span), max_span);
+        let ratio = (pivot - self.start) / self.span();
+        let start = pivot - ratio * span;
+        TimeScale::new(start, start + span, self.width).clamped(bounds)
+    }
+
+    /// Moves the window by `dx` pixels (positive moves later in time), staying inside `bounds`.
+    pub fn pan(&self, dx: f64, bounds: (f64, f64)) -> Self {
+        let dy = if dx.is_finite() { dx / self.px_per_year() } else { 0.0 };
+        TimeScale::new(self.start + dy, self.end + dy, self.width).clamped(bounds)
+    }
+
+    /// The same window shifted (not resized, unless it is wider than them) to lie inside `bounds`.
+    pub fn clamped(&self, bounds: (f64, f64)) -> Self {
+        let full = bounds.1 - bounds.0;
+        if self.span() >= full - 1e-9 {
+            return TimeScale { start: bounds.0, end: bounds.1, width: self.width };
+        }
+        let span = self.span();
+        let start = self.start.clamp(bounds.0, bounds.1 - span);
+        TimeScale { start, end: start + span, width: self.width }
+    }
+
+    /// Ticks for the current zoom: decades, years or months, at least `min_px` pixels apart.
+    ///
+    /// ```
+    /// use chronicle_core::scale::{TimeScale, TickLabel};
+    /// let wide = TimeScale::new(1950.0, 2030.0, 800.0).ticks(60.0);
+    /// assert_eq!(wide[0].label, TickLabel::Year(1950));
+    /// assert_eq!(wide[1].label, TickLabel::Year(1960));
+    /// let close = TimeScale::new(2022.0, 2023.0, 1200.0).ticks(60.0);
+    /// assert_eq!(close[1].label, TickLabel::Month(2022, 2));
+    /// ```
+    pub fn ticks(&self, min_px: f64) -> Vec<Tick> {
+        // Steps in months.
+        const STEPS: [u32; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+        let px_per_month = self.px_per_year() / 12.0;
+        let step = STEPS.iter().copied().find(|&s| f64::from(s) * px_per_month >= min_px).unwrap_or(1200);
+        let first_month = (self.start * 12.0).ceil() as i64;
+        let step = i64::from(step);
+        let mut m = first_month.div_euclid(step) * step;
+        if m < first_month {
+            m += step;
+        }
+        let mut ticks = Vec::new();
+        while (m as f64) / 12.0 <= self.end + 1e-9 && ticks.len() < 2000 {
+            let year = m.div_euclid(12) as i32;
+            let month = (m.rem_euclid(12) + 1) as u8;
+            let label = if step >= 12 || month == 1 { TickLabel::Year(year) } else { TickLabel::Month(year, month) };
+            ticks.push(Tick { x: self.x(m as f64 / 12.0), label });
+            m += step;
+        }
+        ticks
+    }
+}
+
+/// One axis tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: TickLabel,
+}
+
+/// What a tick marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickLabel {
+    Year(i32),
+    Month(i32, u8),
+}
+
+impl TickLabel {
+    /// The tick's text: `2018` / `2018年`, `Jun 2018` / `2018年6月`.
+    pub fn format(&self, lang: Lang) -> String {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        match (self, lang) {
+            (TickLabel::Year(y), Lang::En) => y.to_string(),
+            (TickLabel::Year(y), Lang::Zh) => format!("{y}年"),
+            (TickLabel::Month(y, m), Lang::En) => format!("{} {y}", MONTHS[usize::from(*m - 1)]),
+            (TickLabel::Month(y, m), Lang::Zh) => format!("{y}年{m}月"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn tick_steps_adapt_from_decades_to_months() {
+        let decades = TimeScale::new(1940.0, 2030.0, 900.0).ticks(80.0);
+        assert!(decades.windows(2).all(|w| matches!((w[0].label, w[1].label), (TickLabel::Year(a), TickLabel::Year(b)) if b - a == 10)));
+        let years = TimeScale::new(2015.0, 2025.0, 1000.0).ticks(80.0);
+        assert_eq!(years.len(), 11);
+        let months = TimeScale::new(2023.0, 2023.5, 1000.0).ticks(80.0);
+        assert_eq!(months.iter().map(|t| t.label).collect::<Vec<_>>()[..3], [TickLabel::Year(2023), TickLabel::Month(2023, 2), TickLabel::Month(2023, 3)]);
+    }
+
+    #[test]
+    fn tick_labels_in_both_languages() {
+        assert_eq!(TickLabel::Month(2018, 6).format(Lang::Zh), "2018年6月");
+        assert_eq!(TickLabel::Month(2018, 6).format(Lang::En), "Jun 2018");
+        assert_eq!(TickLabel::Year(1997).format(Lang::Zh), "1997年");
+    }
+
+    #[test]
+    fn zoom_stops_at_a_month_and_at_the_full_extent() {
+        let b = (1940.0, 2030.0);
+        let mut s = TimeScale::new(b.0, b.1, 1000.0);
+        for _ in 0..100 {
+            s = s.zoom(2.0, 500.0, b);
+        }
+        assert!((s.span() - MIN_SPAN_YEARS).abs() < 1e-9);
+        let out = s.zoom(1e-9, 0.0, b);
+        assert_eq!((out.start, out.end), b);
+    }
+
+    #[test]
+    fn pan_stays_inside_the_bounds() {
+        let b = (1940.0, 2030.0);
+        let s = TimeScale::new(2000.0, 2010.0, 1000.0);
+        assert_eq!(s.pan(1e6, b).end, 2030.0);
+        assert_eq!(s.pan(-1e6, b).start, 1940.0);
+        assert_eq!(s.pan(100.0, b).start, 2001.0);
+        assert_eq!(s.pan(f64::NAN, b), s);
+    }
+
+    proptest! {
+        #[test]
+        fn x_and_year_at_are_inverse(start in 1900.0f64..2000.0, span in 0.1f64..100.0, w in 100.0f64..4000.0, y in 1900.0f64..2100.0) {
+            let s = TimeScale::new(start, start + span, w);
+            prop_assert!((s.year_at(s.x(y)) - y).abs() < 1e-6);
+        }
+
+        #[test]
+        fn zoom_keeps_the_anchor_year_when_unclamped(f in 1.0f64..4.0, a in 0.0f64..1000.0) {
+            let b = (1000.0, 3000.0);
+            let s = TimeScale::new(1990.0, 2010.0, 1000.0);
+            let z = s.zoom(f, a, b);
+            prop_assert!((z.year_at(a) - s.year_at(a)).abs() < 1e-6);
+        }
+
+        #[test]
+        fn ticks_are_increasing_spaced_and_inside(start in 1900.0f64..2020.0, span in 0.09f64..150.0, w in 200.0f64..3000.0) {
+            let s = TimeScale::new(start, start + span, w);
+            let t = s.ticks(60.0);
+            prop_assert!(t.windows(2).all(|p| p[1].x - p[0].x >= 60.0 - 1e-6 || t.len() < 2));
+            prop_assert!(t.iter().all(|k| k.x >= -1e-6 && k.x <= w + 1e-6));
+        }
+    }
+}
