@@ -23,8 +23,8 @@ pub struct Metrics {
     pub gap: f64,
     pub axis_height: f64,
     pub era_height: f64,
-    /// Left gutter that holds the lane names.
-    pub gutter: f64,
+    /// Height of the line at the top of each lane that holds its name.
+    pub lane_label_height: f64,
 }
 
 impl Default for Metrics {
@@ -37,7 +37,7 @@ impl Default for Metrics {
             gap: 6.0,
             axis_height: 26.0,
             era_height: 22.0,
-            gutter: 0.0,
+            lane_label_height: 18.0,
         }
     }
 }
@@ -80,8 +80,15 @@ pub struct PlacedEvent {
     pub x: f64,
     pub y: f64,
     pub openness: Openness,
-    /// `false` when the label did not fit and is counted in a cluster.
-    pub label_visible: bool,
+    /// Where the label goes; `None` when it did not fit and is counted in a cluster.
+    pub label: Option<LabelSide>,
+}
+
+/// Which side of its marker a label is drawn on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    Right,
+    Left,
 }
 
 /// A "+N more" badge standing for labels that did not fit. Its members' markers sit on the
@@ -151,7 +158,7 @@ pub fn layout_timeline(chronicle: &Chronicle, scale: &TimeScale, lang: Lang, m: 
     }
     let top = m.axis_height + era_rows.len() as f64 * m.era_height + m.gap;
 
-    let lane_height = m.rows_per_lane as f64 * m.row_height + m.row_height;
+    let lane_height = m.lane_label_height + m.rows_per_lane as f64 * m.row_height + m.row_height;
     let families: Vec<Family> = Family::ALL.into_iter().filter(|f| chronicle.events().iter().any(|e| e.family == *f)).collect();
     let lanes: Vec<Lane> =
         families.iter().enumerate().map(|(i, &family)| Lane { family, y: top + i as f64 * lane_height, height: lane_height }).collect();
@@ -160,7 +167,8 @@ pub fn layout_timeline(chronicle: &Chronicle, scale: &TimeScale, lang: Lang, m: 
     let mut clusters: Vec<Cluster> = Vec::new();
     for lane in &lanes {
         let mut row_end = vec![f64::NEG_INFINITY; m.rows_per_lane];
-        let overflow_y = lane.y + m.rows_per_lane as f64 * m.row_height + m.row_height / 2.0;
+        let rows_top = lane.y + m.lane_label_height;
+        let overflow_y = rows_top + m.rows_per_lane as f64 * m.row_height + m.row_height / 2.0;
         for &i in chronicle.chronological() {
             let ev = &chronicle.events()[i];
             if ev.family != lane.family {
@@ -171,17 +179,23 @@ pub fn layout_timeline(chronicle: &Chronicle, scale: &TimeScale, lang: Lang, m: 
                 continue;
             }
             let left = x - m.marker_radius;
-            let right = x + m.marker_radius + m.gap + text_width(ev.name.get(lang), m.font_px);
-            let row_y = |r: usize| lane.y + r as f64 * m.row_height + m.row_height / 2.0;
+            let label_w = m.gap + text_width(ev.name.get(lang), m.font_px);
+            let right = x + m.marker_radius + label_w;
+            let row_y = |r: usize| rows_top + r as f64 * m.row_height + m.row_height / 2.0;
             let openness = ev.access.openness();
-            if let Some(r) = (0..m.rows_per_lane).find(|&r| row_end[r] + m.gap <= left && right <= scale.width) {
-                row_end[r] = right;
-                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label_visible: true });
+            // Label right of the marker if it fits, else left of it (near the right edge).
+            let fits_right = |r: usize| row_end[r] + m.gap <= left && right <= scale.width;
+            let fits_left = |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
+            let slot = (0..m.rows_per_lane)
+                .find_map(|r| if fits_right(r) { Some((r, LabelSide::Right)) } else { fits_left(r).then_some((r, LabelSide::Left)) });
+            if let Some((r, side)) = slot {
+                row_end[r] = if side == LabelSide::Right { right } else { x + m.marker_radius };
+                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label: Some(side) });
                 continue;
             }
             // No room for the label: the marker goes to the lane's overflow row, and joins the
             // cluster badge there if it reaches it, so badges never overlap either.
-            events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label_visible: false });
+            events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label: None });
             let badge_w = text_width("+00", m.font_px);
             match clusters.last_mut() {
                 Some(c) if c.y == overflow_y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
@@ -245,8 +259,13 @@ mod tests {
     fn boxes(c: &Chronicle, l: &TimelineLayout, m: &Metrics) -> Vec<(f64, f64, f64)> {
         l.events
             .iter()
-            .filter(|p| p.label_visible)
-            .map(|p| (p.x - m.marker_radius, p.x + m.marker_radius + m.gap + text_width(c.events()[p.index].name.en.as_str(), m.font_px), p.y))
+            .filter_map(|p| {
+                let w = m.gap + text_width(c.events()[p.index].name.en.as_str(), m.font_px);
+                match p.label? {
+                    LabelSide::Right => Some((p.x - m.marker_radius, p.x + m.marker_radius + w, p.y)),
+                    LabelSide::Left => Some((p.x - m.marker_radius - w, p.x + m.marker_radius, p.y)),
+                }
+            })
             .collect()
     }
 
@@ -256,11 +275,18 @@ mod tests {
         let c = chronicle(evs);
         let m = Metrics::default();
         let l = layout_timeline(&c, &TimeScale::new(2022.0, 2024.0, 600.0), Lang::En, &m);
-        let visible = l.events.iter().filter(|p| p.label_visible).count();
+        let visible = l.events.iter().filter(|p| p.label.is_some()).count();
         assert_eq!(visible, m.rows_per_lane);
         let hidden: usize = l.clusters.iter().map(|c| c.members.len()).sum();
         assert_eq!(visible + hidden, 9);
         assert_eq!(l.lanes.len(), 1);
+    }
+
+    #[test]
+    fn labels_flip_left_at_the_right_edge() {
+        let c = chronicle(vec![event("late-model-with-a-long-name", "2024-11", Family::DecoderOnly)]);
+        let l = layout_timeline(&c, &TimeScale::new(2000.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        assert_eq!(l.events[0].label, Some(LabelSide::Left));
     }
 
     #[test]
@@ -297,7 +323,7 @@ mod tests {
                 for j in i + 1..b.len() {
                     prop_assert!(!overlaps(b[i], b[j]), "{:?} overlaps {:?}", b[i], b[j]);
                 }
-                prop_assert!(b[i].1 <= width);
+                prop_assert!(b[i].1 <= width && b[i].0 >= -Metrics::default().marker_radius);
             }
             let hidden: usize = l.clusters.iter().map(|c| c.members.len()).sum();
             prop_assert_eq!(b.len() + hidden, l.events.len());

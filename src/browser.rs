@@ -1,0 +1,59 @@
+//! The browser side of start-up: read the page, pick the language, mount the app.
+
+use std::cell::Cell;
+
+use chronicle_core::i18n::Lang;
+use wasm_bindgen::prelude::*;
+use yew::{AppHandle, AttrValue, Renderer};
+
+use crate::app::{App, AppProps, Data};
+use crate::panic;
+
+thread_local! {
+    static MOUNTED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The language to start in: `?lang=`, then `<html lang>`, then the browser's languages.
+pub fn initial_lang() -> Lang {
+    let window = gloo::utils::window();
+    let url = window
+        .location()
+        .href()
+        .ok()
+        .and_then(|href| web_sys::Url::new(&href).ok())
+        .and_then(|u| u.search_params().get("lang"));
+    let page = gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang"));
+    let browser: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
+    Lang::resolve(url.as_deref(), page.as_deref(), &browser)
+}
+
+/// Mounts a widget inside `root`, replacing nothing around it. Each mount gets its own id prefix.
+pub fn mount(root: web_sys::Element) -> AppHandle<App> {
+    panic::install();
+    let lang = initial_lang();
+    panic::register(root.clone(), lang);
+    let n = MOUNTED.with(|m| {
+        m.set(m.get() + 1);
+        m.get()
+    });
+    let id_prefix = if n == 1 { AttrValue::Static("llmc") } else { AttrValue::from(format!("llmc{n}")) };
+    Renderer::<App>::with_root_and_props(root, AppProps { data: Data::shipped(), lang, id_prefix }).render()
+}
+
+/// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.
+pub fn start() {
+    let document = gloo::utils::document();
+    let root = document.get_element_by_id("llm-chronicle").or_else(|| document.body().map(Into::into));
+    if let Some(root) = root {
+        // The app lives as long as the page.
+        std::mem::forget(mount(root));
+    }
+}
+
+/// Panics on purpose, so the end-to-end tests can check that a reader sees a message instead of a
+/// frozen widget. Only reachable from the developer console.
+#[wasm_bindgen(js_name = llmcPanicForTest)]
+pub fn panic_for_test() {
+    panic!("deliberate panic requested by llmcPanicForTest()");
+}

@@ -1,0 +1,103 @@
+// The first vertical slice, end to end: the release build in real Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage, ready } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the language switch changes the visible text, with a clean console and no foreign requests', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { locale: 'en-US' });
+  await page.goto(`${server.url}/`);
+  await ready(page);
+  // The page says zh-Hans, which beats the browser's en-US.
+  const caption = page.locator('.llmc-matrix caption');
+  assert.equal(await caption.textContent(), '开源与闭源大模型：逐项对比');
+  assert.equal(await page.locator('.llmc').getAttribute('lang'), 'zh-Hans');
+  const zhTitle = await page.locator('.llmc-title').textContent();
+
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.getByText('Open versus closed models, dimension by dimension').waitFor();
+  assert.equal(await page.locator('.llmc').getAttribute('lang'), 'en');
+  const enTitle = await page.locator('.llmc-title').textContent();
+  assert.notEqual(enTitle, zhTitle);
+  assert.match(enTitle, /LLM Chronicle/);
+  assert.equal(await page.getByRole('button', { name: 'English', exact: true }).getAttribute('aria-pressed'), 'true');
+
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await caption.getByText('开源与闭源大模型：逐项对比').waitFor();
+
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  await context.close();
+});
+
+test('?lang=en starts in English; clicking an event shows its details; Escape closes them', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  const gpt3 = page.getByRole('button', { name: /^GPT-3,/ });
+  await gpt3.click();
+  const panel = page.getByRole('region', { name: 'GPT-3' });
+  await panel.waitFor();
+  const text = await panel.textContent();
+  assert.match(text, /2020-05-28/);
+  assert.match(text, /OpenAI/);
+  assert.match(text, /API access/);
+  assert.match(text, /175B/);
+  assert.equal(await panel.getByRole('link', { name: /Language Models are Few-Shot Learners/ }).getAttribute('href'), 'https://arxiv.org/abs/2005.14165');
+  assert.equal(await gpt3.getAttribute('aria-pressed'), 'true');
+
+  // Lineage links select another event.
+  await panel.getByRole('button', { name: /^GPT-2/ }).click();
+  await page.getByRole('region', { name: 'GPT-2' }).waitFor();
+
+  await page.keyboard.press('Escape');
+  await page.getByRole('region', { name: 'GPT-2' }).waitFor({ state: 'detached' });
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  await context.close();
+});
+
+test('events work from the keyboard', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  await page.getByRole('button', { name: /^BERT,/ }).focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { name: 'BERT', level: 3 });
+  await heading.waitFor();
+  // Focus moves into the panel, and back to the event when it closes.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H3');
+  await page.keyboard.press('Escape');
+  await heading.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-event-id')), 'bert');
+  await context.close();
+});
+
+test('a panic replaces the widget with a readable message', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.llmcPanicForTest();
+    } catch {
+      // The panic surfaces as a WebAssembly trap; the hook has already run.
+    }
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The widget stopped/);
+  assert.equal(await page.locator('.llmc-timeline').count(), 0);
+  assert.ok(problems.console.some((m) => m.includes('deliberate panic')), 'the panic is logged for developers');
+  await context.close();
+});

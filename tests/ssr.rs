@@ -1,0 +1,69 @@
+//! Server-side rendering of the whole app (Yew's `LocalServerRenderer`), natively: HTML snapshots
+//! in both languages, plus assertions on the structure that readers and tests rely on.
+//!
+//! A changed snapshot is written beside the old one as `*.new.html` for a human to compare; run
+//! with `UPDATE_SNAPSHOTS=1` to accept it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chronicle_core::i18n::Lang;
+use llm_chronicle::{App, AppProps, Data};
+use yew::LocalServerRenderer;
+
+async fn render(lang: Lang) -> String {
+    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into() };
+    LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+}
+
+fn check_snapshot(name: &str, html: &str) {
+    let dir = format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{dir}/{name}.html");
+    let pretty = html.replace("><", ">\n<");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &pretty).unwrap();
+        return;
+    }
+    match std::fs::read_to_string(&path) {
+        Ok(old) if old == pretty => {}
+        found => {
+            let new = format!("{dir}/{name}.new.html");
+            std::fs::write(&new, &pretty).unwrap();
+            panic!("snapshot {path} {}; compare with {new}, then rerun with UPDATE_SNAPSHOTS=1", if found.is_ok() { "changed" } else { "is missing" });
+        }
+    }
+}
+
+#[tokio::test]
+async fn app_renders_the_slice_in_english() {
+    let html = render(Lang::En).await;
+    assert!(html.contains(r#"<div lang="en" class="llmc">"#), "root carries the language");
+    assert!(html.contains("<caption>Open versus closed models, dimension by dimension</caption>"));
+    assert!(html.contains(r#"aria-label="GPT-3, 2020-05-28, OpenAI, API access""#), "event buttons are named by the event first");
+    assert!(html.contains(r#"aria-label="BERT, 2018-10-11, Google, Open weights (unrestricted)""#));
+    assert!(html.contains("<th scope=\"row\">Transparency and auditability</th>"));
+    assert!(html.contains("5 out of 5"));
+    assert!(!html.contains("开源的优势"), "no Chinese chrome in the English render");
+    check_snapshot("app-en", &html);
+}
+
+#[tokio::test]
+async fn app_renders_the_slice_in_chinese() {
+    let html = render(Lang::Zh).await;
+    assert!(html.contains(r#"<div lang="zh-Hans" class="llmc">"#));
+    assert!(html.contains("<caption>开源与闭源大模型：逐项对比</caption>"));
+    assert!(html.contains(r#"aria-label="香农的 n-gram 英语模型, 1948-07, Bell Labs, 论文/里程碑""#));
+    assert!(html.contains("开源的优势"));
+    check_snapshot("app-zh", &html);
+}
+
+#[tokio::test]
+async fn every_event_is_a_named_button() {
+    let html = render(Lang::En).await;
+    let data = Data::shipped();
+    let c = data.0.as_ref().as_ref().unwrap();
+    for e in c.events() {
+        let needle = format!("data-event-id=\"{}\"", e.id);
+        assert!(html.contains(&needle), "{} is not placed on the timeline", e.id);
+        assert!(html.contains(&format!("aria-label=\"{},", e.name.en.replace('"', "&quot;"))), "{} has no accessible name", e.id);
+    }
+    assert_eq!(html.matches(r#"role="button""#).count(), c.events().len());
+}
