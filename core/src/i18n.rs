@@ -249,7 +249,10 @@ mod tests {
     fn url_beats_page_beats_browser() {
         assert_eq!(Lang::resolve(Some("zh"), Some("en"), &["en"]), Lang::Zh);
         assert_eq!(Lang::resolve(None, Some("en-US"), &["zh-CN"]), Lang::En);
-        assert_eq!(Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]), Lang::Zh);
+        assert_eq!(
+            Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]),
+            Lang::Zh
+        );
         assert_eq!(Lang::resolve(None, None, &["en"]), Lang::En);
     }
 
@@ -258,7 +261,13 @@ mod tests {
         // Cheap guard against a string left untranslated: the two tables must not share a value.
         let zh = format!("{:?}", ui(Lang::Zh));
         let en = format!("{:?}", ui(Lang::En));
-        let values = |s: &str| s.split('"').skip(1).step_by(2).map(str::to_owned).collect::<Vec<_>>();
+        let values = |s: &str| {
+            s.split('"')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
         for v in values(&zh) {
             assert!(!values(&en).contains(&v), "untranslated UI string {v:?}");
         }

@@ -54,7 +54,13 @@ pub fn text_width(s: &str, font_px: f64) -> f64 {
     let em: f64 = s
         .chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 1.0,
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 1.0,
             _ if c == ' ' => 0.32,
             _ if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == 'M' || c == 'W' => 0.7,
             _ => 0.56,
@@ -137,31 +143,58 @@ pub struct TimelineLayout {
 ///
 /// Lanes appear only for families that have events, in [`Family::ALL`] order. Overlapping eras
 /// stack in as many rows as they need.
-pub fn layout_timeline(chronicle: &Chronicle, scale: &TimeScale, lang: Lang, m: &Metrics) -> TimelineLayout {
+pub fn layout_timeline(
+    chronicle: &Chronicle,
+    scale: &TimeScale,
+    lang: Lang,
+    m: &Metrics,
+) -> TimelineLayout {
     // Era bands, greedily packed into rows so overlapping eras stay readable.
     let mut era_rows: Vec<f64> = Vec::new();
     let mut eras = Vec::new();
     for (i, era) in chronicle.data.eras.iter().enumerate() {
-        let (Ok(s), Ok(e)) = (Date::parse(&era.start), Date::parse(&era.end)) else { continue };
+        let (Ok(s), Ok(e)) = (Date::parse(&era.start), Date::parse(&era.end)) else {
+            continue;
+        };
         let x0 = scale.x(s.fractional_year()).max(0.0);
-        let x1 = scale.x(e.fractional_year() + if e.month.is_none() { 1.0 } else { 0.0 }).min(scale.width);
+        let x1 = scale
+            .x(e.fractional_year() + if e.month.is_none() { 1.0 } else { 0.0 })
+            .min(scale.width);
         if x1 <= 0.0 || x0 >= scale.width {
             continue;
         }
-        let row = era_rows.iter().position(|&end| end <= x0).unwrap_or(era_rows.len());
+        let row = era_rows
+            .iter()
+            .position(|&end| end <= x0)
+            .unwrap_or(era_rows.len());
         if row == era_rows.len() {
             era_rows.push(x1);
         } else {
             era_rows[row] = x1;
         }
-        eras.push(EraBand { index: i, x0, x1, y: m.axis_height + row as f64 * m.era_height });
+        eras.push(EraBand {
+            index: i,
+            x0,
+            x1,
+            y: m.axis_height + row as f64 * m.era_height,
+        });
     }
     let top = m.axis_height + era_rows.len() as f64 * m.era_height + m.gap;
 
     let lane_height = m.lane_label_height + m.rows_per_lane as f64 * m.row_height + m.row_height;
-    let families: Vec<Family> = Family::ALL.into_iter().filter(|f| chronicle.events().iter().any(|e| e.family == *f)).collect();
-    let lanes: Vec<Lane> =
-        families.iter().enumerate().map(|(i, &family)| Lane { family, y: top + i as f64 * lane_height, height: lane_height }).collect();
+    let families: Vec<Family> = Family::ALL
+        .into_iter()
+        .filter(|f| chronicle.events().iter().any(|e| e.family == *f))
+        .collect();
+    let lanes: Vec<Lane> = families
+        .iter()
+        .enumerate()
+        .map(|(i, &family)| Lane {
+            family,
+            y: top + i as f64 * lane_height,
+            height: lane_height,
+        })
+        .collect();
 
     let mut events = Vec::new();
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -185,24 +218,54 @@ pub fn layout_timeline(chronicle: &Chronicle, scale: &TimeScale, lang: Lang, m: 
             let openness = ev.access.openness();
             // Label right of the marker if it fits, else left of it (near the right edge).
             let fits_right = |r: usize| row_end[r] + m.gap <= left && right <= scale.width;
-            let fits_left = |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
-            let slot = (0..m.rows_per_lane)
-                .find_map(|r| if fits_right(r) { Some((r, LabelSide::Right)) } else { fits_left(r).then_some((r, LabelSide::Left)) });
+            let fits_left =
+                |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
+            let slot = (0..m.rows_per_lane).find_map(|r| {
+                if fits_right(r) {
+                    Some((r, LabelSide::Right))
+                } else {
+                    fits_left(r).then_some((r, LabelSide::Left))
+                }
+            });
             if let Some((r, side)) = slot {
-                row_end[r] = if side == LabelSide::Right { right } else { x + m.marker_radius };
-                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label: Some(side) });
+                row_end[r] = if side == LabelSide::Right {
+                    right
+                } else {
+                    x + m.marker_radius
+                };
+                events.push(PlacedEvent {
+                    index: i,
+                    x,
+                    y: row_y(r),
+                    openness,
+                    label: Some(side),
+                });
                 continue;
             }
             // No room for the label: the marker goes to the lane's overflow row, and joins the
             // cluster badge there if it reaches it, so badges never overlap either.
-            events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label: None });
+            events.push(PlacedEvent {
+                index: i,
+                x,
+                y: overflow_y,
+                openness,
+                label: None,
+            });
             let badge_w = text_width("+00", m.font_px);
             match clusters.last_mut() {
-                Some(c) if c.y == overflow_y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
+                Some(c)
+                    if c.y == overflow_y
+                        && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap =>
+                {
                     c.x1 = c.x1.max(x);
                     c.members.push(i);
                 }
-                _ => clusters.push(Cluster { x0: x, x1: x, y: overflow_y, members: vec![i] }),
+                _ => clusters.push(Cluster {
+                    x0: x,
+                    x1: x,
+                    y: overflow_y,
+                    members: vec![i],
+                }),
             }
         }
     }
@@ -211,15 +274,31 @@ pub fn layout_timeline(chronicle: &Chronicle, scale: &TimeScale, lang: Lang, m: 
     let mut edges = Vec::new();
     for p in &events {
         for parent in &chronicle.events()[p.index].parents {
-            let Some(pi) = chronicle.find(&parent.id) else { continue };
+            let Some(pi) = chronicle.find(&parent.id) else {
+                continue;
+            };
             if let Some(from) = pos(pi) {
-                edges.push(Edge { parent: pi, child: p.index, from, to: (p.x, p.y), evidence: parent.evidence });
+                edges.push(Edge {
+                    parent: pi,
+                    child: p.index,
+                    from,
+                    to: (p.x, p.y),
+                    evidence: parent.evidence,
+                });
             }
         }
     }
 
     let height = lanes.last().map_or(top, |l| l.y + l.height) + m.gap;
-    TimelineLayout { width: scale.width, height, eras, lanes, events, clusters, edges }
+    TimelineLayout {
+        width: scale.width,
+        height,
+        eras,
+        lanes,
+        events,
+        clusters,
+        edges,
+    }
 }
 
 #[cfg(test)]
@@ -232,7 +311,10 @@ mod tests {
     fn event(id: &str, date: &str, family: Family) -> Event {
         Event {
             id: id.into(),
-            name: Text { zh: id.into(), en: id.into() },
+            name: Text {
+                zh: id.into(),
+                en: id.into(),
+            },
             date: date.into(),
             org: "Org".into(),
             family,
@@ -240,14 +322,27 @@ mod tests {
             access: Access::Api,
             license: None,
             params: None,
-            summary: Text { zh: "摘要".into(), en: "Summary".into() },
-            sources: vec![Source { url: "https://example.org/".into(), title: "t".into() }],
+            summary: Text {
+                zh: "摘要".into(),
+                en: "Summary".into(),
+            },
+            sources: vec![Source {
+                url: "https://example.org/".into(),
+                title: "t".into(),
+            }],
             parents: vec![],
         }
     }
 
     fn chronicle(events: Vec<Event>) -> Chronicle {
-        let d = Dataset { title: Text { zh: "标题".into(), en: "Title".into() }, events, ..Default::default() };
+        let d = Dataset {
+            title: Text {
+                zh: "标题".into(),
+                en: "Title".into(),
+            },
+            events,
+            ..Default::default()
+        };
         validate(d).expect("valid test dataset")
     }
 
@@ -262,8 +357,12 @@ mod tests {
             .filter_map(|p| {
                 let w = m.gap + text_width(c.events()[p.index].name.en.as_str(), m.font_px);
                 match p.label? {
-                    LabelSide::Right => Some((p.x - m.marker_radius, p.x + m.marker_radius + w, p.y)),
-                    LabelSide::Left => Some((p.x - m.marker_radius - w, p.x + m.marker_radius, p.y)),
+                    LabelSide::Right => {
+                        Some((p.x - m.marker_radius, p.x + m.marker_radius + w, p.y))
+                    }
+                    LabelSide::Left => {
+                        Some((p.x - m.marker_radius - w, p.x + m.marker_radius, p.y))
+                    }
                 }
             })
             .collect()
@@ -271,7 +370,15 @@ mod tests {
 
     #[test]
     fn dense_lane_hides_labels_into_a_cluster() {
-        let evs: Vec<Event> = (1..=9).map(|d| event(&format!("model-{d}"), &format!("2023-01-0{d}"), Family::DecoderOnly)).collect();
+        let evs: Vec<Event> = (1..=9)
+            .map(|d| {
+                event(
+                    &format!("model-{d}"),
+                    &format!("2023-01-0{d}"),
+                    Family::DecoderOnly,
+                )
+            })
+            .collect();
         let c = chronicle(evs);
         let m = Metrics::default();
         let l = layout_timeline(&c, &TimeScale::new(2022.0, 2024.0, 600.0), Lang::En, &m);
@@ -284,26 +391,55 @@ mod tests {
 
     #[test]
     fn labels_flip_left_at_the_right_edge() {
-        let c = chronicle(vec![event("late-model-with-a-long-name", "2024-11", Family::DecoderOnly)]);
-        let l = layout_timeline(&c, &TimeScale::new(2000.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        let c = chronicle(vec![event(
+            "late-model-with-a-long-name",
+            "2024-11",
+            Family::DecoderOnly,
+        )]);
+        let l = layout_timeline(
+            &c,
+            &TimeScale::new(2000.0, 2025.0, 800.0),
+            Lang::En,
+            &Metrics::default(),
+        );
         assert_eq!(l.events[0].label, Some(LabelSide::Left));
     }
 
     #[test]
     fn events_outside_the_window_are_not_placed() {
-        let c = chronicle(vec![event("a", "1990", Family::Rnn), event("b", "2020", Family::Rnn)]);
-        let l = layout_timeline(&c, &TimeScale::new(2010.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        let c = chronicle(vec![
+            event("a", "1990", Family::Rnn),
+            event("b", "2020", Family::Rnn),
+        ]);
+        let l = layout_timeline(
+            &c,
+            &TimeScale::new(2010.0, 2025.0, 800.0),
+            Lang::En,
+            &Metrics::default(),
+        );
         assert_eq!(l.events.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
     }
 
     #[test]
     fn lineage_edges_connect_placed_events_with_their_evidence() {
         let mut child = event("child", "2020", Family::DecoderOnly);
-        child.parents.push(Parent { id: "parent".into(), relation: Relation::SuccessorOf, evidence: Evidence::Inferred });
+        child.parents.push(Parent {
+            id: "parent".into(),
+            relation: Relation::SuccessorOf,
+            evidence: Evidence::Inferred,
+        });
         let c = chronicle(vec![event("parent", "2018", Family::DecoderOnly), child]);
-        let l = layout_timeline(&c, &TimeScale::new(2015.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        let l = layout_timeline(
+            &c,
+            &TimeScale::new(2015.0, 2025.0, 800.0),
+            Lang::En,
+            &Metrics::default(),
+        );
         assert_eq!(l.edges.len(), 1);
-        assert_eq!((l.edges[0].parent, l.edges[0].child, l.edges[0].evidence), (0, 1, Evidence::Inferred));
+        assert_eq!(
+            (l.edges[0].parent, l.edges[0].child, l.edges[0].evidence),
+            (0, 1, Evidence::Inferred)
+        );
     }
 
     proptest! {

@@ -38,8 +38,17 @@ pub struct Chronicle {
 impl Chronicle {
     /// Builds the lookups. Only [`validate::validate`] calls this, on a dataset it has checked.
     fn new(data: Dataset) -> Self {
-        let dates: Vec<Date> = data.events.iter().map(|e| Date::parse(&e.date).unwrap_or(Date::year(0))).collect();
-        let index: HashMap<String, usize> = data.events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let dates: Vec<Date> = data
+            .events
+            .iter()
+            .map(|e| Date::parse(&e.date).unwrap_or(Date::year(0)))
+            .collect();
+        let index: HashMap<String, usize> = data
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         let mut chronological: Vec<usize> = (0..data.events.len()).collect();
         chronological.sort_by_key(|&i| dates[i]);
         let mut children = vec![Vec::new(); data.events.len()];
@@ -50,7 +59,13 @@ impl Chronicle {
                 }
             }
         }
-        Chronicle { data, dates, chronological, index, children }
+        Chronicle {
+            data,
+            dates,
+            chronological,
+            index,
+            children,
+        }
     }
 
     /// The events, in file order.
@@ -75,7 +90,10 @@ impl Chronicle {
 
     /// Indices of event `i`'s parents.
     pub fn parents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.data.events[i].parents.iter().filter_map(|p| self.find(&p.id))
+        self.data.events[i]
+            .parents
+            .iter()
+            .filter_map(|p| self.find(&p.id))
     }
 
     /// Indices of the events that name event `i` as a parent.
@@ -85,12 +103,17 @@ impl Chronicle {
 
     /// The span of all event dates and eras, in fractional years, padded by a year on each side.
     pub fn extent(&self) -> (f64, f64) {
-        let years = self
-            .dates
-            .iter()
-            .map(Date::fractional_year)
-            .chain(self.data.eras.iter().flat_map(|e| [&e.start, &e.end]).filter_map(|s| Date::parse(s).ok()).map(|d| d.fractional_year()));
-        let (lo, hi) = years.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let years = self.dates.iter().map(Date::fractional_year).chain(
+            self.data
+                .eras
+                .iter()
+                .flat_map(|e| [&e.start, &e.end])
+                .filter_map(|s| Date::parse(s).ok())
+                .map(|d| d.fractional_year()),
+        );
+        let (lo, hi) = years.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+            (lo.min(y), hi.max(y))
+        });
         if lo.is_finite() {
             ((lo - 1.0).floor(), (hi + 1.0).ceil())
         } else {

@@ -176,7 +176,9 @@ impl Access {
     /// Open weights or not, as the LLM evolutionary tree draws it (filled or hollow).
     pub fn openness(self) -> Openness {
         match self {
-            Access::OpenUnrestricted | Access::OpenRestricted | Access::OpenNoncommercial => Openness::Open,
+            Access::OpenUnrestricted | Access::OpenRestricted | Access::OpenNoncommercial => {
+                Openness::Open
+            }
             Access::Api | Access::Hosted | Access::Limited | Access::Unreleased => Openness::Closed,
             Access::NotApplicable => Openness::NotApplicable,
         }

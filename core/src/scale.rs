@@ -25,8 +25,16 @@ impl TimeScale {
     /// A scale showing `start..end` on `width` pixels. A zero or negative span or width is widened
     /// to something drawable.
     pub fn new(start: f64, end: f64, width: f64) -> Self {
-        let end = if end - start < MIN_SPAN_YEARS { start + MIN_SPAN_YEARS } else { end };
-        TimeScale { start, end, width: width.max(1.0) }
+        let end = if end - start < MIN_SPAN_YEARS {
+            start + MIN_SPAN_YEARS
+        } else {
+            end
+        };
+        TimeScale {
+            start,
+            end,
+            width: width.max(1.0),
+        }
     }
 
     /// Years shown.
@@ -58,7 +66,11 @@ impl TimeScale {
     /// assert_eq!((s.start, s.end), (1970.0, 2010.0));
     /// ```
     pub fn zoom(&self, factor: f64, anchor: f64, bounds: (f64, f64)) -> Self {
-        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
         let pivot = self.year_at(anchor.clamp(0.0, self.width));
         let max_span = bounds.1 - bounds.0;
         let span = (self.span() / factor).clamp(MIN_SPAN_YEARS.min(max_span), max_span);
@@ -69,7 +81,11 @@ impl TimeScale {
 
     /// Moves the window by `dx` pixels (positive moves later in time), staying inside `bounds`.
     pub fn pan(&self, dx: f64, bounds: (f64, f64)) -> Self {
-        let dy = if dx.is_finite() { dx / self.px_per_year() } else { 0.0 };
+        let dy = if dx.is_finite() {
+            dx / self.px_per_year()
+        } else {
+            0.0
+        };
         TimeScale::new(self.start + dy, self.end + dy, self.width).clamped(bounds)
     }
 
@@ -77,11 +93,19 @@ impl TimeScale {
     pub fn clamped(&self, bounds: (f64, f64)) -> Self {
         let full = bounds.1 - bounds.0;
         if self.span() >= full - 1e-9 {
-            return TimeScale { start: bounds.0, end: bounds.1, width: self.width };
+            return TimeScale {
+                start: bounds.0,
+                end: bounds.1,
+                width: self.width,
+            };
         }
         let span = self.span();
         let start = self.start.clamp(bounds.0, bounds.1 - span);
-        TimeScale { start, end: start + span, width: self.width }
+        TimeScale {
+            start,
+            end: start + span,
+            width: self.width,
+        }
     }
 
     /// Ticks for the current zoom: decades, years or months, at least `min_px` pixels apart.
@@ -98,7 +122,11 @@ impl TimeScale {
         // Steps in months.
         const STEPS: [u32; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
         let px_per_month = self.px_per_year() / 12.0;
-        let step = STEPS.iter().copied().find(|&s| f64::from(s) * px_per_month >= min_px).unwrap_or(1200);
+        let step = STEPS
+            .iter()
+            .copied()
+            .find(|&s| f64::from(s) * px_per_month >= min_px)
+            .unwrap_or(1200);
         let first_month = (self.start * 12.0).ceil() as i64;
         let step = i64::from(step);
         let mut m = first_month.div_euclid(step) * step;
@@ -109,8 +137,15 @@ impl TimeScale {
         while (m as f64) / 12.0 <= self.end + 1e-9 && ticks.len() < 2000 {
             let year = m.div_euclid(12) as i32;
             let month = (m.rem_euclid(12) + 1) as u8;
-            let label = if step >= 12 || month == 1 { TickLabel::Year(year) } else { TickLabel::Month(year, month) };
-            ticks.push(Tick { x: self.x(m as f64 / 12.0), label });
+            let label = if step >= 12 || month == 1 {
+                TickLabel::Year(year)
+            } else {
+                TickLabel::Month(year, month)
+            };
+            ticks.push(Tick {
+                x: self.x(m as f64 / 12.0),
+                label,
+            });
             m += step;
         }
         ticks
@@ -134,7 +169,9 @@ pub enum TickLabel {
 impl TickLabel {
     /// The tick's text: `2018` / `2018年`, `Jun 2018` / `2018年6月`.
     pub fn format(&self, lang: Lang) -> String {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
         match (self, lang) {
             (TickLabel::Year(y), Lang::En) => y.to_string(),
             (TickLabel::Year(y), Lang::Zh) => format!("{y}年"),
@@ -156,7 +193,14 @@ mod tests {
         let years = TimeScale::new(2015.0, 2025.0, 1000.0).ticks(80.0);
         assert_eq!(years.len(), 11);
         let months = TimeScale::new(2023.0, 2023.5, 1000.0).ticks(80.0);
-        assert_eq!(months.iter().map(|t| t.label).collect::<Vec<_>>()[..3], [TickLabel::Year(2023), TickLabel::Month(2023, 2), TickLabel::Month(2023, 3)]);
+        assert_eq!(
+            months.iter().map(|t| t.label).collect::<Vec<_>>()[..3],
+            [
+                TickLabel::Year(2023),
+                TickLabel::Month(2023, 2),
+                TickLabel::Month(2023, 3)
+            ]
+        );
     }
 
     #[test]

@@ -27,7 +27,10 @@ pub enum Action {
 impl State {
     /// A fresh state in `lang`.
     pub fn new(lang: Lang) -> Self {
-        State { lang, ..State::default() }
+        State {
+            lang,
+            ..State::default()
+        }
     }
 
     /// The state after `action`.
@@ -43,7 +46,9 @@ impl State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::ToggleLang => next.lang = self.lang.other(),
-            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => next.selected = None,
+            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => {
+                next.selected = None
+            }
             Action::Select(id) => next.selected = Some(id),
             Action::ClearSelection => next.selected = None,
         }
@@ -59,14 +64,19 @@ mod tests {
     fn selecting_twice_closes_and_clear_always_closes() {
         let s = State::new(Lang::En).reduce(Action::Select("bert".into()));
         assert_eq!(s.reduce(Action::Select("bert".into())).selected, None);
-        assert_eq!(s.reduce(Action::Select("gpt-1".into())).selected.as_deref(), Some("gpt-1"));
+        assert_eq!(
+            s.reduce(Action::Select("gpt-1".into())).selected.as_deref(),
+            Some("gpt-1")
+        );
         assert_eq!(s.reduce(Action::ClearSelection).selected, None);
     }
 
     #[test]
     fn language_changes_keep_the_selection() {
         let s = State::new(Lang::Zh).reduce(Action::Select("llama".into()));
-        let t = s.reduce(Action::SetLang(Lang::En)).reduce(Action::ToggleLang);
+        let t = s
+            .reduce(Action::SetLang(Lang::En))
+            .reduce(Action::ToggleLang);
         assert_eq!(t.lang, Lang::Zh);
         assert_eq!(t.selected, s.selected);
     }

@@ -24,12 +24,20 @@ pub fn Detail(props: &DetailProps) -> Html {
     {
         let heading = heading.clone();
         use_effect_with(store.selected.clone(), move |selected| {
-            focus_after_selection(&heading, selected.as_deref(), &mut last_selected.borrow_mut());
+            focus_after_selection(
+                &heading,
+                selected.as_deref(),
+                &mut last_selected.borrow_mut(),
+            );
         });
     }
 
-    let Ok(c) = &*props.data.0 else { return html! {} };
-    let Some(i) = store.selected.as_deref().and_then(|id| c.find(id)) else { return html! {} };
+    let Ok(c) = &*props.data.0 else {
+        return html! {};
+    };
+    let Some(i) = store.selected.as_deref().and_then(|id| c.find(id)) else {
+        return html! {};
+    };
     let e = &c.events()[i];
     let title_id = format!("{}-detail-title", props.id_prefix);
 
@@ -45,7 +53,8 @@ pub fn Detail(props: &DetailProps) -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::ClearSelection))
     };
-    let row = |label: &'static str, value: String| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
+    let row =
+        |label: &'static str, value: String| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
 
     html! {
         <section class="llmc-detail" aria-labelledby={title_id.clone()}>
@@ -94,7 +103,14 @@ fn focus_after_selection(heading: &NodeRef, selected: Option<&str>, last: &mut O
             // The heading is gone; find the event again from the widget's own root (shadow-safe).
             let Some(id) = last.take() else { return };
             let root = gloo::utils::document().active_element();
-            let scope = root.and_then(|a| a.closest(".llmc").ok().flatten()).or_else(|| gloo::utils::document().query_selector(".llmc").ok().flatten());
+            let scope = root
+                .and_then(|a| a.closest(".llmc").ok().flatten())
+                .or_else(|| {
+                    gloo::utils::document()
+                        .query_selector(".llmc")
+                        .ok()
+                        .flatten()
+                });
             let selector = format!("[data-event-id=\"{}\"]", id.replace('"', ""));
             if let Some(el) = scope.and_then(|s| s.query_selector(&selector).ok().flatten()) {
                 if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {

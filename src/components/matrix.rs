@@ -30,7 +30,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let store = use_store();
     let lang = store.lang;
     let t = ui(lang);
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let Ok(c) = &*props.data.0 else {
+        return html! {};
+    };
 
     let group = |g: DimensionGroup, title: &'static str| {
         let rows = c.data.dimensions.iter().filter(|d| d.group == g).map(|d| {

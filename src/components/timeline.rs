@@ -36,8 +36,12 @@ fn marker(openness: Openness, r: f64) -> Html {
             let d = format!("M0 {n} L{r} 0 L0 {r} L{n} 0 Z", n = -r, r = r);
             html! { <path class="llmc-marker llmc-marker-na" {d} /> }
         }
-        Openness::Open => html! { <circle class="llmc-marker llmc-marker-open" r={r.to_string()} /> },
-        Openness::Closed => html! { <circle class="llmc-marker llmc-marker-closed" r={(r - 1.0).to_string()} /> },
+        Openness::Open => {
+            html! { <circle class="llmc-marker llmc-marker-open" r={r.to_string()} /> }
+        }
+        Openness::Closed => {
+            html! { <circle class="llmc-marker llmc-marker-closed" r={(r - 1.0).to_string()} /> }
+        }
     }
 }
 
@@ -48,7 +52,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let t = ui(lang);
     let container = use_node_ref();
     let width = use_width(container.clone());
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let Ok(c) = &*props.data.0 else {
+        return html! {};
+    };
 
     let m = Metrics::default();
     let extent = c.extent();
@@ -110,7 +116,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
             })
         };
-        let class = classes!("llmc-event", selected.then_some("llmc-selected"), p.label.is_none().then_some("llmc-label-hidden"));
+        let class = classes!(
+            "llmc-event",
+            selected.then_some("llmc-selected"),
+            p.label.is_none().then_some("llmc-label-hidden")
+        );
         let label_x = m.marker_radius + m.gap;
         html! {
             <g role="listitem">
@@ -177,7 +187,10 @@ fn Legend() -> Html {
     let t = ui(lang);
     let (documented, inferred) = match lang {
         Lang::Zh => ("实线：有文献记载的传承", "虚线：推断的传承"),
-        Lang::En => ("solid line: documented lineage", "dashed line: inferred lineage"),
+        Lang::En => (
+            "solid line: documented lineage",
+            "dashed line: inferred lineage",
+        ),
     };
     let item = |shape: Html, text: &'static str| {
         html! {

@@ -1,1 +1,392 @@
-fn main(){}
+//! Developer commands: `cargo xtask serve`, `cargo xtask test`, `cargo xtask build`,
+//! `cargo xtask check-data FILE`.
+//!
+//! Each command first installs what it needs and is missing (the wasm target, trunk 0.21.14,
+//! wasm-bindgen-cli at Cargo.lock's version, npm tools including `wasm-opt`, and for tests Debian's
+//! Chromium and ChromeDriver), and skips what is present. Trunk itself never downloads anything:
+//! it runs with `--offline` and finds the tools on PATH.
+
+use std::env;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf();
+    env::set_current_dir(&root).expect("workspace root");
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("build") => build(),
+        Some("check-data") => check_data(&args[1..]),
+        Some("bench") => bench(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] | test | build | bench | check-data FILE…>"
+            );
+            exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("\nxtask: {e}");
+        exit(1);
+    }
+}
+
+/// Builds the widget in development mode and serves it with `trunk serve`.
+fn serve(args: &[String]) -> Result {
+    let port = match args {
+        [] => "8080".to_owned(),
+        [flag, n] if flag == "--port" => n.clone(),
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    ensure_build_tools()?;
+    println!("\nServing LLM Chronicle at http://127.0.0.1:{port}/  (Ctrl+C stops)\n");
+    run(Command::new("trunk")
+        .args([
+            "serve",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port,
+        ])
+        .env("PATH", tool_path()))
+}
+
+/// The release build into `dist/`.
+fn build() -> Result {
+    ensure_build_tools()?;
+    trunk_release()
+}
+
+fn trunk_release() -> Result {
+    step("trunk build --release");
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline"])
+        .env("PATH", tool_path()))
+}
+
+/// Every test tier, in order; stops at the first failure.
+fn test() -> Result {
+    ensure_build_tools()?;
+    ensure_browser()?;
+
+    step("cargo fmt --check");
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+
+    step("cargo clippy -D warnings (native, then wasm32)");
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "llm-chronicle",
+        "--target",
+        WASM_TARGET,
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests: core unit, property and fixture tests; SSR snapshots");
+    run(cargo().args(["test", "--workspace"]))?;
+
+    step("wasm-bindgen-test in headless Chromium");
+    run(cargo()
+        .args([
+            "test",
+            "-p",
+            "llm-chronicle",
+            "--target",
+            WASM_TARGET,
+            "--test",
+            "browser",
+        ])
+        .env("PATH", tool_path())
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        ))?;
+
+    trunk_release()?;
+
+    step("end-to-end tests of dist/ in Chromium");
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-concurrency=1"]);
+    for f in e2e_files()? {
+        node.arg(f);
+    }
+    run(node.env("CHROMIUM", CHROMIUM))?;
+    println!("\nAll test tiers passed.");
+    Ok(())
+}
+
+fn e2e_files() -> Result<Vec<PathBuf>> {
+    let dir = Path::new("tests/e2e");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Prints the release build's sizes (raw and gzip -9) and the core pipeline's timings.
+fn bench() -> Result {
+    ensure_build_tools()?;
+    trunk_release()?;
+    step("release build sizes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir("dist")
+        .map_err(|e| format!("dist: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let (mut raw_total, mut gz_total) = (0, 0);
+    for f in files.iter().filter(|f| f.is_file()) {
+        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        let gz = output(
+            Command::new("sh")
+                .arg("-c")
+                .arg(format!("gzip -9 -c '{}' | wc -c", f.display())),
+        )
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+        raw_total += raw;
+        gz_total += gz;
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        println!("{name:<48} {raw:>9} B   gzip {gz:>8} B");
+    }
+    println!("{:<48} {raw_total:>9} B   gzip {gz_total:>8} B", "total");
+    step("core pipeline timings (native, release)");
+    run(cargo().args([
+        "run",
+        "--release",
+        "--quiet",
+        "-p",
+        "chronicle-core",
+        "--example",
+        "bench",
+    ]))
+}
+
+/// Validates dataset files and prints every problem with its path.
+fn check_data(files: &[String]) -> Result {
+    if files.is_empty() {
+        return Err("usage: cargo xtask check-data FILE…".into());
+    }
+    let mut failed = 0;
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        match chronicle_core::validate::load_json(&text) {
+            Ok(c) => println!(
+                "{f}: ok ({} events, {} eras)",
+                c.events().len(),
+                c.data.eras.len()
+            ),
+            Err(problems) => {
+                failed += 1;
+                println!("{f}: {} problem(s)", problems.len());
+                for p in problems {
+                    println!("  {p}");
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        Err(format!("{failed} file(s) have problems"))
+    } else {
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tools: install what is missing, skip what is present.
+
+fn ensure_build_tools() -> Result {
+    ensure_wasm_target()?;
+    ensure_npm_packages()?;
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
+    )?;
+    let wb = locked_version("wasm-bindgen")?;
+    // Not `--locked`: wasm-bindgen-cli's lockfile pins a yanked crate.
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        &wb,
+        &["install", "--force", "wasm-bindgen-cli", "--version", &wb],
+    )
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    step(&format!("installing the {WASM_TARGET} target"));
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// `npm ci` unless `node_modules` already matches `package-lock.json`. Provides `wasm-opt`
+/// (binaryen), playwright-core and axe-core.
+fn ensure_npm_packages() -> Result {
+    let lock = Path::new("package-lock.json");
+    let installed = Path::new("node_modules/.package-lock.json");
+    let fresh = match (
+        std::fs::metadata(lock).and_then(|m| m.modified()),
+        std::fs::metadata(installed).and_then(|m| m.modified()),
+    ) {
+        (Ok(l), Ok(i)) => i >= l && Path::new("node_modules/.bin/wasm-opt").exists(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    step("npm ci (wasm-opt, playwright-core, axe-core)");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn ensure_cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result {
+    let current =
+        output(Command::new(bin).arg("--version").env("PATH", tool_path())).unwrap_or_default();
+    if current
+        .split_whitespace()
+        .any(|w| w.trim_start_matches('v') == version)
+    {
+        return Ok(());
+    }
+    step(&format!(
+        "installing {bin} {version} (this takes several minutes once)"
+    ));
+    run(Command::new("cargo").args(install))
+}
+
+fn ensure_browser() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    step("installing Debian's chromium and chromium-driver");
+    let root = output(Command::new("id").arg("-u"))
+        .map(|s| s.trim() == "0")
+        .unwrap_or(false);
+    let apt = |args: &[&str]| {
+        let mut c = if root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !root {
+            c.arg("apt-get");
+        }
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    if run(&mut apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ]))
+    .is_err()
+    {
+        run(&mut apt(&["update"]))?;
+        run(&mut apt(&[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ]))?;
+    }
+    Ok(())
+}
+
+/// The version of `package` recorded in Cargo.lock.
+fn locked_version(package: &str) -> Result<String> {
+    let lock = std::fs::read_to_string("Cargo.lock").map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\n");
+    let at = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?;
+    let rest = &lock[at + needle.len()..];
+    rest.strip_prefix("version = \"")
+        .and_then(|r| r.split('"').next())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no version for {package} in Cargo.lock"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process helpers.
+
+/// PATH with the npm tools (wasm-opt) and cargo's bin directory first.
+fn tool_path() -> OsString {
+    let mut dirs = vec![env::current_dir()
+        .unwrap_or_default()
+        .join("node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        dirs.push(home.join("bin"));
+    }
+    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cargo() -> Command {
+    Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+fn run(cmd: &mut Command) -> Result {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{:?} {:?} failed ({status})",
+            cmd.get_program(),
+            cmd.get_args().collect::<Vec<_>>()
+        ))
+    }
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
