@@ -124,3 +124,11 @@ impl Chronicle {
 
 /// The dataset shipped with the widget, embedded at build time.
 pub const SHIPPED_JSON: &str = include_str!("../../data/chronicle.json");
+
+/// The JSON Schema of the dataset format, generated from [`model::Dataset`], pretty-printed. The
+/// published copy is `data/chronicle.schema.json`; `cargo xtask schema` rewrites it.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(model::Dataset);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

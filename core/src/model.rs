@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 
 /// A text in both of the widget's languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
@@ -28,6 +29,7 @@ impl Text {
 
 /// The whole dataset.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Optional pointer to the JSON Schema, for editors.
@@ -47,22 +49,36 @@ pub struct Dataset {
 
 /// A period of the story. Eras may overlap.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Era {
     pub id: String,
     pub name: Text,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
+    )]
     pub start: String,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
+    )]
     pub end: String,
     pub summary: Text,
 }
 
 /// One model, paper, product or milestone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
     pub name: Text,
     /// First public release or paper: `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
+    )]
     pub date: String,
     pub org: String,
     pub family: Family,
@@ -80,14 +96,18 @@ pub struct Event {
 
 /// A link to the paper or announcement that backs a fact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// An `https://` link.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^https://[^\s]+$")))]
     pub url: String,
     pub title: String,
 }
 
 /// A lineage edge from an event to an earlier one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Parent {
     pub id: String,
@@ -97,6 +117,7 @@ pub struct Parent {
 
 /// Architecture family; each has its own lane on the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Family {
     Statistical,
@@ -139,6 +160,7 @@ impl Family {
 
 /// What an event is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Model,
@@ -149,6 +171,7 @@ pub enum Kind {
 
 /// Epoch AI's accessibility scale, plus `not-applicable` for papers and milestones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Access {
     OpenUnrestricted,
@@ -201,6 +224,7 @@ impl Access {
 
 /// How a child relates to its parent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     SuccessorOf,
@@ -211,6 +235,7 @@ pub enum Relation {
 
 /// Whether a lineage edge is stated by its authors or inferred by us.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Evidence {
     Documented,
@@ -219,6 +244,7 @@ pub enum Evidence {
 
 /// One of the article's comparison dimensions, with both sides rated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
@@ -233,6 +259,7 @@ pub struct Dimension {
 
 /// Which side the article counts a dimension as a strength of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DimensionGroup {
     OpenStrength,
@@ -241,15 +268,18 @@ pub enum DimensionGroup {
 
 /// One side (open or closed) of a dimension.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Side {
     /// 1 (weak) to 5 (strong).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 5)))]
     pub rating: u8,
     pub text: Text,
 }
 
 /// An openness criterion, adapted from the European Open Source AI Index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub id: String,
@@ -260,6 +290,7 @@ pub struct Criterion {
 
 /// The index's three groups of criteria.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CriterionGroup {
     Availability,
@@ -269,6 +300,7 @@ pub enum CriterionGroup {
 
 /// One model's openness cells.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpennessRow {
     /// An event id.
@@ -279,6 +311,7 @@ pub struct OpennessRow {
 
 /// One model × criterion cell.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub level: Level,
@@ -289,6 +322,7 @@ pub struct Cell {
 
 /// Three-level openness of a cell, plus unknown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Open,

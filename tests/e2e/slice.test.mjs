@@ -101,3 +101,16 @@ test('a panic replaces the widget with a readable message', async () => {
   assert.ok(problems.console.some((m) => m.includes('deliberate panic')), 'the panic is logged for developers');
   await context.close();
 });
+
+test('the theme follows prefers-color-scheme', async () => {
+  const background = async (scheme) => {
+    const { page, context } = await watchedPage(browser, server.url, { colorScheme: scheme });
+    await page.goto(`${server.url}/`);
+    await ready(page);
+    const bg = await page.locator('.llmc').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await context.close();
+    return bg;
+  };
+  assert.equal(await background('light'), 'rgb(255, 255, 255)');
+  assert.equal(await background('dark'), 'rgb(13, 17, 23)');
+});

@@ -31,9 +31,10 @@ fn main() {
         Some("build") => build(),
         Some("check-data") => check_data(&args[1..]),
         Some("bench") => bench(),
+        Some("schema") => write_schema(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test | build | bench | check-data FILE…>"
+                "usage: cargo xtask <serve [--port N] | test | build | bench | schema | check-data FILE…>"
             );
             exit(2);
         }
@@ -192,6 +193,17 @@ fn bench() -> Result {
         "--example",
         "bench",
     ]))
+}
+
+/// Where the published JSON Schema lives, relative to the workspace root.
+const SCHEMA_PATH: &str = "data/chronicle.schema.json";
+
+/// Regenerates the published JSON Schema from the Rust types.
+fn write_schema() -> Result {
+    std::fs::write(SCHEMA_PATH, chronicle_core::json_schema())
+        .map_err(|e| format!("{SCHEMA_PATH}: {e}"))?;
+    println!("wrote {SCHEMA_PATH}");
+    Ok(())
 }
 
 /// Validates dataset files and prints every problem with its path.
@@ -389,4 +401,24 @@ fn output(cmd: &mut Command) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_published_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/chronicle.schema.json");
+        let published = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            published == chronicle_core::json_schema(),
+            "{path} is stale: run `cargo xtask schema`"
+        );
+    }
+
+    #[test]
+    fn locked_version_reads_cargo_lock() {
+        std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).unwrap();
+        let v = super::locked_version("wasm-bindgen").unwrap();
+        assert!(v.starts_with("0.2."), "{v}");
+    }
 }
