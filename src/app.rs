@@ -60,7 +60,13 @@ pub struct AppProps {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let store = use_reducer_eq(|| Store(State::new(props.lang)));
+    let store = use_reducer_eq(|| {
+        let bounds = match &*props.data.0 {
+            Ok(c) => c.extent(),
+            Err(_) => (2000.0, 2025.0),
+        };
+        Store(State::new(props.lang, bounds))
+    });
     let lang = store.lang;
     let onkeydown = {
         let store = store.clone();

@@ -109,6 +109,14 @@ pub struct Ui {
     pub crash_body: &'static str,
     pub open_strengths: &'static str,
     pub closed_strengths: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub earlier: &'static str,
+    pub later: &'static str,
+    pub show_all: &'static str,
+    pub zoom_to_era: &'static str,
+    pub timeline_controls: &'static str,
+    pub keyboard_help: &'static str,
 }
 
 static ZH: Ui = Ui {
@@ -142,6 +150,14 @@ static ZH: Ui = Ui {
     crash_body: "LLM 编年史遇到内部错误，已停止运行。请刷新页面重试。",
     open_strengths: "开源的优势",
     closed_strengths: "闭源的优势",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    earlier: "向前（更早）",
+    later: "向后（更晚）",
+    show_all: "显示全部",
+    zoom_to_era: "缩放到时代",
+    timeline_controls: "时间线缩放与平移",
+    keyboard_help: "键盘：左右方向键在事件间移动，Home/End 跳到首尾，+/- 缩放，Shift+方向键平移，Esc 关闭详情。Ctrl 或 ⌘ 加滚轮可缩放。",
 };
 
 static EN: Ui = Ui {
@@ -175,6 +191,14 @@ static EN: Ui = Ui {
     crash_body: "LLM Chronicle hit an internal error and stopped. Reload the page to try again.",
     open_strengths: "Strengths of open models",
     closed_strengths: "Strengths of closed models",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    earlier: "Earlier",
+    later: "Later",
+    show_all: "Show all",
+    zoom_to_era: "Zoom to era",
+    timeline_controls: "Timeline zoom and pan",
+    keyboard_help: "Keys: Left/Right move between events, Home/End jump to the first/last, +/- zoom, Shift+arrows pan, Esc closes the details. Ctrl or ⌘ with the wheel zooms.",
 };
 
 /// The UI strings for `lang`.

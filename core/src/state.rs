@@ -3,6 +3,7 @@
 //! The yew app wraps this in one reducer context; everything here is plain data, tested natively.
 
 use crate::i18n::Lang;
+use crate::scale::TimeScale;
 
 /// What the reader has chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -10,6 +11,10 @@ pub struct State {
     pub lang: Lang,
     /// Id of the selected event, whose details are open.
     pub selected: Option<String>,
+    /// The visible window of the timeline, in fractional years.
+    pub window: (f64, f64),
+    /// The widest window: the dataset's extent.
+    pub bounds: (f64, f64),
 }
 
 /// Something the reader did.
@@ -22,22 +27,50 @@ pub enum Action {
     Select(String),
     /// Closes the details (Escape, or the close button).
     ClearSelection,
+    /// Zooms by `factor` (> 1 zooms in) around `anchor`, a position across the window from 0 to 1.
+    Zoom {
+        factor: f64,
+        anchor: f64,
+    },
+    /// Moves the window by `fraction` of its width (positive is later in time).
+    Pan {
+        fraction: f64,
+    },
+    /// Shows `start..end` (kept inside the bounds), e.g. one era.
+    ZoomTo {
+        start: f64,
+        end: f64,
+    },
+    /// Shows everything.
+    ResetView,
 }
 
 impl State {
-    /// A fresh state in `lang`.
-    pub fn new(lang: Lang) -> Self {
+    /// A fresh state in `lang`, showing all of `bounds`.
+    pub fn new(lang: Lang, bounds: (f64, f64)) -> Self {
         State {
             lang,
-            ..State::default()
+            selected: None,
+            window: bounds,
+            bounds,
         }
+    }
+
+    /// The window as a scale over `width` pixels.
+    pub fn scale(&self, width: f64) -> TimeScale {
+        TimeScale::new(self.window.0, self.window.1, width)
+    }
+
+    /// `true` when the whole extent is shown.
+    pub fn is_zoomed_out(&self) -> bool {
+        self.window == self.bounds
     }
 
     /// The state after `action`.
     ///
     /// ```
     /// use chronicle_core::{i18n::Lang, state::{Action, State}};
-    /// let s = State::new(Lang::Zh).reduce(Action::Select("gpt-3".into()));
+    /// let s = State::new(Lang::Zh, (1940.0, 2030.0)).reduce(Action::Select("gpt-3".into()));
     /// assert_eq!(s.selected.as_deref(), Some("gpt-3"));
     /// assert_eq!(s.reduce(Action::ToggleLang).lang, Lang::En);
     /// ```
@@ -51,8 +84,32 @@ impl State {
             }
             Action::Select(id) => next.selected = Some(id),
             Action::ClearSelection => next.selected = None,
+            Action::Zoom { factor, anchor } => {
+                next.set_window(self.unit().zoom(factor, anchor, self.bounds))
+            }
+            Action::Pan { fraction } => next.set_window(self.unit().pan(fraction, self.bounds)),
+            Action::ZoomTo { start, end } => {
+                let (start, end) = if start <= end {
+                    (start, end)
+                } else {
+                    (end, start)
+                };
+                next.set_window(TimeScale::new(start, end, 1.0).clamped(self.bounds))
+            }
+            Action::ResetView => next.window = self.bounds,
         }
         next
+    }
+}
+
+impl State {
+    /// The window on a width of 1, so anchors and pans are fractions.
+    fn unit(&self) -> TimeScale {
+        self.scale(1.0)
+    }
+
+    fn set_window(&mut self, s: TimeScale) {
+        self.window = (s.start, s.end);
     }
 }
 
@@ -60,9 +117,11 @@ impl State {
 mod tests {
     use super::*;
 
+    const B: (f64, f64) = (1940.0, 2030.0);
+
     #[test]
     fn selecting_twice_closes_and_clear_always_closes() {
-        let s = State::new(Lang::En).reduce(Action::Select("bert".into()));
+        let s = State::new(Lang::En, B).reduce(Action::Select("bert".into()));
         assert_eq!(s.reduce(Action::Select("bert".into())).selected, None);
         assert_eq!(
             s.reduce(Action::Select("gpt-1".into())).selected.as_deref(),
@@ -73,11 +132,40 @@ mod tests {
 
     #[test]
     fn language_changes_keep_the_selection() {
-        let s = State::new(Lang::Zh).reduce(Action::Select("llama".into()));
+        let s = State::new(Lang::Zh, B).reduce(Action::Select("llama".into()));
         let t = s
             .reduce(Action::SetLang(Lang::En))
             .reduce(Action::ToggleLang);
         assert_eq!(t.lang, Lang::Zh);
         assert_eq!(t.selected, s.selected);
+    }
+
+    #[test]
+    fn zoom_pan_and_reset() {
+        let s = State::new(Lang::En, B).reduce(Action::Zoom {
+            factor: 3.0,
+            anchor: 0.5,
+        });
+        assert_eq!(s.window, (1970.0, 2000.0));
+        let later = s.reduce(Action::Pan { fraction: 0.5 });
+        assert_eq!(later.window, (1985.0, 2015.0));
+        assert_eq!(
+            later.reduce(Action::Pan { fraction: 100.0 }).window,
+            (2000.0, 2030.0)
+        );
+        assert!(later.reduce(Action::ResetView).is_zoomed_out());
+        let era = s.reduce(Action::ZoomTo {
+            start: 2020.0,
+            end: 2017.0,
+        });
+        assert_eq!(era.window, (2017.0, 2020.0));
+        assert_eq!(
+            s.reduce(Action::Zoom {
+                factor: 0.001,
+                anchor: 0.0
+            })
+            .window,
+            B
+        );
     }
 }

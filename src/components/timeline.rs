@@ -1,10 +1,10 @@
 //! The timeline strip: axis, era bands, family lanes, lineage edges and event markers, drawn from
 //! [`chronicle_core::layout::TimelineLayout`] as SVG (geometry as attributes, so a strict CSP holds).
 
+use chronicle_core::date::Date;
 use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
 use chronicle_core::layout::{layout_timeline, text_width, LabelSide, Metrics, PlacedEvent};
 use chronicle_core::model::{Evidence, Openness};
-use chronicle_core::scale::TimeScale;
 use chronicle_core::state::Action;
 use chronicle_core::Chronicle;
 use yew::prelude::*;
@@ -52,15 +52,177 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let t = ui(lang);
     let container = use_node_ref();
     let width = use_width(container.clone());
+    // The event that holds the roving tabindex (the one Tab lands on).
+    let roving = use_state_eq(|| None::<String>);
+    use_ctrl_wheel_zoom(container.clone(), store.clone());
+    let drag = use_mut_ref(|| None::<(i32, f64)>);
+    // An event that must keep focus across the re-render a zoom or pan key causes (the browser
+    // drops focus when a focused node is moved or replaced).
+    let keep_focus = use_mut_ref(|| None::<String>);
+    {
+        let keep_focus = keep_focus.clone();
+        let container = container.clone();
+        use_effect(move || {
+            if let Some(id) = keep_focus.borrow_mut().take() {
+                focus_event(&container, &id);
+            }
+        });
+    }
     let Ok(c) = &*props.data.0 else {
         return html! {};
     };
 
     let m = Metrics::default();
-    let extent = c.extent();
-    let scale = TimeScale::new(extent.0, extent.1, width);
+    let scale = store.scale(width);
     let layout = layout_timeline(c, &scale, lang, &m);
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
+    let help_id = format!("{}-timeline-help", props.id_prefix);
+
+    // Placed events in time order: the order the arrow keys walk.
+    let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
+    order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
+    let order_ids: Vec<String> = order
+        .iter()
+        .map(|p| c.events()[p.index].id.clone())
+        .collect();
+    let order_anchor: Vec<f64> = order
+        .iter()
+        .map(|p| (p.x / width).clamp(0.0, 1.0))
+        .collect();
+    let tab_stop = roving
+        .as_ref()
+        .filter(|id| order_ids.contains(id))
+        .or_else(|| store.selected.as_ref().filter(|id| order_ids.contains(id)))
+        .or(order_ids.first())
+        .cloned();
+
+    let dispatch = |action: Action| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
+    };
+
+    let onkeydown = {
+        let store = store.clone();
+        let order_ids = order_ids.clone();
+        let container = container.clone();
+        let keep_focus = keep_focus.clone();
+        Callback::from(move |k: KeyboardEvent| {
+            let current = focused_event_id(&k);
+            let keep = || *keep_focus.borrow_mut() = current.clone();
+            // Keys zoom around the focused event, so it stays in view and keeps focus.
+            let anchor = current
+                .as_ref()
+                .and_then(|id| order_ids.iter().position(|o| o == id))
+                .map_or(0.5, |i| order_anchor[i]);
+            let step = |delta: isize| -> Option<String> {
+                let at = current
+                    .as_ref()
+                    .and_then(|id| order_ids.iter().position(|o| o == id))?;
+                let next = at as isize + delta;
+                (0..order_ids.len() as isize)
+                    .contains(&next)
+                    .then(|| order_ids[next as usize].clone())
+            };
+            let handled = match (k.key().as_str(), k.shift_key()) {
+                ("+" | "=", _) => {
+                    keep();
+                    store.dispatch(Action::Zoom {
+                        factor: 1.5,
+                        anchor,
+                    });
+                    true
+                }
+                ("-" | "_", _) => {
+                    keep();
+                    store.dispatch(Action::Zoom {
+                        factor: 1.0 / 1.5,
+                        anchor,
+                    });
+                    true
+                }
+                ("ArrowLeft", true) => {
+                    keep();
+                    store.dispatch(Action::Pan { fraction: -0.25 });
+                    true
+                }
+                ("ArrowRight", true) => {
+                    keep();
+                    store.dispatch(Action::Pan { fraction: 0.25 });
+                    true
+                }
+                ("ArrowLeft", false) | ("ArrowRight", false) if current.is_some() => {
+                    let delta = if k.key() == "ArrowLeft" { -1 } else { 1 };
+                    match step(delta) {
+                        Some(id) => focus_event(&container, &id),
+                        // At the edge of the window: move the window instead.
+                        None => {
+                            keep();
+                            store.dispatch(Action::Pan {
+                                fraction: 0.5 * delta as f64,
+                            })
+                        }
+                    }
+                    true
+                }
+                ("Home", _) if current.is_some() => {
+                    order_ids
+                        .first()
+                        .iter()
+                        .for_each(|id| focus_event(&container, id));
+                    true
+                }
+                ("End", _) if current.is_some() => {
+                    order_ids
+                        .last()
+                        .iter()
+                        .for_each(|id| focus_event(&container, id));
+                    true
+                }
+                _ => false,
+            };
+            if handled {
+                k.prevent_default();
+            }
+        })
+    };
+
+    let onpointerdown = {
+        let drag = drag.clone();
+        let store = store.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() == 0 && e.is_primary() {
+                *drag.borrow_mut() = Some((e.client_x(), store.window.0));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let store = store.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some((x0, start0)) = *drag.borrow() else {
+                return;
+            };
+            if e.buttons() & 1 == 0 {
+                return;
+            }
+            let dx = f64::from(e.client_x() - x0);
+            if dx.abs() < 3.0 {
+                return;
+            }
+            capture_pointer(&e);
+            // Dragging right shows earlier years: the window moves against the pointer.
+            let span = store.window.1 - store.window.0;
+            let target = start0 - dx / width * span;
+            store.dispatch(Action::ZoomTo {
+                start: target,
+                end: target + span,
+            });
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
 
     let axis = scale.ticks(70.0).into_iter().map(|tick| {
         let x = format!("{:.1}", tick.x);
@@ -76,10 +238,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let era = &c.data.eras[band.index];
         let name = era.name.get(lang);
         // Keep the name inside the widget: anchor it at the band's right end when it would overflow.
-        let (label_x, anchor) =
-            if band.x0 + 6.0 + text_width(name, 12.0) > layout.width { (band.x1 - 6.0, "end") } else { (band.x0 + 6.0, "start") };
+        let (label_x, anchor) = if band.x0 + 6.0 + text_width(name, 12.0) > layout.width {
+            (band.x1 - 6.0, "end")
+        } else {
+            (band.x0 + 6.0, "start")
+        };
         html! {
-            <g role="listitem" class="llmc-era" aria-label={era.name.get(lang).to_owned()}>
+            <g role="listitem" class="llmc-era" aria-label={name.to_owned()}>
                 <rect x={format!("{:.1}", band.x0)} y={band.y.to_string()} width={format!("{:.1}", (band.x1 - band.x0).max(1.0))} height={(m.era_height - 4.0).to_string()} rx="3" />
                 <text x={format!("{:.1}", label_x)} text-anchor={anchor} y={(band.y + m.era_height / 2.0).to_string()} dy="0.1em">{ name }</text>
             </g>
@@ -109,6 +274,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         };
         let onkeydown = {
             let store = store.clone();
+            let id = id.clone();
             Callback::from(move |k: KeyboardEvent| {
                 if k.key() == "Enter" || k.key() == " " {
                     k.prevent_default();
@@ -116,16 +282,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
             })
         };
+        let onfocus = {
+            let roving = roving.clone();
+            Callback::from(move |_: FocusEvent| roving.set(Some(id.clone())))
+        };
         let class = classes!(
             "llmc-event",
             selected.then_some("llmc-selected"),
             p.label.is_none().then_some("llmc-label-hidden")
         );
         let label_x = m.marker_radius + m.gap;
+        let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) {
+            "0"
+        } else {
+            "-1"
+        };
         html! {
-            <g role="listitem">
-                <g role="button" tabindex="0" {class} data-event-id={e.id.clone()} aria-pressed={selected.to_string()}
-                   aria-label={event_label(c, p.index, lang)} transform={format!("translate({:.1},{:.1})", p.x, p.y)} {onclick} {onkeydown}>
+            <g role="listitem" key={e.id.clone()}>
+                <g role="button" {tabindex} {class} data-event-id={e.id.clone()} aria-pressed={selected.to_string()}
+                   aria-label={event_label(c, p.index, lang)} transform={format!("translate({:.1},{:.1})", p.x, p.y)}
+                   {onclick} {onkeydown} {onfocus}>
                     <circle class="llmc-focus-ring" r={(m.marker_radius + 4.0).to_string()} />
                     { marker(p.openness, m.marker_radius) }
                     if let Some(side) = p.label {
@@ -160,13 +336,44 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     });
 
+    let era_select = {
+        let store = store.clone();
+        let data = props.data.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let (Ok(c), Ok(i)) = (&*data.0, value.parse::<usize>()) {
+                if let Some((start, end)) = c.data.eras.get(i).and_then(era_span) {
+                    store.dispatch(Action::ZoomTo { start, end });
+                }
+            }
+        })
+    };
+
     html! {
         <figure class="llmc-timeline" aria-labelledby={caption_id.clone()}>
             <figcaption id={caption_id}>
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
             </figcaption>
-            <div class="llmc-timeline-frame" ref={container}>
+            <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
+                <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={dispatch(Action::Zoom { factor: 1.5, anchor: 0.5 })}>{ "+" }</button>
+                <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={dispatch(Action::Zoom { factor: 1.0 / 1.5, anchor: 0.5 })}>{ "−" }</button>
+                <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={dispatch(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
+                <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={dispatch(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
+                <button type="button" disabled={store.is_zoomed_out()} onclick={dispatch(Action::ResetView)}>{ t.show_all }</button>
+                <label class="llmc-era-select">
+                    <span>{ t.zoom_to_era }</span>
+                    <select onchange={era_select}>
+                        <option value="" selected=true>{ "—" }</option>
+                        { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
+                    </select>
+                </label>
+                <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
+            </div>
+            <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
+                 {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <svg class="llmc-timeline-svg" width={layout.width.to_string()} height={layout.height.to_string()}
                      viewBox={format!("0 0 {} {}", layout.width, layout.height)}>
                     <g class="llmc-axis" aria-hidden="true">{ for axis }</g>
@@ -175,9 +382,114 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     { for lanes }
                 </svg>
             </div>
+            <p class="llmc-hint llmc-keys" id={help_id}>{ t.keyboard_help }</p>
             <Legend />
         </figure>
     }
+}
+
+/// An era's span in fractional years, its end year counted to the year's end.
+fn era_span(era: &chronicle_core::model::Era) -> Option<(f64, f64)> {
+    let s = Date::parse(&era.start).ok()?;
+    let e = Date::parse(&era.end).ok()?;
+    Some((
+        s.fractional_year(),
+        e.fractional_year() + if e.month.is_none() { 1.0 } else { 1.0 / 12.0 },
+    ))
+}
+
+/// "1948 – 2026" / "1948年 – 2026年", for the live region that announces zoom changes.
+fn window_label(window: (f64, f64), lang: Lang) -> String {
+    let y = |v: f64| v.floor() as i32;
+    match lang {
+        Lang::Zh => format!("{}年 – {}年", y(window.0), y(window.1 - 1e-9)),
+        Lang::En => format!("{} – {}", y(window.0), y(window.1 - 1e-9)),
+    }
+}
+
+/// The `data-event-id` of the event the key event came from, if any.
+fn focused_event_id(k: &KeyboardEvent) -> Option<String> {
+    let target = k.target_dyn_into::<web_sys::Element>()?;
+    target.get_attribute("data-event-id")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn focus_event(container: &NodeRef, id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(frame) = container.cast::<web_sys::Element>() else {
+        return;
+    };
+    let selector = format!("[data-event-id=\"{}\"]", id.replace('"', ""));
+    if let Some(el) = frame.query_selector(&selector).ok().flatten() {
+        if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_event(_: &NodeRef, _: &str) {}
+
+#[cfg(target_arch = "wasm32")]
+fn capture_pointer(e: &PointerEvent) {
+    if let Some(el) = e
+        .current_target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    {
+        let _ = el.set_pointer_capture(e.pointer_id());
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn capture_pointer(_: &PointerEvent) {}
+
+/// Ctrl/⌘ + wheel (and trackpad pinch, which browsers report the same way) zooms around the
+/// pointer. A plain wheel is left alone, so the page keeps scrolling. Yew's own wheel listener is
+/// passive and cannot prevent the browser's page zoom, hence a non-passive listener here.
+#[hook]
+fn use_ctrl_wheel_zoom(node: NodeRef, store: crate::app::StoreHandle) {
+    use_effect_with(node, move |node| {
+        let listener = wheel_listener(node, store);
+        // Dropping the listener (with this closure) removes it.
+        move || {
+            let _keep = &listener;
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn wheel_listener(
+    node: &NodeRef,
+    store: crate::app::StoreHandle,
+) -> Option<gloo::events::EventListener> {
+    use gloo::events::{EventListener, EventListenerOptions};
+    use wasm_bindgen::JsCast;
+    let el = node.cast::<web_sys::Element>()?;
+    let frame = el.clone();
+    Some(EventListener::new_with_options(
+        &el,
+        "wheel",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                return;
+            };
+            if !(w.ctrl_key() || w.meta_key()) {
+                return;
+            }
+            w.prevent_default();
+            let rect = frame.get_bounding_client_rect();
+            let anchor =
+                ((f64::from(w.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+            let factor = (-w.delta_y() * 0.002).exp().clamp(0.5, 2.0);
+            store.dispatch(Action::Zoom { factor, anchor });
+        },
+    ))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn wheel_listener(_: &NodeRef, _: crate::app::StoreHandle) -> Option<()> {
+    None
 }
 
 /// Explains the marker shapes and edge styles in words.

@@ -114,3 +114,66 @@ test('the theme follows prefers-color-scheme', async () => {
   assert.equal(await background('light'), 'rgb(255, 255, 255)');
   assert.equal(await background('dark'), 'rgb(13, 17, 23)');
 });
+
+test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the page', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 700 } });
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  const windowText = () => page.locator('.llmc-window').textContent();
+  const full = await windowText();
+  const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+  assert.equal(await zoomOut.isDisabled(), true, 'fully zoomed out at first');
+
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  assert.notEqual(await windowText(), full);
+  assert.equal(await zoomOut.isDisabled(), false);
+  await page.getByRole('button', { name: 'Show all' }).click();
+  assert.equal(await windowText(), full);
+
+  // Keys, while an event has focus.
+  await page.getByRole('button', { name: /^GPT-3,/ }).focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  const zoomed = await windowText();
+  assert.notEqual(zoomed, full);
+  await page.keyboard.press('Shift+ArrowLeft');
+  assert.notEqual(await windowText(), zoomed, 'Shift+Left pans');
+  await page.getByRole('button', { name: 'Show all' }).click();
+
+  // Ctrl+wheel over the timeline zooms; a plain wheel does not.
+  const frame = page.locator('.llmc-timeline-frame');
+  const box = await frame.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+  await page.mouse.wheel(0, 200);
+  assert.equal(await windowText(), full, 'plain wheel leaves the zoom alone');
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((f) => document.querySelector('.llmc-window').textContent !== f, full);
+
+  // Zoom to an era.
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await page.getByLabel('Zoom to era').selectOption({ index: 1 });
+  assert.equal(await windowText(), '1948 – 2003');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('arrow keys move between events in time order; Home and End jump', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  // One tab stop for the whole timeline.
+  assert.equal(await page.locator('.llmc-event[tabindex="0"]').count(), 1);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));
+  await page.getByRole('button', { name: /^GPT-1,/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 'bert');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), 'gpt-1');
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), 'shannon-ngram');
+  await page.keyboard.press('End');
+  assert.equal(await focused(), 'llama');
+  await context.close();
+});
