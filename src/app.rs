@@ -4,6 +4,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use chronicle_core::i18n::{ui, Lang};
+use chronicle_core::scale::Warp;
 use chronicle_core::state::{Action, State};
 use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
@@ -61,11 +62,10 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer_eq(|| {
-        let bounds = match &*props.data.0 {
-            Ok(c) => c.extent(),
-            Err(_) => (2000.0, 2025.0),
-        };
-        Store(State::new(props.lang, bounds))
+        Store(match &*props.data.0 {
+            Ok(c) => State::new(props.lang, c.extent(), c.focus_warp().clone()),
+            Err(_) => State::new(props.lang, (2000.0, 2025.0), Warp::Identity),
+        })
     });
     let lang = store.lang;
     let onkeydown = {

@@ -22,15 +22,8 @@ pub fn initial_lang() -> Lang {
         .ok()
         .and_then(|href| web_sys::Url::new(&href).ok())
         .and_then(|u| u.search_params().get("lang"));
-    let page = gloo::utils::document()
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"));
-    let browser: Vec<String> = window
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let page = gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang"));
+    let browser: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
     Lang::resolve(url.as_deref(), page.as_deref(), &browser)
 }
@@ -44,28 +37,14 @@ pub fn mount(root: web_sys::Element) -> AppHandle<App> {
         m.set(m.get() + 1);
         m.get()
     });
-    let id_prefix = if n == 1 {
-        AttrValue::Static("llmc")
-    } else {
-        AttrValue::from(format!("llmc{n}"))
-    };
-    Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            data: Data::shipped(),
-            lang,
-            id_prefix,
-        },
-    )
-    .render()
+    let id_prefix = if n == 1 { AttrValue::Static("llmc") } else { AttrValue::from(format!("llmc{n}")) };
+    Renderer::<App>::with_root_and_props(root, AppProps { data: Data::shipped(), lang, id_prefix }).render()
 }
 
 /// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.
 pub fn start() {
     let document = gloo::utils::document();
-    let root = document
-        .get_element_by_id("llm-chronicle")
-        .or_else(|| document.body().map(Into::into));
+    let root = document.get_element_by_id("llm-chronicle").or_else(|| document.body().map(Into::into));
     if let Some(root) = root {
         // The app lives as long as the page.
         std::mem::forget(mount(root));

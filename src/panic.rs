@@ -35,11 +35,9 @@ mod hook {
     fn show_crash(root: &web_sys::Element, lang: Lang) {
         let t = ui(lang);
         let doc = gloo::utils::document();
-        let (Ok(panel), Ok(title), Ok(body)) = (
-            doc.create_element("div"),
-            doc.create_element("strong"),
-            doc.create_element("p"),
-        ) else {
+        let (Ok(panel), Ok(title), Ok(body)) =
+            (doc.create_element("div"), doc.create_element("strong"), doc.create_element("p"))
+        else {
             return;
         };
         let _ = panel.set_attribute("class", "llmc llmc-crash");

@@ -33,14 +33,8 @@ fn query(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
 async fn clicking_an_event_shows_its_details() {
     let root = fresh_root();
     let _app = llm_chronicle::mount(root.clone());
-    wait_for("the timeline to render", || {
-        query(&root, r#"[data-event-id="gpt-3"]"#).is_some()
-    })
-    .await;
-    assert!(
-        query(&root, ".llmc-detail").is_none(),
-        "no panel before a selection"
-    );
+    wait_for("the timeline to render", || query(&root, r#"[data-event-id="gpt-3"]"#).is_some()).await;
+    assert!(query(&root, ".llmc-detail").is_none(), "no panel before a selection");
 
     let target = query(&root, r#"[data-event-id="gpt-3"]"#).unwrap();
     let init = web_sys::MouseEventInit::new();
@@ -48,21 +42,12 @@ async fn clicking_an_event_shows_its_details() {
     let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
     target.dispatch_event(&click).unwrap();
 
-    wait_for("the detail panel", || {
-        query(&root, ".llmc-detail").is_some()
-    })
-    .await;
-    let panel = query(&root, ".llmc-detail")
-        .unwrap()
-        .text_content()
-        .unwrap();
+    wait_for("the detail panel", || query(&root, ".llmc-detail").is_some()).await;
+    let panel = query(&root, ".llmc-detail").unwrap().text_content().unwrap();
     assert!(panel.contains("GPT-3"), "{panel}");
     assert!(panel.contains("2020-05-28"), "{panel}");
     assert!(panel.contains("175B"), "{panel}");
-    assert_eq!(
-        target.get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
+    assert_eq!(target.get_attribute("aria-pressed").as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
@@ -71,27 +56,17 @@ async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
     let b = fresh_root();
     let _x = llm_chronicle::mount(a.clone());
     let _y = llm_chronicle::mount(b.clone());
-    wait_for("both widgets", || {
-        query(&a, "table").is_some() && query(&b, "table").is_some()
-    })
-    .await;
+    wait_for("both widgets", || query(&a, "table").is_some() && query(&b, "table").is_some()).await;
     let id_a = query(&a, "table").unwrap().id();
     let id_b = query(&b, "table").unwrap().id();
     assert_ne!(id_a, id_b);
 
-    let bert = query(&a, r#"[data-event-id="bert"]"#)
-        .unwrap()
-        .dyn_into::<web_sys::SvgElement>()
-        .unwrap();
+    let bert = query(&a, r#"[data-event-id="bert"]"#).unwrap().dyn_into::<web_sys::SvgElement>().unwrap();
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Enter");
     init.set_bubbles(true);
-    let enter =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     bert.dispatch_event(&enter).unwrap();
     wait_for("widget A's panel", || query(&a, ".llmc-detail").is_some()).await;
-    assert!(
-        query(&b, ".llmc-detail").is_none(),
-        "selecting in one widget leaves the other alone"
-    );
+    assert!(query(&b, ".llmc-detail").is_none(), "selecting in one widget leaves the other alone");
 }

@@ -10,15 +10,8 @@ use llm_chronicle::{App, AppProps, Data};
 use yew::LocalServerRenderer;
 
 async fn render(lang: Lang) -> String {
-    let props = AppProps {
-        data: Data::shipped(),
-        lang,
-        id_prefix: "llmc".into(),
-    };
-    LocalServerRenderer::<App>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
+    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into() };
+    LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
 fn check_snapshot(name: &str, html: &str) {
@@ -36,11 +29,7 @@ fn check_snapshot(name: &str, html: &str) {
             std::fs::write(&new, &pretty).unwrap();
             panic!(
                 "snapshot {path} {}; compare with {new}, then rerun with UPDATE_SNAPSHOTS=1",
-                if found.is_ok() {
-                    "changed"
-                } else {
-                    "is missing"
-                }
+                if found.is_ok() { "changed" } else { "is missing" }
             );
         }
     }
@@ -49,10 +38,7 @@ fn check_snapshot(name: &str, html: &str) {
 #[tokio::test]
 async fn app_renders_the_slice_in_english() {
     let html = render(Lang::En).await;
-    assert!(
-        html.contains(r#"<div lang="en" class="llmc">"#),
-        "root carries the language"
-    );
+    assert!(html.contains(r#"<div lang="en" class="llmc">"#), "root carries the language");
     assert!(html.contains("<caption>Open versus closed models, dimension by dimension</caption>"));
     assert!(
         html.contains(r#"aria-label="GPT-3, 2020-05-28, OpenAI, API access""#),
@@ -61,10 +47,7 @@ async fn app_renders_the_slice_in_english() {
     assert!(html.contains(r#"aria-label="BERT, 2018-10-11, Google, Open weights (unrestricted)""#));
     assert!(html.contains("<th scope=\"row\">Transparency and auditability</th>"));
     assert!(html.contains("5 out of 5"));
-    assert!(
-        !html.contains("开源的优势"),
-        "no Chinese chrome in the English render"
-    );
+    assert!(!html.contains("开源的优势"), "no Chinese chrome in the English render");
     check_snapshot("app-en", &html);
 }
 
@@ -73,9 +56,7 @@ async fn app_renders_the_slice_in_chinese() {
     let html = render(Lang::Zh).await;
     assert!(html.contains(r#"<div lang="zh-Hans" class="llmc">"#));
     assert!(html.contains("<caption>开源与闭源大模型：逐项对比</caption>"));
-    assert!(
-        html.contains(r#"aria-label="香农的 n-gram 英语模型, 1948-07, Bell Labs, 论文/里程碑""#)
-    );
+    assert!(html.contains(r#"aria-label="香农的 n-gram 英语模型, 1948-07, Bell Labs, 论文/里程碑""#));
     assert!(html.contains("开源的优势"));
     check_snapshot("app-zh", &html);
 }
@@ -87,16 +68,9 @@ async fn every_event_is_a_named_button() {
     let c = data.0.as_ref().as_ref().unwrap();
     for e in c.events() {
         let needle = format!("data-event-id=\"{}\"", e.id);
+        assert!(html.contains(&needle), "{} is not placed on the timeline", e.id);
         assert!(
-            html.contains(&needle),
-            "{} is not placed on the timeline",
-            e.id
-        );
-        assert!(
-            html.contains(&format!(
-                "aria-label=\"{},",
-                e.name.en.replace('"', "&quot;")
-            )),
+            html.contains(&format!("aria-label=\"{},", e.name.en.replace('"', "&quot;"))),
             "{} has no accessible name",
             e.id
         );

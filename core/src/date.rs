@@ -63,11 +63,7 @@ fn digits(s: &str, len: usize) -> Option<u32> {
 impl Date {
     /// A year-precision date.
     pub const fn year(year: i32) -> Self {
-        Date {
-            year,
-            month: None,
-            day: None,
-        }
+        Date { year, month: None, day: None }
     }
 
     /// Parses `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`.
@@ -80,10 +76,7 @@ impl Date {
     /// ```
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let mut parts = s.split('-');
-        let year = parts
-            .next()
-            .and_then(|y| digits(y, 4))
-            .ok_or(DateError::Format)? as i32;
+        let year = parts.next().and_then(|y| digits(y, 4)).ok_or(DateError::Format)? as i32;
         let month = match parts.next() {
             None => None,
             Some(m) => Some(digits(m, 2).ok_or(DateError::Format)?),
@@ -106,11 +99,7 @@ impl Date {
                 }
             }
         }
-        Ok(Date {
-            year,
-            month: month.map(|m| m as u8),
-            day: day.map(|d| d as u8),
-        })
+        Ok(Date { year, month: month.map(|m| m as u8), day: day.map(|d| d as u8) })
     }
 
     /// The date as a fractional year, at the start of the period it names.
@@ -126,12 +115,27 @@ impl Date {
         let Some(month) = self.month else {
             return f64::from(self.year);
         };
-        let days_before: u32 = (1..month)
-            .map(|m| u32::from(days_in_month(self.year, m)))
-            .sum();
+        let days_before: u32 = (1..month).map(|m| u32::from(days_in_month(self.year, m))).sum();
         let day0 = u32::from(self.day.unwrap_or(1)) - 1;
         let len = if is_leap(self.year) { 366.0 } else { 365.0 };
         f64::from(self.year) + f64::from(days_before + day0) / len
+    }
+
+    /// The fractional year at the end of the period the date names (the start of the next year,
+    /// month or day), so an era that "ends 2003" includes all of 2003.
+    ///
+    /// ```
+    /// use chronicle_core::date::Date;
+    /// assert_eq!(Date::parse("2003").unwrap().end_fractional_year(), 2004.0);
+    /// assert_eq!(Date::parse("2003-12").unwrap().end_fractional_year(), 2004.0);
+    /// ```
+    pub fn end_fractional_year(&self) -> f64 {
+        match (self.month, self.day) {
+            (None, _) => f64::from(self.year + 1),
+            (Some(12), None) => f64::from(self.year + 1),
+            (Some(m), None) => Date { year: self.year, month: Some(m + 1), day: None }.fractional_year(),
+            (Some(_), Some(_)) => self.fractional_year() + 1.0 / if is_leap(self.year) { 366.0 } else { 365.0 },
+        }
     }
 
     fn key(&self) -> (i32, u8, u8) {
@@ -172,54 +176,26 @@ mod tests {
     #[test]
     fn parses_the_three_precisions() {
         assert_eq!(Date::parse("1948").unwrap(), Date::year(1948));
-        assert_eq!(
-            Date::parse("2017-06").unwrap(),
-            Date {
-                year: 2017,
-                month: Some(6),
-                day: None
-            }
-        );
+        assert_eq!(Date::parse("2017-06").unwrap(), Date { year: 2017, month: Some(6), day: None });
         assert_eq!(Date::parse("2024-02-29").unwrap().day, Some(29));
     }
 
     #[test]
     fn refuses_malformed_and_impossible_dates() {
-        for bad in [
-            "",
-            "98",
-            "2018-6",
-            "2018-06-1",
-            "2018/06/01",
-            "2018-06-01-01",
-            "２０１８",
-            "-2018",
-            "2018-",
-        ] {
+        for bad in ["", "98", "2018-6", "2018-06-1", "2018/06/01", "2018-06-01-01", "２０１８", "-2018", "2018-"] {
             assert_eq!(Date::parse(bad), Err(DateError::Format), "{bad:?}");
         }
         assert_eq!(Date::parse("2023-00"), Err(DateError::Month(0)));
         assert_eq!(Date::parse("2023-13-40"), Err(DateError::Month(13)));
-        assert_eq!(
-            Date::parse("2023-04-31"),
-            Err(DateError::Day { day: 31, max: 30 })
-        );
-        assert_eq!(
-            Date::parse("1900-02-29"),
-            Err(DateError::Day { day: 29, max: 28 })
-        );
-        assert_eq!(
-            Date::parse("2023-01-00"),
-            Err(DateError::Day { day: 0, max: 31 })
-        );
+        assert_eq!(Date::parse("2023-04-31"), Err(DateError::Day { day: 31, max: 30 }));
+        assert_eq!(Date::parse("1900-02-29"), Err(DateError::Day { day: 29, max: 28 }));
+        assert_eq!(Date::parse("2023-01-00"), Err(DateError::Day { day: 0, max: 31 }));
     }
 
     #[test]
     fn orders_coarser_dates_first_within_their_period() {
-        let mut v: Vec<Date> = ["2018-06-11", "2018", "2017-12-31", "2018-06"]
-            .iter()
-            .map(|s| Date::parse(s).unwrap())
-            .collect();
+        let mut v: Vec<Date> =
+            ["2018-06-11", "2018", "2017-12-31", "2018-06"].iter().map(|s| Date::parse(s).unwrap()).collect();
         v.sort();
         let s: Vec<String> = v.iter().map(Date::to_string).collect();
         assert_eq!(s, ["2017-12-31", "2018", "2018-06", "2018-06-11"]);

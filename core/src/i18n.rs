@@ -117,6 +117,8 @@ pub struct Ui {
     pub zoom_to_era: &'static str,
     pub timeline_controls: &'static str,
     pub keyboard_help: &'static str,
+    pub even_time: &'static str,
+    pub even_time_hint: &'static str,
 }
 
 static ZH: Ui = Ui {
@@ -156,6 +158,8 @@ static ZH: Ui = Ui {
     later: "向后（更晚）",
     show_all: "显示全部",
     zoom_to_era: "缩放到时代",
+    even_time: "均匀时间轴",
+    even_time_hint: "默认时间轴会拉伸事件密集的年份；按下此按钮后每年等宽。",
     timeline_controls: "时间线缩放与平移",
     keyboard_help: "键盘：左右方向键在事件间移动，Home/End 跳到首尾，+/- 缩放，Shift+方向键平移，Esc 关闭详情。Ctrl 或 ⌘ 加滚轮可缩放。",
 };
@@ -197,6 +201,8 @@ static EN: Ui = Ui {
     later: "Later",
     show_all: "Show all",
     zoom_to_era: "Zoom to era",
+    even_time: "Even time scale",
+    even_time_hint: "By default the axis stretches busy years; press for equal width per year.",
     timeline_controls: "Timeline zoom and pan",
     keyboard_help: "Keys: Left/Right move between events, Home/End jump to the first/last, +/- zoom, Shift+arrows pan, Esc closes the details. Ctrl or ⌘ with the wheel zooms.",
 };
@@ -273,10 +279,7 @@ mod tests {
     fn url_beats_page_beats_browser() {
         assert_eq!(Lang::resolve(Some("zh"), Some("en"), &["en"]), Lang::Zh);
         assert_eq!(Lang::resolve(None, Some("en-US"), &["zh-CN"]), Lang::En);
-        assert_eq!(
-            Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]),
-            Lang::Zh
-        );
+        assert_eq!(Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]), Lang::Zh);
         assert_eq!(Lang::resolve(None, None, &["en"]), Lang::En);
     }
 
@@ -285,13 +288,7 @@ mod tests {
         // Cheap guard against a string left untranslated: the two tables must not share a value.
         let zh = format!("{:?}", ui(Lang::Zh));
         let en = format!("{:?}", ui(Lang::En));
-        let values = |s: &str| {
-            s.split('"')
-                .skip(1)
-                .step_by(2)
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        };
+        let values = |s: &str| s.split('"').skip(1).step_by(2).map(str::to_owned).collect::<Vec<_>>();
         for v in values(&zh) {
             assert!(!values(&en).contains(&v), "untranslated UI string {v:?}");
         }

@@ -9,7 +9,7 @@
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::model::{Evidence, Family, Openness};
-use crate::scale::TimeScale;
+use crate::scale::Axis;
 use crate::Chronicle;
 
 /// Geometry constants, in CSS pixels.
@@ -17,7 +17,10 @@ use crate::Chronicle;
 pub struct Metrics {
     pub font_px: f64,
     pub row_height: f64,
-    pub rows_per_lane: usize,
+    /// Label rows per lane: one per `events_per_row` events, between the min and the max.
+    pub min_rows_per_lane: usize,
+    pub max_rows_per_lane: usize,
+    pub events_per_row: usize,
     pub marker_radius: f64,
     /// Space between a marker and its label, and between neighbouring labels.
     pub gap: f64,
@@ -32,7 +35,9 @@ impl Default for Metrics {
         Metrics {
             font_px: 13.0,
             row_height: 22.0,
-            rows_per_lane: 3,
+            min_rows_per_lane: 2,
+            max_rows_per_lane: 6,
+            events_per_row: 8,
             marker_radius: 6.0,
             gap: 6.0,
             axis_height: 26.0,
@@ -143,72 +148,59 @@ pub struct TimelineLayout {
 ///
 /// Lanes appear only for families that have events, in [`Family::ALL`] order. Overlapping eras
 /// stack in as many rows as they need.
-pub fn layout_timeline(
-    chronicle: &Chronicle,
-    scale: &TimeScale,
-    lang: Lang,
-    m: &Metrics,
-) -> TimelineLayout {
-    // Era bands, greedily packed into rows so overlapping eras stay readable.
+pub fn layout_timeline(chronicle: &Chronicle, axis: &Axis, lang: Lang, m: &Metrics) -> TimelineLayout {
+    // Era bands, packed into rows by their dates (not pixels), so overlapping eras stay readable
+    // and the number of rows, and so every lane's position, never changes with the zoom.
     let mut era_rows: Vec<f64> = Vec::new();
     let mut eras = Vec::new();
     for (i, era) in chronicle.data.eras.iter().enumerate() {
         let (Ok(s), Ok(e)) = (Date::parse(&era.start), Date::parse(&era.end)) else {
             continue;
         };
-        let x0 = scale.x(s.fractional_year()).max(0.0);
-        let x1 = scale
-            .x(e.fractional_year() + if e.month.is_none() { 1.0 } else { 0.0 })
-            .min(scale.width);
-        if x1 <= 0.0 || x0 >= scale.width {
-            continue;
-        }
-        let row = era_rows
-            .iter()
-            .position(|&end| end <= x0)
-            .unwrap_or(era_rows.len());
+        let (start, end) = (s.fractional_year(), e.end_fractional_year());
+        let row = era_rows.iter().position(|&row_end| row_end <= start + 1e-9).unwrap_or(era_rows.len());
         if row == era_rows.len() {
-            era_rows.push(x1);
+            era_rows.push(end);
         } else {
-            era_rows[row] = x1;
+            era_rows[row] = end;
         }
-        eras.push(EraBand {
-            index: i,
-            x0,
-            x1,
-            y: m.axis_height + row as f64 * m.era_height,
-        });
+        let (x0, x1) = (axis.x(start).max(0.0), axis.x(end).min(axis.width()));
+        if x1 > 0.0 && x0 < axis.width() {
+            eras.push(EraBand { index: i, x0, x1, y: m.axis_height + row as f64 * m.era_height });
+        }
     }
     let top = m.axis_height + era_rows.len() as f64 * m.era_height + m.gap;
 
-    let lane_height = m.lane_label_height + m.rows_per_lane as f64 * m.row_height + m.row_height;
-    let families: Vec<Family> = Family::ALL
-        .into_iter()
-        .filter(|f| chronicle.events().iter().any(|e| e.family == *f))
-        .collect();
-    let lanes: Vec<Lane> = families
-        .iter()
-        .enumerate()
-        .map(|(i, &family)| Lane {
-            family,
-            y: top + i as f64 * lane_height,
-            height: lane_height,
-        })
-        .collect();
+    // Each lane gets label rows in proportion to its number of events (in the whole dataset, so
+    // lanes keep their height while zooming), plus one overflow row for "+N" clusters.
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut lane_rows: Vec<usize> = Vec::new();
+    let mut y = top;
+    for family in Family::ALL {
+        let count = chronicle.events().iter().filter(|e| e.family == family).count();
+        if count == 0 {
+            continue;
+        }
+        let rows = count.div_ceil(m.events_per_row).clamp(m.min_rows_per_lane, m.max_rows_per_lane.max(1));
+        let height = m.lane_label_height + (rows + 1) as f64 * m.row_height;
+        lanes.push(Lane { family, y, height });
+        lane_rows.push(rows);
+        y += height;
+    }
 
     let mut events = Vec::new();
     let mut clusters: Vec<Cluster> = Vec::new();
-    for lane in &lanes {
-        let mut row_end = vec![f64::NEG_INFINITY; m.rows_per_lane];
+    for (lane, &rows) in lanes.iter().zip(&lane_rows) {
+        let mut row_end = vec![f64::NEG_INFINITY; rows];
         let rows_top = lane.y + m.lane_label_height;
-        let overflow_y = rows_top + m.rows_per_lane as f64 * m.row_height + m.row_height / 2.0;
+        let overflow_y = rows_top + rows as f64 * m.row_height + m.row_height / 2.0;
         for &i in chronicle.chronological() {
             let ev = &chronicle.events()[i];
             if ev.family != lane.family {
                 continue;
             }
-            let x = scale.x(chronicle.date(i).fractional_year());
-            if x < -m.marker_radius || x > scale.width + m.marker_radius {
+            let x = axis.x(chronicle.date(i).fractional_year());
+            if x < -m.marker_radius || x > axis.width() + m.marker_radius {
                 continue;
             }
             let left = x - m.marker_radius;
@@ -217,10 +209,9 @@ pub fn layout_timeline(
             let row_y = |r: usize| rows_top + r as f64 * m.row_height + m.row_height / 2.0;
             let openness = ev.access.openness();
             // Label right of the marker if it fits, else left of it (near the right edge).
-            let fits_right = |r: usize| row_end[r] + m.gap <= left && right <= scale.width;
-            let fits_left =
-                |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
-            let slot = (0..m.rows_per_lane).find_map(|r| {
+            let fits_right = |r: usize| row_end[r] + m.gap <= left && right <= axis.width();
+            let fits_left = |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
+            let slot = (0..rows).find_map(|r| {
                 if fits_right(r) {
                     Some((r, LabelSide::Right))
                 } else {
@@ -228,44 +219,20 @@ pub fn layout_timeline(
                 }
             });
             if let Some((r, side)) = slot {
-                row_end[r] = if side == LabelSide::Right {
-                    right
-                } else {
-                    x + m.marker_radius
-                };
-                events.push(PlacedEvent {
-                    index: i,
-                    x,
-                    y: row_y(r),
-                    openness,
-                    label: Some(side),
-                });
+                row_end[r] = if side == LabelSide::Right { right } else { x + m.marker_radius };
+                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label: Some(side) });
                 continue;
             }
             // No room for the label: the marker goes to the lane's overflow row, and joins the
             // cluster badge there if it reaches it, so badges never overlap either.
-            events.push(PlacedEvent {
-                index: i,
-                x,
-                y: overflow_y,
-                openness,
-                label: None,
-            });
+            events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label: None });
             let badge_w = text_width("+00", m.font_px);
             match clusters.last_mut() {
-                Some(c)
-                    if c.y == overflow_y
-                        && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap =>
-                {
+                Some(c) if c.y == overflow_y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
                     c.x1 = c.x1.max(x);
                     c.members.push(i);
                 }
-                _ => clusters.push(Cluster {
-                    x0: x,
-                    x1: x,
-                    y: overflow_y,
-                    members: vec![i],
-                }),
+                _ => clusters.push(Cluster { x0: x, x1: x, y: overflow_y, members: vec![i] }),
             }
         }
     }
@@ -278,27 +245,13 @@ pub fn layout_timeline(
                 continue;
             };
             if let Some(from) = pos(pi) {
-                edges.push(Edge {
-                    parent: pi,
-                    child: p.index,
-                    from,
-                    to: (p.x, p.y),
-                    evidence: parent.evidence,
-                });
+                edges.push(Edge { parent: pi, child: p.index, from, to: (p.x, p.y), evidence: parent.evidence });
             }
         }
     }
 
     let height = lanes.last().map_or(top, |l| l.y + l.height) + m.gap;
-    TimelineLayout {
-        width: scale.width,
-        height,
-        eras,
-        lanes,
-        events,
-        clusters,
-        edges,
-    }
+    TimelineLayout { width: axis.width(), height, eras, lanes, events, clusters, edges }
 }
 
 #[cfg(test)]
@@ -311,10 +264,7 @@ mod tests {
     fn event(id: &str, date: &str, family: Family) -> Event {
         Event {
             id: id.into(),
-            name: Text {
-                zh: id.into(),
-                en: id.into(),
-            },
+            name: Text { zh: id.into(), en: id.into() },
             date: date.into(),
             org: "Org".into(),
             family,
@@ -322,27 +272,14 @@ mod tests {
             access: Access::Api,
             license: None,
             params: None,
-            summary: Text {
-                zh: "摘要".into(),
-                en: "Summary".into(),
-            },
-            sources: vec![Source {
-                url: "https://example.org/".into(),
-                title: "t".into(),
-            }],
+            summary: Text { zh: "摘要".into(), en: "Summary".into() },
+            sources: vec![Source { url: "https://example.org/".into(), title: "t".into() }],
             parents: vec![],
         }
     }
 
     fn chronicle(events: Vec<Event>) -> Chronicle {
-        let d = Dataset {
-            title: Text {
-                zh: "标题".into(),
-                en: "Title".into(),
-            },
-            events,
-            ..Default::default()
-        };
+        let d = Dataset { title: Text { zh: "标题".into(), en: "Title".into() }, events, ..Default::default() };
         validate(d).expect("valid test dataset")
     }
 
@@ -357,12 +294,8 @@ mod tests {
             .filter_map(|p| {
                 let w = m.gap + text_width(c.events()[p.index].name.en.as_str(), m.font_px);
                 match p.label? {
-                    LabelSide::Right => {
-                        Some((p.x - m.marker_radius, p.x + m.marker_radius + w, p.y))
-                    }
-                    LabelSide::Left => {
-                        Some((p.x - m.marker_radius - w, p.x + m.marker_radius, p.y))
-                    }
+                    LabelSide::Right => Some((p.x - m.marker_radius, p.x + m.marker_radius + w, p.y)),
+                    LabelSide::Left => Some((p.x - m.marker_radius - w, p.x + m.marker_radius, p.y)),
                 }
             })
             .collect()
@@ -370,20 +303,13 @@ mod tests {
 
     #[test]
     fn dense_lane_hides_labels_into_a_cluster() {
-        let evs: Vec<Event> = (1..=9)
-            .map(|d| {
-                event(
-                    &format!("model-{d}"),
-                    &format!("2023-01-0{d}"),
-                    Family::DecoderOnly,
-                )
-            })
-            .collect();
+        let evs: Vec<Event> =
+            (1..=9).map(|d| event(&format!("model-{d}"), &format!("2023-01-0{d}"), Family::DecoderOnly)).collect();
         let c = chronicle(evs);
         let m = Metrics::default();
-        let l = layout_timeline(&c, &TimeScale::new(2022.0, 2024.0, 600.0), Lang::En, &m);
+        let l = layout_timeline(&c, &Axis::linear(2022.0, 2024.0, 600.0), Lang::En, &m);
         let visible = l.events.iter().filter(|p| p.label.is_some()).count();
-        assert_eq!(visible, m.rows_per_lane);
+        assert_eq!(visible, 2, "nine events make two label rows");
         let hidden: usize = l.clusters.iter().map(|c| c.members.len()).sum();
         assert_eq!(visible + hidden, 9);
         assert_eq!(l.lanes.len(), 1);
@@ -391,32 +317,15 @@ mod tests {
 
     #[test]
     fn labels_flip_left_at_the_right_edge() {
-        let c = chronicle(vec![event(
-            "late-model-with-a-long-name",
-            "2024-11",
-            Family::DecoderOnly,
-        )]);
-        let l = layout_timeline(
-            &c,
-            &TimeScale::new(2000.0, 2025.0, 800.0),
-            Lang::En,
-            &Metrics::default(),
-        );
+        let c = chronicle(vec![event("late-model-with-a-long-name", "2024-11", Family::DecoderOnly)]);
+        let l = layout_timeline(&c, &Axis::linear(2000.0, 2025.0, 800.0), Lang::En, &Metrics::default());
         assert_eq!(l.events[0].label, Some(LabelSide::Left));
     }
 
     #[test]
     fn events_outside_the_window_are_not_placed() {
-        let c = chronicle(vec![
-            event("a", "1990", Family::Rnn),
-            event("b", "2020", Family::Rnn),
-        ]);
-        let l = layout_timeline(
-            &c,
-            &TimeScale::new(2010.0, 2025.0, 800.0),
-            Lang::En,
-            &Metrics::default(),
-        );
+        let c = chronicle(vec![event("a", "1990", Family::Rnn), event("b", "2020", Family::Rnn)]);
+        let l = layout_timeline(&c, &Axis::linear(2010.0, 2025.0, 800.0), Lang::En, &Metrics::default());
         assert_eq!(l.events.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
     }
 
@@ -429,17 +338,9 @@ mod tests {
             evidence: Evidence::Inferred,
         });
         let c = chronicle(vec![event("parent", "2018", Family::DecoderOnly), child]);
-        let l = layout_timeline(
-            &c,
-            &TimeScale::new(2015.0, 2025.0, 800.0),
-            Lang::En,
-            &Metrics::default(),
-        );
+        let l = layout_timeline(&c, &Axis::linear(2015.0, 2025.0, 800.0), Lang::En, &Metrics::default());
         assert_eq!(l.edges.len(), 1);
-        assert_eq!(
-            (l.edges[0].parent, l.edges[0].child, l.edges[0].evidence),
-            (0, 1, Evidence::Inferred)
-        );
+        assert_eq!((l.edges[0].parent, l.edges[0].child, l.edges[0].evidence), (0, 1, Evidence::Inferred));
     }
 
     proptest! {
@@ -453,7 +354,7 @@ mod tests {
             }).collect();
             let c = chronicle(evs);
             let m = Metrics::default();
-            let l = layout_timeline(&c, &TimeScale::new(2014.0, 2025.0, width), Lang::En, &m);
+            let l = layout_timeline(&c, &Axis::linear(2014.0, 2025.0, width), Lang::En, &m);
             let b = boxes(&c, &l, &m);
             for i in 0..b.len() {
                 for j in i + 1..b.len() {

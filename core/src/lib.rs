@@ -33,22 +33,15 @@ pub struct Chronicle {
     index: HashMap<String, usize>,
     /// `children[i]`: indices of the events that list `i` as a parent.
     children: Vec<Vec<usize>>,
+    /// The time warp that gives busy years more room (see [`scale::Warp::by_density`]).
+    focus_warp: scale::Warp,
 }
 
 impl Chronicle {
     /// Builds the lookups. Only [`validate::validate`] calls this, on a dataset it has checked.
     fn new(data: Dataset) -> Self {
-        let dates: Vec<Date> = data
-            .events
-            .iter()
-            .map(|e| Date::parse(&e.date).unwrap_or(Date::year(0)))
-            .collect();
-        let index: HashMap<String, usize> = data
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let dates: Vec<Date> = data.events.iter().map(|e| Date::parse(&e.date).unwrap_or(Date::year(0))).collect();
+        let index: HashMap<String, usize> = data.events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         let mut chronological: Vec<usize> = (0..data.events.len()).collect();
         chronological.sort_by_key(|&i| dates[i]);
         let mut children = vec![Vec::new(); data.events.len()];
@@ -59,13 +52,14 @@ impl Chronicle {
                 }
             }
         }
-        Chronicle {
-            data,
-            dates,
-            chronological,
-            index,
-            children,
-        }
+        let mut c = Chronicle { data, dates, chronological, index, children, focus_warp: scale::Warp::Identity };
+        c.focus_warp = scale::Warp::by_density(c.dates.iter().map(Date::fractional_year), c.extent(), FOCUS_BASE);
+        c
+    }
+
+    /// The time warp that stretches busy years: the default, "focus on recent years" axis.
+    pub fn focus_warp(&self) -> &scale::Warp {
+        &self.focus_warp
     }
 
     /// The events, in file order.
@@ -90,10 +84,7 @@ impl Chronicle {
 
     /// Indices of event `i`'s parents.
     pub fn parents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.data.events[i]
-            .parents
-            .iter()
-            .filter_map(|p| self.find(&p.id))
+        self.data.events[i].parents.iter().filter_map(|p| self.find(&p.id))
     }
 
     /// Indices of the events that name event `i` as a parent.
@@ -111,9 +102,7 @@ impl Chronicle {
                 .filter_map(|s| Date::parse(s).ok())
                 .map(|d| d.fractional_year()),
         );
-        let (lo, hi) = years.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-            (lo.min(y), hi.max(y))
-        });
+        let (lo, hi) = years.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
         if lo.is_finite() {
             ((lo - 1.0).floor(), (hi + 1.0).ceil())
         } else {
@@ -121,6 +110,10 @@ impl Chronicle {
         }
     }
 }
+
+/// The width of an empty year in the focus warp, against 1 per event: small enough that the
+/// quiet decades before 2012 shrink, large enough that they stay readable.
+const FOCUS_BASE: f64 = 0.4;
 
 /// The dataset shipped with the widget, embedded at build time.
 pub const SHIPPED_JSON: &str = include_str!("../../data/chronicle.json");

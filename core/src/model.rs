@@ -54,15 +54,9 @@ pub struct Dataset {
 pub struct Era {
     pub id: String,
     pub name: Text,
-    #[cfg_attr(
-        feature = "schema",
-        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub start: String,
-    #[cfg_attr(
-        feature = "schema",
-        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub end: String,
     pub summary: Text,
 }
@@ -75,10 +69,7 @@ pub struct Event {
     pub id: String,
     pub name: Text,
     /// First public release or paper: `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub date: String,
     pub org: String,
     pub family: Family,
@@ -199,9 +190,7 @@ impl Access {
     /// Open weights or not, as the LLM evolutionary tree draws it (filled or hollow).
     pub fn openness(self) -> Openness {
         match self {
-            Access::OpenUnrestricted | Access::OpenRestricted | Access::OpenNoncommercial => {
-                Openness::Open
-            }
+            Access::OpenUnrestricted | Access::OpenRestricted | Access::OpenNoncommercial => Openness::Open,
             Access::Api | Access::Hosted | Access::Limited | Access::Unreleased => Openness::Closed,
             Access::NotApplicable => Openness::NotApplicable,
         }

@@ -1,5 +1,9 @@
-//! The time scale: fractional years ↔ pixels, zoom and pan, and ticks that adapt to the zoom level.
+//! The time scale, in two steps: a [`Warp`] maps fractional years to "u" units (identity for an
+//! even time axis, or stretched where events are dense), and a linear [`TimeScale`] maps u to
+//! pixels. [`Axis`] combines them and makes ticks that adapt to the zoom level, decades → years →
+//! months, even where the warp changes the local density.
 
+use crate::date::Date;
 use crate::i18n::Lang;
 
 /// A linear map from a window of fractional years onto `0..width` pixels.
@@ -25,16 +29,8 @@ impl TimeScale {
     /// A scale showing `start..end` on `width` pixels. A zero or negative span or width is widened
     /// to something drawable.
     pub fn new(start: f64, end: f64, width: f64) -> Self {
-        let end = if end - start < MIN_SPAN_YEARS {
-            start + MIN_SPAN_YEARS
-        } else {
-            end
-        };
-        TimeScale {
-            start,
-            end,
-            width: width.max(1.0),
-        }
+        let end = if end - start < MIN_SPAN_YEARS { start + MIN_SPAN_YEARS } else { end };
+        TimeScale { start, end, width: width.max(1.0) }
     }
 
     /// Years shown.
@@ -66,11 +62,7 @@ impl TimeScale {
     /// assert_eq!((s.start, s.end), (1970.0, 2010.0));
     /// ```
     pub fn zoom(&self, factor: f64, anchor: f64, bounds: (f64, f64)) -> Self {
-        let factor = if factor.is_finite() && factor > 0.0 {
-            factor
-        } else {
-            1.0
-        };
+        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
         let pivot = self.year_at(anchor.clamp(0.0, self.width));
         let max_span = bounds.1 - bounds.0;
         let span = (self.span() / factor).clamp(MIN_SPAN_YEARS.min(max_span), max_span);
@@ -81,11 +73,7 @@ impl TimeScale {
 
     /// Moves the window by `dx` pixels (positive moves later in time), staying inside `bounds`.
     pub fn pan(&self, dx: f64, bounds: (f64, f64)) -> Self {
-        let dy = if dx.is_finite() {
-            dx / self.px_per_year()
-        } else {
-            0.0
-        };
+        let dy = if dx.is_finite() { dx / self.px_per_year() } else { 0.0 };
         TimeScale::new(self.start + dy, self.end + dy, self.width).clamped(bounds)
     }
 
@@ -93,19 +81,11 @@ impl TimeScale {
     pub fn clamped(&self, bounds: (f64, f64)) -> Self {
         let full = bounds.1 - bounds.0;
         if self.span() >= full - 1e-9 {
-            return TimeScale {
-                start: bounds.0,
-                end: bounds.1,
-                width: self.width,
-            };
+            return TimeScale { start: bounds.0, end: bounds.1, width: self.width };
         }
         let span = self.span();
         let start = self.start.clamp(bounds.0, bounds.1 - span);
-        TimeScale {
-            start,
-            end: start + span,
-            width: self.width,
-        }
+        TimeScale { start, end: start + span, width: self.width }
     }
 
     /// Ticks for the current zoom: decades, years or months, at least `min_px` pixels apart.
@@ -122,11 +102,7 @@ impl TimeScale {
         // Steps in months.
         const STEPS: [u32; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
         let px_per_month = self.px_per_year() / 12.0;
-        let step = STEPS
-            .iter()
-            .copied()
-            .find(|&s| f64::from(s) * px_per_month >= min_px)
-            .unwrap_or(1200);
+        let step = STEPS.iter().copied().find(|&s| f64::from(s) * px_per_month >= min_px).unwrap_or(1200);
         let first_month = (self.start * 12.0).ceil() as i64;
         let step = i64::from(step);
         let mut m = first_month.div_euclid(step) * step;
@@ -137,16 +113,159 @@ impl TimeScale {
         while (m as f64) / 12.0 <= self.end + 1e-9 && ticks.len() < 2000 {
             let year = m.div_euclid(12) as i32;
             let month = (m.rem_euclid(12) + 1) as u8;
-            let label = if step >= 12 || month == 1 {
-                TickLabel::Year(year)
-            } else {
-                TickLabel::Month(year, month)
-            };
-            ticks.push(Tick {
-                x: self.x(m as f64 / 12.0),
-                label,
-            });
+            let label = if step >= 12 || month == 1 { TickLabel::Year(year) } else { TickLabel::Month(year, month) };
+            ticks.push(Tick { x: self.x(m as f64 / 12.0), label });
             m += step;
+        }
+        ticks
+    }
+}
+
+/// A monotone, piecewise-linear map from fractional years to u units.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warp {
+    /// u = year: an even time axis.
+    Identity,
+    /// Knots `(year, u)`, both strictly increasing; linear between them and beyond the ends.
+    Knots { years: Vec<f64>, us: Vec<f64> },
+}
+
+impl Warp {
+    /// A warp that gives each calendar year a width of `base` plus its (lightly smoothed) number
+    /// of events, so busy years get room for their labels and empty decades shrink. The total
+    /// width equals the span of `bounds`, and u = year at `bounds.0`.
+    ///
+    /// ```
+    /// use chronicle_core::scale::Warp;
+    /// // Five events in 2020, none elsewhere: 2020 becomes much wider than 2010.
+    /// let w = Warp::by_density([2020.1, 2020.3, 2020.5, 2020.7, 2020.9], (2000.0, 2025.0), 0.4);
+    /// assert!(w.u(2021.0) - w.u(2020.0) > 5.0 * (w.u(2011.0) - w.u(2010.0)));
+    /// assert!((w.year(w.u(2017.25)) - 2017.25).abs() < 1e-9);
+    /// ```
+    pub fn by_density(dates: impl IntoIterator<Item = f64>, bounds: (f64, f64), base: f64) -> Warp {
+        let y0 = bounds.0.floor() as i32;
+        let y1 = (bounds.1.ceil() as i32).max(y0 + 1);
+        let n = (y1 - y0) as usize;
+        let mut counts = vec![0.0f64; n];
+        for d in dates {
+            let i = (d.floor() as i32 - y0).clamp(0, n as i32 - 1) as usize;
+            counts[i] += 1.0;
+        }
+        let at = |i: isize| if i < 0 || i >= n as isize { 0.0 } else { counts[i as usize] };
+        let weights: Vec<f64> =
+            (0..n as isize).map(|i| base.max(0.01) + 0.25 * at(i - 1) + 0.5 * at(i) + 0.25 * at(i + 1)).collect();
+        let total: f64 = weights.iter().sum();
+        let unit = f64::from(y1 - y0) / total;
+        let mut years = Vec::with_capacity(n + 1);
+        let mut us = Vec::with_capacity(n + 1);
+        let mut u = f64::from(y0);
+        years.push(f64::from(y0));
+        us.push(u);
+        for (i, w) in weights.iter().enumerate() {
+            u += w * unit;
+            years.push(f64::from(y0 + i as i32 + 1));
+            us.push(u);
+        }
+        Warp::Knots { years, us }
+    }
+
+    /// u of a fractional year.
+    pub fn u(&self, year: f64) -> f64 {
+        match self {
+            Warp::Identity => year,
+            Warp::Knots { years, us } => interpolate(years, us, year),
+        }
+    }
+
+    /// The fractional year at u.
+    pub fn year(&self, u: f64) -> f64 {
+        match self {
+            Warp::Identity => u,
+            Warp::Knots { years, us } => interpolate(us, years, u),
+        }
+    }
+}
+
+/// Piecewise-linear interpolation through `(xs[i], ys[i])`, extended linearly past both ends.
+fn interpolate(xs: &[f64], ys: &[f64], x: f64) -> f64 {
+    if xs.len() < 2 || !x.is_finite() {
+        return x;
+    }
+    let i = xs.partition_point(|&k| k <= x).clamp(1, xs.len() - 1);
+    let (x0, x1, y0, y1) = (xs[i - 1], xs[i], ys[i - 1], ys[i]);
+    y0 + (x - x0) * (y1 - y0) / (x1 - x0)
+}
+
+/// A warp and a linear scale over u: years ↔ pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub warp: Warp,
+    pub scale: TimeScale,
+}
+
+impl Axis {
+    /// An even axis showing the years `start..end` on `width` pixels.
+    pub fn linear(start: f64, end: f64, width: f64) -> Axis {
+        Axis { warp: Warp::Identity, scale: TimeScale::new(start, end, width) }
+    }
+
+    /// An axis showing the years `window` through `warp` on `width` pixels.
+    pub fn new(warp: Warp, window: (f64, f64), width: f64) -> Axis {
+        let scale = TimeScale::new(warp.u(window.0), warp.u(window.1), width);
+        Axis { warp, scale }
+    }
+
+    pub fn width(&self) -> f64 {
+        self.scale.width
+    }
+
+    /// The pixel position of a fractional year.
+    pub fn x(&self, year: f64) -> f64 {
+        self.scale.x(self.warp.u(year))
+    }
+
+    /// The fractional year at a pixel position.
+    pub fn year_at(&self, x: f64) -> f64 {
+        self.warp.year(self.scale.year_at(x))
+    }
+
+    /// Ticks at least `min_px` apart. Each year picks its own step from the local density (a
+    /// decade where the axis is compressed, months where it is stretched); a tick too close to
+    /// the previous one is dropped.
+    ///
+    /// ```
+    /// use chronicle_core::scale::{Axis, TickLabel};
+    /// let t = Axis::linear(1950.0, 2030.0, 800.0).ticks(60.0);
+    /// assert_eq!((t[0].label, t[1].label), (TickLabel::Year(1950), TickLabel::Year(1960)));
+    /// ```
+    pub fn ticks(&self, min_px: f64) -> Vec<Tick> {
+        const STEPS: [i32; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+        let first = self.year_at(0.0).floor() as i32;
+        let last = self.year_at(self.width()).ceil() as i32;
+        let mut ticks: Vec<Tick> = Vec::new();
+        let mut last_x = f64::NEG_INFINITY;
+        for year in first..=last.min(first + 5000) {
+            let px_per_year = self.x(f64::from(year) + 1.0) - self.x(f64::from(year));
+            let step = STEPS.iter().copied().find(|&s| f64::from(s) / 12.0 * px_per_year >= min_px).unwrap_or(1200);
+            let months: Vec<u8> = if step >= 12 {
+                if year.rem_euclid(step / 12) == 0 {
+                    vec![1]
+                } else {
+                    vec![]
+                }
+            } else {
+                (1..=12).step_by(step as usize).collect()
+            };
+            for month in months {
+                let at = Date { year, month: Some(month), day: None }.fractional_year();
+                let x = self.x(at);
+                if x < -1e-6 || x > self.width() + 1e-6 || x - last_x < min_px - 1e-6 {
+                    continue;
+                }
+                let label = if month == 1 { TickLabel::Year(year) } else { TickLabel::Month(year, month) };
+                ticks.push(Tick { x, label });
+                last_x = x;
+            }
         }
         ticks
     }
@@ -169,9 +288,7 @@ pub enum TickLabel {
 impl TickLabel {
     /// The tick's text: `2018` / `2018年`, `Jun 2018` / `2018年6月`.
     pub fn format(&self, lang: Lang) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         match (self, lang) {
             (TickLabel::Year(y), Lang::En) => y.to_string(),
             (TickLabel::Year(y), Lang::Zh) => format!("{y}年"),
@@ -189,17 +306,15 @@ mod tests {
     #[test]
     fn tick_steps_adapt_from_decades_to_months() {
         let decades = TimeScale::new(1940.0, 2030.0, 900.0).ticks(80.0);
-        assert!(decades.windows(2).all(|w| matches!((w[0].label, w[1].label), (TickLabel::Year(a), TickLabel::Year(b)) if b - a == 10)));
+        assert!(decades
+            .windows(2)
+            .all(|w| matches!((w[0].label, w[1].label), (TickLabel::Year(a), TickLabel::Year(b)) if b - a == 10)));
         let years = TimeScale::new(2015.0, 2025.0, 1000.0).ticks(80.0);
         assert_eq!(years.len(), 11);
         let months = TimeScale::new(2023.0, 2023.5, 1000.0).ticks(80.0);
         assert_eq!(
             months.iter().map(|t| t.label).collect::<Vec<_>>()[..3],
-            [
-                TickLabel::Year(2023),
-                TickLabel::Month(2023, 2),
-                TickLabel::Month(2023, 3)
-            ]
+            [TickLabel::Year(2023), TickLabel::Month(2023, 2), TickLabel::Month(2023, 3)]
         );
     }
 
@@ -232,7 +347,41 @@ mod tests {
         assert_eq!(s.pan(f64::NAN, b), s);
     }
 
+    #[test]
+    fn axis_ticks_match_the_even_scale_and_adapt_under_a_warp() {
+        let even = Axis::linear(1940.0, 2030.0, 900.0).ticks(80.0);
+        assert!(even
+            .windows(2)
+            .all(|w| matches!((w[0].label, w[1].label), (TickLabel::Year(a), TickLabel::Year(b)) if b - a == 10)));
+        let dense: Vec<f64> = (0..200).map(|i| 2018.0 + f64::from(i) * 0.035).collect();
+        let warp = Warp::by_density(dense, (1948.0, 2026.0), 0.4);
+        let t = Axis::new(warp, (1948.0, 2026.0), 1200.0).ticks(60.0);
+        // Early decades are compressed into sparse ticks, recent years get yearly ticks.
+        assert!(
+            t.iter().any(|k| k.label == TickLabel::Year(2019)) && t.iter().any(|k| k.label == TickLabel::Year(2020))
+        );
+        assert!(!t.iter().any(|k| k.label == TickLabel::Year(1961)));
+    }
+
     proptest! {
+        #[test]
+        fn warp_is_monotonic_and_invertible(dates in proptest::collection::vec(1950.0f64..2025.0, 0..80), a in 1940.0f64..2030.0, b in 1940.0f64..2030.0) {
+            let w = Warp::by_density(dates, (1948.0, 2026.0), 0.4);
+            prop_assert!((w.year(w.u(a)) - a).abs() < 1e-6);
+            if a < b { prop_assert!(w.u(a) < w.u(b)); }
+            prop_assert!((w.u(1948.0) - 1948.0).abs() < 1e-9 && (w.u(2026.0) - 2026.0).abs() < 1e-6);
+        }
+
+        #[test]
+        fn warped_ticks_are_spaced_and_inside(dates in proptest::collection::vec(1950.0f64..2025.0, 0..80), s in 0.0f64..0.9, span in 0.001f64..0.1, w in 300.0f64..2000.0) {
+            let warp = Warp::by_density(dates, (1948.0, 2026.0), 0.4);
+            let (u0, u1) = (1948.0 + s * 78.0, 1948.0 + (s + span).min(1.0) * 78.0);
+            let axis = Axis { scale: TimeScale::new(u0, u1, w), warp };
+            let t = axis.ticks(60.0);
+            prop_assert!(t.windows(2).all(|p| p[1].x - p[0].x >= 60.0 - 1e-6));
+            prop_assert!(t.iter().all(|k| k.x >= -1e-6 && k.x <= w + 1e-6));
+        }
+
         #[test]
         fn x_and_year_at_are_inverse(start in 1900.0f64..2000.0, span in 0.1f64..100.0, w in 100.0f64..4000.0, y in 1900.0f64..2100.0) {
             let s = TimeScale::new(start, start + span, w);

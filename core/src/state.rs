@@ -3,10 +3,10 @@
 //! The yew app wraps this in one reducer context; everything here is plain data, tested natively.
 
 use crate::i18n::Lang;
-use crate::scale::TimeScale;
+use crate::scale::{Axis, TimeScale, Warp};
 
 /// What the reader has chosen.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub lang: Lang,
     /// Id of the selected event, whose details are open.
@@ -15,6 +15,10 @@ pub struct State {
     pub window: (f64, f64),
     /// The widest window: the dataset's extent.
     pub bounds: (f64, f64),
+    /// `true` for an even time axis; `false` stretches busy years (the default).
+    pub even_time: bool,
+    /// The warp used when `even_time` is off.
+    pub focus_warp: Warp,
 }
 
 /// Something the reader did.
@@ -43,34 +47,40 @@ pub enum Action {
     },
     /// Shows everything.
     ResetView,
+    /// Switches between an even time axis and one that stretches busy years.
+    SetEvenTime(bool),
 }
 
 impl State {
-    /// A fresh state in `lang`, showing all of `bounds`.
-    pub fn new(lang: Lang, bounds: (f64, f64)) -> Self {
-        State {
-            lang,
-            selected: None,
-            window: bounds,
-            bounds,
+    /// A fresh state in `lang`, showing all of `bounds`, with busy years stretched by `focus_warp`.
+    pub fn new(lang: Lang, bounds: (f64, f64), focus_warp: Warp) -> Self {
+        State { lang, selected: None, window: bounds, bounds, even_time: false, focus_warp }
+    }
+
+    /// The warp in use.
+    pub fn warp(&self) -> &Warp {
+        if self.even_time {
+            &Warp::Identity
+        } else {
+            &self.focus_warp
         }
     }
 
-    /// The window as a scale over `width` pixels.
-    pub fn scale(&self, width: f64) -> TimeScale {
-        TimeScale::new(self.window.0, self.window.1, width)
+    /// The timeline's axis over `width` pixels.
+    pub fn axis(&self, width: f64) -> Axis {
+        Axis::new(self.warp().clone(), self.window, width)
     }
 
     /// `true` when the whole extent is shown.
     pub fn is_zoomed_out(&self) -> bool {
-        self.window == self.bounds
+        (self.window.0 - self.bounds.0).abs() < 1e-6 && (self.window.1 - self.bounds.1).abs() < 1e-6
     }
 
     /// The state after `action`.
     ///
     /// ```
-    /// use chronicle_core::{i18n::Lang, state::{Action, State}};
-    /// let s = State::new(Lang::Zh, (1940.0, 2030.0)).reduce(Action::Select("gpt-3".into()));
+    /// use chronicle_core::{i18n::Lang, scale::Warp, state::{Action, State}};
+    /// let s = State::new(Lang::Zh, (1940.0, 2030.0), Warp::Identity).reduce(Action::Select("gpt-3".into()));
     /// assert_eq!(s.selected.as_deref(), Some("gpt-3"));
     /// assert_eq!(s.reduce(Action::ToggleLang).lang, Lang::En);
     /// ```
@@ -79,37 +89,39 @@ impl State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::ToggleLang => next.lang = self.lang.other(),
-            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => {
-                next.selected = None
-            }
+            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => next.selected = None,
             Action::Select(id) => next.selected = Some(id),
             Action::ClearSelection => next.selected = None,
-            Action::Zoom { factor, anchor } => {
-                next.set_window(self.unit().zoom(factor, anchor, self.bounds))
-            }
-            Action::Pan { fraction } => next.set_window(self.unit().pan(fraction, self.bounds)),
+            Action::Zoom { factor, anchor } => next.set_window(self.unit().zoom(factor, anchor, self.u_bounds())),
+            Action::Pan { fraction } => next.set_window(self.unit().pan(fraction, self.u_bounds())),
             Action::ZoomTo { start, end } => {
-                let (start, end) = if start <= end {
-                    (start, end)
-                } else {
-                    (end, start)
-                };
-                next.set_window(TimeScale::new(start, end, 1.0).clamped(self.bounds))
+                let (start, end) = if start <= end { (start, end) } else { (end, start) };
+                let w = self.warp();
+                next.set_window(TimeScale::new(w.u(start), w.u(end), 1.0).clamped(self.u_bounds()))
             }
             Action::ResetView => next.window = self.bounds,
+            Action::SetEvenTime(even) => next.even_time = even,
         }
         next
     }
 }
 
 impl State {
-    /// The window on a width of 1, so anchors and pans are fractions.
+    /// The window in u units on a width of 1, so anchors and pans are fractions.
     fn unit(&self) -> TimeScale {
-        self.scale(1.0)
+        self.axis(1.0).scale
     }
 
+    /// The bounds in u units.
+    fn u_bounds(&self) -> (f64, f64) {
+        (self.warp().u(self.bounds.0), self.warp().u(self.bounds.1))
+    }
+
+    /// Sets the window from a scale in u units, snapping to the bounds against rounding.
     fn set_window(&mut self, s: TimeScale) {
-        self.window = (s.start, s.end);
+        let w = self.warp();
+        let snap = |y: f64, b: f64| if (y - b).abs() < 1e-6 { b } else { y };
+        self.window = (snap(w.year(s.start), self.bounds.0), snap(w.year(s.end), self.bounds.1));
     }
 }
 
@@ -121,51 +133,42 @@ mod tests {
 
     #[test]
     fn selecting_twice_closes_and_clear_always_closes() {
-        let s = State::new(Lang::En, B).reduce(Action::Select("bert".into()));
+        let s = State::new(Lang::En, B, Warp::Identity).reduce(Action::Select("bert".into()));
         assert_eq!(s.reduce(Action::Select("bert".into())).selected, None);
-        assert_eq!(
-            s.reduce(Action::Select("gpt-1".into())).selected.as_deref(),
-            Some("gpt-1")
-        );
+        assert_eq!(s.reduce(Action::Select("gpt-1".into())).selected.as_deref(), Some("gpt-1"));
         assert_eq!(s.reduce(Action::ClearSelection).selected, None);
     }
 
     #[test]
     fn language_changes_keep_the_selection() {
-        let s = State::new(Lang::Zh, B).reduce(Action::Select("llama".into()));
-        let t = s
-            .reduce(Action::SetLang(Lang::En))
-            .reduce(Action::ToggleLang);
+        let s = State::new(Lang::Zh, B, Warp::Identity).reduce(Action::Select("llama".into()));
+        let t = s.reduce(Action::SetLang(Lang::En)).reduce(Action::ToggleLang);
         assert_eq!(t.lang, Lang::Zh);
         assert_eq!(t.selected, s.selected);
     }
 
     #[test]
     fn zoom_pan_and_reset() {
-        let s = State::new(Lang::En, B).reduce(Action::Zoom {
-            factor: 3.0,
-            anchor: 0.5,
-        });
+        let s = State::new(Lang::En, B, Warp::Identity).reduce(Action::Zoom { factor: 3.0, anchor: 0.5 });
         assert_eq!(s.window, (1970.0, 2000.0));
         let later = s.reduce(Action::Pan { fraction: 0.5 });
         assert_eq!(later.window, (1985.0, 2015.0));
-        assert_eq!(
-            later.reduce(Action::Pan { fraction: 100.0 }).window,
-            (2000.0, 2030.0)
-        );
+        assert_eq!(later.reduce(Action::Pan { fraction: 100.0 }).window, (2000.0, 2030.0));
         assert!(later.reduce(Action::ResetView).is_zoomed_out());
-        let era = s.reduce(Action::ZoomTo {
-            start: 2020.0,
-            end: 2017.0,
-        });
+        let era = s.reduce(Action::ZoomTo { start: 2020.0, end: 2017.0 });
         assert_eq!(era.window, (2017.0, 2020.0));
-        assert_eq!(
-            s.reduce(Action::Zoom {
-                factor: 0.001,
-                anchor: 0.0
-            })
-            .window,
-            B
-        );
+        assert_eq!(s.reduce(Action::Zoom { factor: 0.001, anchor: 0.0 }).window, B);
+    }
+
+    #[test]
+    fn zoom_under_a_warp_keeps_the_window_in_years_and_toggling_keeps_it() {
+        let warp = Warp::by_density([2020.0, 2020.5, 2021.0, 2022.0, 2023.0], B, 0.4);
+        let s = State::new(Lang::En, B, warp).reduce(Action::ZoomTo { start: 2019.0, end: 2024.0 });
+        assert!((s.window.0 - 2019.0).abs() < 1e-9 && (s.window.1 - 2024.0).abs() < 1e-9, "{:?}", s.window);
+        let even = s.reduce(Action::SetEvenTime(true));
+        assert_eq!(even.window, s.window);
+        let out = s.reduce(Action::Zoom { factor: 1e-6, anchor: 0.5 });
+        assert!(out.is_zoomed_out());
+        assert_eq!(out.window, B);
     }
 }

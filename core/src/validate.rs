@@ -33,18 +33,11 @@ pub fn load_json(text: &str) -> Result<Chronicle, Vec<Problem>> {
     if text.len() > MAX_BYTES {
         return Err(vec![Problem {
             path: "(file)".into(),
-            message: format!(
-                "the file is {} bytes; the limit is {} bytes",
-                text.len(),
-                MAX_BYTES
-            ),
+            message: format!("the file is {} bytes; the limit is {} bytes", text.len(), MAX_BYTES),
         }]);
     }
     let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
-        vec![Problem {
-            path: format!("(line {}, column {})", e.line(), e.column()),
-            message: e.to_string(),
-        }]
+        vec![Problem { path: format!("(line {}, column {})", e.line(), e.column()), message: e.to_string() }]
     })?;
     validate(dataset)
 }
@@ -72,10 +65,7 @@ fn is_bidi_control(c: char) -> bool {
 
 impl Validator {
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
+        self.problems.push(Problem { path: path.into(), message: message.into() });
     }
 
     fn plain(&mut self, path: &str, s: &str) {
@@ -84,10 +74,7 @@ impl Validator {
         } else if s.chars().any(|c| c.is_control() && c != '\n') {
             self.push(path, "contains a control character");
         } else if s.chars().any(is_bidi_control) {
-            self.push(
-                path,
-                "contains a right-to-left or bidirectional override character",
-            );
+            self.push(path, "contains a right-to-left or bidirectional override character");
         }
     }
 
@@ -99,11 +86,14 @@ impl Validator {
     fn id(&mut self, path: &str, id: &str, seen: &mut BTreeSet<String>) {
         let ok = id.len() <= 64
             && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id.chars().all(|c| {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_')
-            });
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
         if !ok {
-            self.push(path, format!("id {id:?} must be 1–64 characters of a–z, 0–9, '-', '.' or '_', starting with a letter or digit"));
+            self.push(
+                path,
+                format!(
+                    "id {id:?} must be 1–64 characters of a–z, 0–9, '-', '.' or '_', starting with a letter or digit"
+                ),
+            );
         }
         if !seen.insert(id.to_owned()) {
             self.push(path, format!("duplicate id {id:?}"));
@@ -122,24 +112,12 @@ impl Validator {
 
     fn source(&mut self, path: &str, s: &Source) {
         let url = s.url.as_str();
-        let host = url
-            .strip_prefix("https://")
-            .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+        let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
         match host {
-            None => self.push(
-                format!("{path}.url"),
-                format!("{url:?} is not an https:// link"),
-            ),
+            None => self.push(format!("{path}.url"), format!("{url:?} is not an https:// link")),
             Some("") => self.push(format!("{path}.url"), format!("{url:?} has no host")),
-            Some(_)
-                if url.chars().any(|c| {
-                    c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'
-                }) =>
-            {
-                self.push(
-                    format!("{path}.url"),
-                    format!("{url:?} contains spaces or characters not allowed in a link"),
-                )
+            Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') => {
+                self.push(format!("{path}.url"), format!("{url:?} contains spaces or characters not allowed in a link"))
             }
             Some(_) => {}
         }
@@ -159,10 +137,7 @@ impl Validator {
             let end = self.date(&format!("{p}.end"), &era.end);
             if let (Some(s), Some(e)) = (start, end) {
                 if s > e {
-                    self.push(
-                        format!("{p}.end"),
-                        format!("era ends ({e}) before it starts ({s})"),
-                    );
+                    self.push(format!("{p}.end"), format!("era ends ({e}) before it starts ({s})"));
                 }
             }
         }
@@ -193,12 +168,7 @@ impl Validator {
         }
 
         // Lineage: parents exist, are not later than the child, and form no cycle.
-        let index: BTreeMap<&str, usize> = d
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
+        let index: BTreeMap<&str, usize> = d.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
         for (i, ev) in d.events.iter().enumerate() {
             for (j, parent) in ev.parents.iter().enumerate() {
                 let p = format!("events[{i}].parents[{j}].id");
@@ -206,16 +176,11 @@ impl Validator {
                     self.push(p, format!("parent {:?} is not an event id", parent.id));
                 } else if parent.id == ev.id {
                     self.push(p, format!("{:?} is its own parent", ev.id));
-                } else if let (Some(pd), Some(cd)) =
-                    (dates.get(parent.id.as_str()), dates.get(ev.id.as_str()))
-                {
+                } else if let (Some(pd), Some(cd)) = (dates.get(parent.id.as_str()), dates.get(ev.id.as_str())) {
                     if pd > cd {
                         self.push(
                             p,
-                            format!(
-                                "parent {:?} ({pd}) is dated after its child {:?} ({cd})",
-                                parent.id, ev.id
-                            ),
+                            format!("parent {:?} ({pd}) is dated after its child {:?} ({cd})", parent.id, ev.id),
                         );
                     }
                 }
@@ -223,10 +188,7 @@ impl Validator {
         }
         if let Some(cycle) = find_cycle(d, &index) {
             let names: Vec<&str> = cycle.iter().map(|&i| d.events[i].id.as_str()).collect();
-            self.push(
-                format!("events[{}].parents", cycle[0]),
-                format!("lineage cycle: {}", names.join(" → ")),
-            );
+            self.push(format!("events[{}].parents", cycle[0]), format!("lineage cycle: {}", names.join(" → ")));
         }
 
         let mut dim_ids = BTreeSet::new();
@@ -236,19 +198,13 @@ impl Validator {
             self.text(&format!("{p}.name"), &dim.name);
             for (side, s) in [("open", &dim.open), ("closed", &dim.closed)] {
                 if !(1..=5).contains(&s.rating) {
-                    self.push(
-                        format!("{p}.{side}.rating"),
-                        format!("rating {} is not between 1 and 5", s.rating),
-                    );
+                    self.push(format!("{p}.{side}.rating"), format!("rating {} is not between 1 and 5", s.rating));
                 }
                 self.text(&format!("{p}.{side}.text"), &s.text);
             }
             for (j, ex) in dim.examples.iter().enumerate() {
                 if !index.contains_key(ex.as_str()) {
-                    self.push(
-                        format!("{p}.examples[{j}]"),
-                        format!("{ex:?} is not an event id"),
-                    );
+                    self.push(format!("{p}.examples[{j}]"), format!("{ex:?} is not an event id"));
                 }
             }
         }
@@ -265,23 +221,14 @@ impl Validator {
         for (i, row) in d.openness.iter().enumerate() {
             let p = format!("openness[{i}]");
             if !index.contains_key(row.model.as_str()) {
-                self.push(
-                    format!("{p}.model"),
-                    format!("{:?} is not an event id", row.model),
-                );
+                self.push(format!("{p}.model"), format!("{:?} is not an event id", row.model));
             }
             if !models.insert(row.model.as_str()) {
-                self.push(
-                    format!("{p}.model"),
-                    format!("{:?} has more than one row", row.model),
-                );
+                self.push(format!("{p}.model"), format!("{:?} has more than one row", row.model));
             }
             for c in &crit_ids {
                 if !row.cells.contains_key(c) {
-                    self.push(
-                        format!("{p}.cells"),
-                        format!("missing the cell for criterion {c:?}"),
-                    );
+                    self.push(format!("{p}.cells"), format!("missing the cell for criterion {c:?}"));
                 }
             }
             for (key, cell) in &row.cells {
@@ -292,10 +239,9 @@ impl Validator {
                 self.text(&format!("{cp}.note"), &cell.note);
                 match (&cell.source, cell.level) {
                     (Some(s), _) => self.source(&format!("{cp}.source"), s),
-                    (None, Level::Open | Level::Partial) => self.push(
-                        format!("{cp}.source"),
-                        "an open or partial cell needs a source",
-                    ),
+                    (None, Level::Open | Level::Partial) => {
+                        self.push(format!("{cp}.source"), "an open or partial cell needs a source")
+                    }
                     (None, _) => {}
                 }
             }
@@ -314,11 +260,7 @@ fn find_cycle(d: &Dataset, index: &BTreeMap<&str, usize>) -> Option<Vec<usize>> 
     let n = d.events.len();
     let mut mark = vec![Mark::New; n];
     let parents = |i: usize| {
-        d.events[i]
-            .parents
-            .iter()
-            .filter_map(|p| index.get(p.id.as_str()).copied())
-            .filter(move |&p| p != i)
+        d.events[i].parents.iter().filter_map(|p| index.get(p.id.as_str()).copied()).filter(move |&p| p != i)
     };
     for root in 0..n {
         if mark[root] != Mark::New {
@@ -337,8 +279,7 @@ fn find_cycle(d: &Dataset, index: &BTreeMap<&str, usize>) -> Option<Vec<usize>> 
                     }
                     Mark::Active => {
                         let start = stack.iter().position(|&(k, _)| k == p).unwrap_or(0);
-                        let mut cycle: Vec<usize> =
-                            stack[start..].iter().map(|&(k, _)| k).collect();
+                        let mut cycle: Vec<usize> = stack[start..].iter().map(|&(k, _)| k).collect();
                         cycle.push(p);
                         return Some(cycle);
                     }

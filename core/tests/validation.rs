@@ -12,96 +12,33 @@ fn fixture(name: &str) -> String {
 const CASES: &[(&str, &str, &str)] = &[
     ("duplicate-id", "events[2].id", "duplicate id \"a\""),
     ("bad-id", "events[0].id", "must be 1–64 characters"),
-    (
-        "dangling-parent",
-        "events[1].parents[0].id",
-        "\"missing\" is not an event id",
-    ),
-    (
-        "self-parent",
-        "events[0].parents[0].id",
-        "is its own parent",
-    ),
-    (
-        "lineage-cycle",
-        "events[0].parents",
-        "lineage cycle: a → b → a",
-    ),
-    (
-        "parent-after-child",
-        "events[1].parents[0].id",
-        "is dated after its child",
-    ),
-    (
-        "impossible-date",
-        "events[0].date",
-        "month 13 is not between 1 and 12",
-    ),
+    ("dangling-parent", "events[1].parents[0].id", "\"missing\" is not an event id"),
+    ("self-parent", "events[0].parents[0].id", "is its own parent"),
+    ("lineage-cycle", "events[0].parents", "lineage cycle: a → b → a"),
+    ("parent-after-child", "events[1].parents[0].id", "is dated after its child"),
+    ("impossible-date", "events[0].date", "month 13 is not between 1 and 12"),
     ("malformed-date", "events[0].date", "expected \"YYYY\""),
-    (
-        "era-ends-before-start",
-        "eras[0].end",
-        "era ends (2016) before it starts (2017)",
-    ),
+    ("era-ends-before-start", "eras[0].end", "era ends (2016) before it starts (2017)"),
     ("empty-text", "events[1].summary.en", "must not be empty"),
     ("control-char", "events[0].name.en", "control character"),
     ("bidi-override", "events[0].name.zh", "right-to-left"),
-    (
-        "javascript-url",
-        "events[0].sources[0].url",
-        "is not an https:// link",
-    ),
-    (
-        "data-url",
-        "events[0].sources[0].url",
-        "is not an https:// link",
-    ),
-    (
-        "http-url",
-        "events[0].sources[0].url",
-        "is not an https:// link",
-    ),
+    ("javascript-url", "events[0].sources[0].url", "is not an https:// link"),
+    ("data-url", "events[0].sources[0].url", "is not an https:// link"),
+    ("http-url", "events[0].sources[0].url", "is not an https:// link"),
     ("no-sources", "events[0].sources", "at least one source"),
-    (
-        "rating-out-of-range",
-        "dimensions[0].open.rating",
-        "rating 6 is not between 1 and 5",
-    ),
-    (
-        "example-not-event",
-        "dimensions[0].examples[0]",
-        "\"ghost\" is not an event id",
-    ),
-    (
-        "matrix-model-not-event",
-        "openness[0].model",
-        "\"ghost\" is not an event id",
-    ),
-    (
-        "matrix-incomplete",
-        "openness[0].cells",
-        "missing the cell for criterion \"code\"",
-    ),
-    (
-        "matrix-unknown-criterion",
-        "openness[0].cells.paper",
-        "\"paper\" is not a criterion id",
-    ),
-    (
-        "open-cell-without-source",
-        "openness[0].cells.weights.source",
-        "needs a source",
-    ),
+    ("rating-out-of-range", "dimensions[0].open.rating", "rating 6 is not between 1 and 5"),
+    ("example-not-event", "dimensions[0].examples[0]", "\"ghost\" is not an event id"),
+    ("matrix-model-not-event", "openness[0].model", "\"ghost\" is not an event id"),
+    ("matrix-incomplete", "openness[0].cells", "missing the cell for criterion \"code\""),
+    ("matrix-unknown-criterion", "openness[0].cells.paper", "\"paper\" is not a criterion id"),
+    ("open-cell-without-source", "openness[0].cells.weights.source", "needs a source"),
 ];
 
 /// Fixtures that fail in the parser: (fixture, fragment of the message).
 const PARSE_CASES: &[(&str, &str)] = &[
     ("unknown-enum", "unknown variant `recurrent-ish`"),
     ("unknown-field", "unknown field `colour`"),
-    (
-        "wrong-type",
-        "invalid type: integer `2018`, expected a string",
-    ),
+    ("wrong-type", "invalid type: integer `2018`, expected a string"),
     ("truncated", "EOF while parsing"),
     ("deep-nesting", "invalid type: sequence"),
 ];
@@ -116,9 +53,7 @@ fn each_rule_has_a_failing_fixture_with_its_path() {
     for (name, path, fragment) in CASES {
         let problems = load_json(&fixture(&format!("invalid/{name}.json"))).expect_err(name);
         assert!(
-            problems
-                .iter()
-                .any(|p| p.path == *path && p.message.contains(fragment)),
+            problems.iter().any(|p| p.path == *path && p.message.contains(fragment)),
             "{name}: expected `{path}: …{fragment}…`, got {problems:#?}"
         );
     }
@@ -129,16 +64,8 @@ fn parse_errors_carry_line_and_column() {
     for (name, fragment) in PARSE_CASES {
         let problems = load_json(&fixture(&format!("invalid/{name}.json"))).expect_err(name);
         assert_eq!(problems.len(), 1, "{name}");
-        assert!(
-            problems[0].path.starts_with("(line "),
-            "{name}: {:?}",
-            problems[0]
-        );
-        assert!(
-            problems[0].message.contains(fragment),
-            "{name}: {:?}",
-            problems[0]
-        );
+        assert!(problems[0].path.starts_with("(line "), "{name}: {:?}", problems[0]);
+        assert!(problems[0].message.contains(fragment), "{name}: {:?}", problems[0]);
     }
 }
 
@@ -163,15 +90,11 @@ fn all_problems_are_reported_at_once() {
     d["events"][1]["sources"][0]["url"] = "javascript:void(0)".into();
     let problems = load_json(&d.to_string()).unwrap_err();
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["events[0].date", "events[1].name.zh", "events[1].sources[0].url"]);
     assert_eq!(
-        paths,
-        [
-            "events[0].date",
-            "events[1].name.zh",
-            "events[1].sources[0].url"
-        ]
+        problems[0].to_string(),
+        "events[0].date: invalid date \"2023-02-30\": day 30 does not exist (this month has 28 days)"
     );
-    assert_eq!(problems[0].to_string(), "events[0].date: invalid date \"2023-02-30\": day 30 does not exist (this month has 28 days)");
 }
 
 #[test]
@@ -184,29 +107,14 @@ fn oversized_input_is_refused_before_parsing() {
 
 fn shipped() -> Chronicle {
     load_json(SHIPPED_JSON).unwrap_or_else(|p| {
-        panic!(
-            "shipped data is invalid:\n{}",
-            p.iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
+        panic!("shipped data is invalid:\n{}", p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
     })
 }
 
 #[test]
 fn the_shipped_dataset_is_valid_and_holds_the_slice() {
     let c = shipped();
-    for id in [
-        "shannon-ngram",
-        "rnnlm",
-        "transformer",
-        "gpt-1",
-        "bert",
-        "gpt-3",
-        "chatgpt",
-        "llama",
-    ] {
+    for id in ["shannon-ngram", "rnnlm", "transformer", "gpt-1", "bert", "gpt-3", "chatgpt", "llama"] {
         assert!(c.find(id).is_some(), "missing {id}");
     }
     assert!(c.data.eras.len() >= 2);

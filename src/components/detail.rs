@@ -24,11 +24,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     {
         let heading = heading.clone();
         use_effect_with(store.selected.clone(), move |selected| {
-            focus_after_selection(
-                &heading,
-                selected.as_deref(),
-                &mut last_selected.borrow_mut(),
-            );
+            focus_after_selection(&heading, selected.as_deref(), &mut last_selected.borrow_mut());
         });
     }
 
@@ -53,8 +49,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::ClearSelection))
     };
-    let row =
-        |label: &'static str, value: String| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
+    let row = |label: &'static str, value: String| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
 
     html! {
         <section class="llmc-detail" aria-labelledby={title_id.clone()}>
@@ -105,12 +100,7 @@ fn focus_after_selection(heading: &NodeRef, selected: Option<&str>, last: &mut O
             let root = gloo::utils::document().active_element();
             let scope = root
                 .and_then(|a| a.closest(".llmc").ok().flatten())
-                .or_else(|| {
-                    gloo::utils::document()
-                        .query_selector(".llmc")
-                        .ok()
-                        .flatten()
-                });
+                .or_else(|| gloo::utils::document().query_selector(".llmc").ok().flatten());
             let selector = format!("[data-event-id=\"{}\"]", id.replace('"', ""));
             if let Some(el) = scope.and_then(|s| s.query_selector(&selector).ok().flatten()) {
                 if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {

@@ -73,22 +73,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
 
     let m = Metrics::default();
-    let scale = store.scale(width);
-    let layout = layout_timeline(c, &scale, lang, &m);
+    let axis = store.axis(width);
+    let layout = layout_timeline(c, &axis, lang, &m);
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
 
     // Placed events in time order: the order the arrow keys walk.
     let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
     order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
-    let order_ids: Vec<String> = order
-        .iter()
-        .map(|p| c.events()[p.index].id.clone())
-        .collect();
-    let order_anchor: Vec<f64> = order
-        .iter()
-        .map(|p| (p.x / width).clamp(0.0, 1.0))
-        .collect();
+    let order_ids: Vec<String> = order.iter().map(|p| c.events()[p.index].id.clone()).collect();
+    let order_anchor: Vec<f64> = order.iter().map(|p| (p.x / width).clamp(0.0, 1.0)).collect();
     let tab_stop = roving
         .as_ref()
         .filter(|id| order_ids.contains(id))
@@ -110,34 +104,22 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let current = focused_event_id(&k);
             let keep = || *keep_focus.borrow_mut() = current.clone();
             // Keys zoom around the focused event, so it stays in view and keeps focus.
-            let anchor = current
-                .as_ref()
-                .and_then(|id| order_ids.iter().position(|o| o == id))
-                .map_or(0.5, |i| order_anchor[i]);
+            let anchor =
+                current.as_ref().and_then(|id| order_ids.iter().position(|o| o == id)).map_or(0.5, |i| order_anchor[i]);
             let step = |delta: isize| -> Option<String> {
-                let at = current
-                    .as_ref()
-                    .and_then(|id| order_ids.iter().position(|o| o == id))?;
+                let at = current.as_ref().and_then(|id| order_ids.iter().position(|o| o == id))?;
                 let next = at as isize + delta;
-                (0..order_ids.len() as isize)
-                    .contains(&next)
-                    .then(|| order_ids[next as usize].clone())
+                (0..order_ids.len() as isize).contains(&next).then(|| order_ids[next as usize].clone())
             };
             let handled = match (k.key().as_str(), k.shift_key()) {
                 ("+" | "=", _) => {
                     keep();
-                    store.dispatch(Action::Zoom {
-                        factor: 1.5,
-                        anchor,
-                    });
+                    store.dispatch(Action::Zoom { factor: 1.5, anchor });
                     true
                 }
                 ("-" | "_", _) => {
                     keep();
-                    store.dispatch(Action::Zoom {
-                        factor: 1.0 / 1.5,
-                        anchor,
-                    });
+                    store.dispatch(Action::Zoom { factor: 1.0 / 1.5, anchor });
                     true
                 }
                 ("ArrowLeft", true) => {
@@ -157,25 +139,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         // At the edge of the window: move the window instead.
                         None => {
                             keep();
-                            store.dispatch(Action::Pan {
-                                fraction: 0.5 * delta as f64,
-                            })
+                            store.dispatch(Action::Pan { fraction: 0.5 * delta as f64 })
                         }
                     }
                     true
                 }
                 ("Home", _) if current.is_some() => {
-                    order_ids
-                        .first()
-                        .iter()
-                        .for_each(|id| focus_event(&container, id));
+                    order_ids.first().iter().for_each(|id| focus_event(&container, id));
                     true
                 }
                 ("End", _) if current.is_some() => {
-                    order_ids
-                        .last()
-                        .iter()
-                        .for_each(|id| focus_event(&container, id));
+                    order_ids.last().iter().for_each(|id| focus_event(&container, id));
                     true
                 }
                 _ => false,
@@ -213,10 +187,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             // Dragging right shows earlier years: the window moves against the pointer.
             let span = store.window.1 - store.window.0;
             let target = start0 - dx / width * span;
-            store.dispatch(Action::ZoomTo {
-                start: target,
-                end: target + span,
-            });
+            store.dispatch(Action::ZoomTo { start: target, end: target + span });
         })
     };
     let onpointerup = {
@@ -224,7 +195,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
     };
 
-    let axis = scale.ticks(70.0).into_iter().map(|tick| {
+    let ticks = axis.ticks(70.0).into_iter().map(|tick| {
         let x = format!("{:.1}", tick.x);
         html! {
             <g class="llmc-tick" transform={format!("translate({x},0)")}>
@@ -236,15 +207,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let eras = layout.eras.iter().map(|band| {
         let era = &c.data.eras[band.index];
-        let name = era.name.get(lang);
+        let full_name = era.name.get(lang);
+        let name = fit_text(full_name, band.x1 - band.x0 - 10.0, 12.0);
         // Keep the name inside the widget: anchor it at the band's right end when it would overflow.
-        let (label_x, anchor) = if band.x0 + 6.0 + text_width(name, 12.0) > layout.width {
+        let (label_x, anchor) = if band.x0 + 6.0 + text_width(&name, 12.0) > layout.width {
             (band.x1 - 6.0, "end")
         } else {
             (band.x0 + 6.0, "start")
         };
         html! {
-            <g role="listitem" class="llmc-era" aria-label={name.to_owned()}>
+            <g role="listitem" class="llmc-era" aria-label={full_name.to_owned()}>
+                <title>{ full_name }</title>
                 <rect x={format!("{:.1}", band.x0)} y={band.y.to_string()} width={format!("{:.1}", (band.x1 - band.x0).max(1.0))} height={(m.era_height - 4.0).to_string()} rx="3" />
                 <text x={format!("{:.1}", label_x)} text-anchor={anchor} y={(band.y + m.era_height / 2.0).to_string()} dy="0.1em">{ name }</text>
             </g>
@@ -292,11 +265,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             p.label.is_none().then_some("llmc-label-hidden")
         );
         let label_x = m.marker_radius + m.gap;
-        let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) {
-            "0"
-        } else {
-            "-1"
-        };
+        let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
         html! {
             <g role="listitem" key={e.id.clone()}>
                 <g role="button" {tabindex} {class} data-event-id={e.id.clone()} aria-pressed={selected.to_string()}
@@ -340,9 +309,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let store = store.clone();
         let data = props.data.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let (Ok(c), Ok(i)) = (&*data.0, value.parse::<usize>()) {
                 if let Some((start, end)) = c.data.eras.get(i).and_then(era_span) {
                     store.dispatch(Action::ZoomTo { start, end });
@@ -363,6 +330,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={dispatch(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
                 <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={dispatch(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
                 <button type="button" disabled={store.is_zoomed_out()} onclick={dispatch(Action::ResetView)}>{ t.show_all }</button>
+                <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
+                        onclick={dispatch(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
                 <label class="llmc-era-select">
                     <span>{ t.zoom_to_era }</span>
                     <select onchange={era_select}>
@@ -376,7 +345,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                  {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <svg class="llmc-timeline-svg" width={layout.width.to_string()} height={layout.height.to_string()}
                      viewBox={format!("0 0 {} {}", layout.width, layout.height)}>
-                    <g class="llmc-axis" aria-hidden="true">{ for axis }</g>
+                    <g class="llmc-axis" aria-hidden="true">{ for ticks }</g>
                     <g class="llmc-eras" role="list" aria-label={t.eras}>{ for eras }</g>
                     <g class="llmc-edges" aria-hidden="true">{ for edges }</g>
                     { for lanes }
@@ -392,10 +361,27 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 fn era_span(era: &chronicle_core::model::Era) -> Option<(f64, f64)> {
     let s = Date::parse(&era.start).ok()?;
     let e = Date::parse(&era.end).ok()?;
-    Some((
-        s.fractional_year(),
-        e.fractional_year() + if e.month.is_none() { 1.0 } else { 1.0 / 12.0 },
-    ))
+    Some((s.fractional_year(), e.end_fractional_year()))
+}
+
+/// `s`, cut with an ellipsis to fit `max_px` at `font_px` (by the core's width estimate).
+fn fit_text(s: &str, max_px: f64, font_px: f64) -> String {
+    if text_width(s, font_px) <= max_px {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for ch in s.chars() {
+        out.push(ch);
+        if text_width(&out, font_px) + text_width("…", font_px) > max_px {
+            out.pop();
+            break;
+        }
+    }
+    if out.is_empty() {
+        String::new()
+    } else {
+        out + "…"
+    }
 }
 
 /// "1948 – 2026" / "1948年 – 2026年", for the live region that announces zoom changes.
@@ -432,10 +418,7 @@ fn focus_event(_: &NodeRef, _: &str) {}
 
 #[cfg(target_arch = "wasm32")]
 fn capture_pointer(e: &PointerEvent) {
-    if let Some(el) = e
-        .current_target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-    {
+    if let Some(el) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
         let _ = el.set_pointer_capture(e.pointer_id());
     }
 }
@@ -458,33 +441,24 @@ fn use_ctrl_wheel_zoom(node: NodeRef, store: crate::app::StoreHandle) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn wheel_listener(
-    node: &NodeRef,
-    store: crate::app::StoreHandle,
-) -> Option<gloo::events::EventListener> {
+fn wheel_listener(node: &NodeRef, store: crate::app::StoreHandle) -> Option<gloo::events::EventListener> {
     use gloo::events::{EventListener, EventListenerOptions};
     use wasm_bindgen::JsCast;
     let el = node.cast::<web_sys::Element>()?;
     let frame = el.clone();
-    Some(EventListener::new_with_options(
-        &el,
-        "wheel",
-        EventListenerOptions::enable_prevent_default(),
-        move |e| {
-            let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else {
-                return;
-            };
-            if !(w.ctrl_key() || w.meta_key()) {
-                return;
-            }
-            w.prevent_default();
-            let rect = frame.get_bounding_client_rect();
-            let anchor =
-                ((f64::from(w.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
-            let factor = (-w.delta_y() * 0.002).exp().clamp(0.5, 2.0);
-            store.dispatch(Action::Zoom { factor, anchor });
-        },
-    ))
+    Some(EventListener::new_with_options(&el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
+        let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else {
+            return;
+        };
+        if !(w.ctrl_key() || w.meta_key()) {
+            return;
+        }
+        w.prevent_default();
+        let rect = frame.get_bounding_client_rect();
+        let anchor = ((f64::from(w.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+        let factor = (-w.delta_y() * 0.002).exp().clamp(0.5, 2.0);
+        store.dispatch(Action::Zoom { factor, anchor });
+    }))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -499,10 +473,7 @@ fn Legend() -> Html {
     let t = ui(lang);
     let (documented, inferred) = match lang {
         Lang::Zh => ("实线：有文献记载的传承", "虚线：推断的传承"),
-        Lang::En => (
-            "solid line: documented lineage",
-            "dashed line: inferred lineage",
-        ),
+        Lang::En => ("solid line: documented lineage", "dashed line: inferred lineage"),
     };
     let item = |shape: Html, text: &'static str| {
         html! {

@@ -20,10 +20,7 @@ type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_path_buf();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf();
     env::set_current_dir(&root).expect("workspace root");
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
@@ -33,9 +30,7 @@ fn main() {
         Some("bench") => bench(),
         Some("schema") => write_schema(),
         _ => {
-            eprintln!(
-                "usage: cargo xtask <serve [--port N] | test | build | bench | schema | check-data FILE…>"
-            );
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench | schema | check-data FILE…>");
             exit(2);
         }
     };
@@ -55,14 +50,7 @@ fn serve(args: &[String]) -> Result {
     ensure_build_tools()?;
     println!("\nServing LLM Chronicle at http://127.0.0.1:{port}/  (Ctrl+C stops)\n");
     run(Command::new("trunk")
-        .args([
-            "serve",
-            "--offline",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            &port,
-        ])
+        .args(["serve", "--offline", "--address", "127.0.0.1", "--port", &port])
         .env("PATH", tool_path()))
 }
 
@@ -74,9 +62,7 @@ fn build() -> Result {
 
 fn trunk_release() -> Result {
     step("trunk build --release");
-    run(Command::new("trunk")
-        .args(["build", "--release", "--offline"])
-        .env("PATH", tool_path()))
+    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", tool_path()))
 }
 
 /// Every test tier, in order; stops at the first failure.
@@ -88,14 +74,7 @@ fn test() -> Result {
     run(cargo().args(["fmt", "--all", "--check"]))?;
 
     step("cargo clippy -D warnings (native, then wasm32)");
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args([
         "clippy",
         "-p",
@@ -113,21 +92,10 @@ fn test() -> Result {
 
     step("wasm-bindgen-test in headless Chromium");
     run(cargo()
-        .args([
-            "test",
-            "-p",
-            "llm-chronicle",
-            "--target",
-            WASM_TARGET,
-            "--test",
-            "browser",
-        ])
+        .args(["test", "-p", "llm-chronicle", "--target", WASM_TARGET, "--test", "browser"])
         .env("PATH", tool_path())
         .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            "wasm-bindgen-test-runner",
-        ))?;
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
 
     trunk_release()?;
 
@@ -158,41 +126,23 @@ fn bench() -> Result {
     ensure_build_tools()?;
     trunk_release()?;
     step("release build sizes");
-    let mut files: Vec<PathBuf> = std::fs::read_dir("dist")
-        .map_err(|e| format!("dist: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir("dist").map_err(|e| format!("dist: {e}"))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
     let (mut raw_total, mut gz_total) = (0, 0);
     for f in files.iter().filter(|f| f.is_file()) {
         let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        let gz = output(
-            Command::new("sh")
-                .arg("-c")
-                .arg(format!("gzip -9 -c '{}' | wc -c", f.display())),
-        )
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or(0);
+        let gz = output(Command::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", f.display())))
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(0);
         raw_total += raw;
         gz_total += gz;
-        let name = f
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
         println!("{name:<48} {raw:>9} B   gzip {gz:>8} B");
     }
     println!("{:<48} {raw_total:>9} B   gzip {gz_total:>8} B", "total");
     step("core pipeline timings (native, release)");
-    run(cargo().args([
-        "run",
-        "--release",
-        "--quiet",
-        "-p",
-        "chronicle-core",
-        "--example",
-        "bench",
-    ]))
+    run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))
 }
 
 /// Where the published JSON Schema lives, relative to the workspace root.
@@ -200,8 +150,7 @@ const SCHEMA_PATH: &str = "data/chronicle.schema.json";
 
 /// Regenerates the published JSON Schema from the Rust types.
 fn write_schema() -> Result {
-    std::fs::write(SCHEMA_PATH, chronicle_core::json_schema())
-        .map_err(|e| format!("{SCHEMA_PATH}: {e}"))?;
+    std::fs::write(SCHEMA_PATH, chronicle_core::json_schema()).map_err(|e| format!("{SCHEMA_PATH}: {e}"))?;
     println!("wrote {SCHEMA_PATH}");
     Ok(())
 }
@@ -215,11 +164,7 @@ fn check_data(files: &[String]) -> Result {
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
         match chronicle_core::validate::load_json(&text) {
-            Ok(c) => println!(
-                "{f}: ok ({} events, {} eras)",
-                c.events().len(),
-                c.data.eras.len()
-            ),
+            Ok(c) => println!("{f}: ok ({} events, {} eras)", c.events().len(), c.data.eras.len()),
             Err(problems) => {
                 failed += 1;
                 println!("{f}: {} problem(s)", problems.len());
@@ -242,23 +187,14 @@ fn check_data(files: &[String]) -> Result {
 fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_npm_packages()?;
-    ensure_cargo_tool(
-        "trunk",
-        TRUNK_VERSION,
-        &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
-    )?;
+    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")])?;
     let wb = locked_version("wasm-bindgen")?;
     // Not `--locked`: wasm-bindgen-cli's lockfile pins a yanked crate.
-    ensure_cargo_tool(
-        "wasm-bindgen",
-        &wb,
-        &["install", "--force", "wasm-bindgen-cli", "--version", &wb],
-    )
+    ensure_cargo_tool("wasm-bindgen", &wb, &["install", "--force", "wasm-bindgen-cli", "--version", &wb])
 }
 
 fn ensure_wasm_target() -> Result {
-    let installed =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed.lines().any(|l| l.trim() == WASM_TARGET) {
         return Ok(());
     }
@@ -286,17 +222,11 @@ fn ensure_npm_packages() -> Result {
 }
 
 fn ensure_cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result {
-    let current =
-        output(Command::new(bin).arg("--version").env("PATH", tool_path())).unwrap_or_default();
-    if current
-        .split_whitespace()
-        .any(|w| w.trim_start_matches('v') == version)
-    {
+    let current = output(Command::new(bin).arg("--version").env("PATH", tool_path())).unwrap_or_default();
+    if current.split_whitespace().any(|w| w.trim_start_matches('v') == version) {
         return Ok(());
     }
-    step(&format!(
-        "installing {bin} {version} (this takes several minutes once)"
-    ));
+    step(&format!("installing {bin} {version} (this takes several minutes once)"));
     run(Command::new("cargo").args(install))
 }
 
@@ -305,38 +235,18 @@ fn ensure_browser() -> Result {
         return Ok(());
     }
     step("installing Debian's chromium and chromium-driver");
-    let root = output(Command::new("id").arg("-u"))
-        .map(|s| s.trim() == "0")
-        .unwrap_or(false);
+    let root = output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false);
     let apt = |args: &[&str]| {
-        let mut c = if root {
-            Command::new("apt-get")
-        } else {
-            Command::new("sudo")
-        };
+        let mut c = if root { Command::new("apt-get") } else { Command::new("sudo") };
         if !root {
             c.arg("apt-get");
         }
         c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         c
     };
-    if run(&mut apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ]))
-    .is_err()
-    {
+    if run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])).is_err() {
         run(&mut apt(&["update"]))?;
-        run(&mut apt(&[
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ]))?;
+        run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))?;
     }
     Ok(())
 }
@@ -345,9 +255,7 @@ fn ensure_browser() -> Result {
 fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string("Cargo.lock").map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\n");
-    let at = lock
-        .find(&needle)
-        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?;
+    let at = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))?;
     let rest = &lock[at + needle.len()..];
     rest.strip_prefix("version = \"")
         .and_then(|r| r.split('"').next())
@@ -360,9 +268,7 @@ fn locked_version(package: &str) -> Result<String> {
 
 /// PATH with the npm tools (wasm-opt) and cargo's bin directory first.
 fn tool_path() -> OsString {
-    let mut dirs = vec![env::current_dir()
-        .unwrap_or_default()
-        .join("node_modules/.bin")];
+    let mut dirs = vec![env::current_dir().unwrap_or_default().join("node_modules/.bin")];
     if let Some(home) = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
@@ -382,25 +288,17 @@ fn step(title: &str) {
 }
 
 fn run(cmd: &mut Command) -> Result {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    let status = cmd.status().map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "{:?} {:?} failed ({status})",
-            cmd.get_program(),
-            cmd.get_args().collect::<Vec<_>>()
-        ))
+        Err(format!("{:?} {:?} failed ({status})", cmd.get_program(), cmd.get_args().collect::<Vec<_>>()))
     }
 }
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[cfg(test)]
@@ -409,10 +307,7 @@ mod tests {
     fn the_published_schema_is_current() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/chronicle.schema.json");
         let published = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            published == chronicle_core::json_schema(),
-            "{path} is stale: run `cargo xtask schema`"
-        );
+        assert!(published == chronicle_core::json_schema(), "{path} is stale: run `cargo xtask schema`");
     }
 
     #[test]
