@@ -10,7 +10,7 @@ use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
-use crate::components::{DataErrors, Detail, Header, Matrix, Timeline};
+use crate::components::{About, DataErrors, Detail, Header, Matrix, OpennessMatrix, Timeline};
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
 /// place.
@@ -85,7 +85,9 @@ pub fn App(props: &AppProps) -> Html {
                     <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
                     <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} />
                     <Detail data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                    <Matrix {data} id_prefix={props.id_prefix.clone()} />
+                    <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                    <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                    <About {data} />
                 </>
             }
         }

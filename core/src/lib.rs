@@ -12,6 +12,7 @@
 pub mod date;
 pub mod i18n;
 pub mod layout;
+pub mod matrix;
 pub mod model;
 pub mod scale;
 pub mod state;

@@ -45,6 +45,22 @@ pub struct Dataset {
     /// Model-by-model openness: one row per model event, one cell per criterion id.
     #[serde(default)]
     pub openness: Vec<OpennessRow>,
+    /// Where the outline, the methods and the data come from, for the "About / sources" panel.
+    #[serde(default)]
+    pub credits: Vec<Credit>,
+}
+
+/// A credited source of the dataset or its method.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    pub title: Text,
+    /// An `http://` or `https://` link, when the source is online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What we took from it.
+    pub note: Text,
 }
 
 /// A period of the story. Eras may overlap.

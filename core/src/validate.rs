@@ -217,6 +217,19 @@ impl Validator {
             self.text(&format!("{p}.description"), &c.description);
         }
 
+        for (i, c) in d.credits.iter().enumerate() {
+            let p = format!("credits[{i}]");
+            self.text(&format!("{p}.title"), &c.title);
+            self.text(&format!("{p}.note"), &c.note);
+            if let Some(url) = &c.url {
+                if !(url.starts_with("https://") || url.starts_with("http://"))
+                    || url.chars().any(|c| c.is_whitespace() || c.is_control())
+                {
+                    self.push(format!("{p}.url"), format!("{url:?} is not an http(s) link"));
+                }
+            }
+        }
+
         let mut models = BTreeSet::new();
         for (i, row) in d.openness.iter().enumerate() {
             let p = format!("openness[{i}]");

@@ -32,6 +32,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("matrix-incomplete", "openness[0].cells", "missing the cell for criterion \"code\""),
     ("matrix-unknown-criterion", "openness[0].cells.paper", "\"paper\" is not a criterion id"),
     ("open-cell-without-source", "openness[0].cells.weights.source", "needs a source"),
+    ("credit-bad-url", "credits[0].url", "is not an http(s) link"),
 ];
 
 /// Fixtures that fail in the parser: (fixture, fragment of the message).

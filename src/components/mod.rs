@@ -1,14 +1,18 @@
 //! One file per view. Each reads the store through [`crate::app::use_store`] and renders structs
 //! computed by `chronicle-core`.
 
+mod about;
 mod detail;
 mod errors;
 mod header;
 mod matrix;
+mod openness;
 mod timeline;
 
+pub use about::About;
 pub use detail::Detail;
 pub use errors::DataErrors;
 pub use header::Header;
 pub use matrix::Matrix;
+pub use openness::OpennessMatrix;
 pub use timeline::Timeline;

@@ -185,3 +185,15 @@ test('arrow keys move between events in time order; Home and End jump', async ()
   assert.equal(DATA.events.find((e) => e.id === last).date, byDate.at(-1).date);
   await context.close();
 });
+
+test('a 375 px wide page never scrolls sideways', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 375, height: 800 } });
+  for (const lang of ['zh', 'en']) {
+    await page.goto(`${server.url}/?lang=${lang}`);
+    await ready(page);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `${lang}: page is ${scroll} px wide in a ${client} px viewport`);
+  }
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});

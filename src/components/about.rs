@@ -1,0 +1,36 @@
+//! "About / sources": how the data was made, and who we borrowed from.
+
+use chronicle_core::i18n::ui;
+use yew::prelude::*;
+
+use crate::app::{use_store, Data};
+
+#[derive(Properties, PartialEq)]
+pub struct AboutProps {
+    pub data: Data,
+}
+
+#[function_component]
+pub fn About(props: &AboutProps) -> Html {
+    let lang = use_store().lang;
+    let t = ui(lang);
+    let Ok(c) = &*props.data.0 else { return html! {} };
+    html! {
+        <details class="llmc-about">
+            <summary>{ t.about }</summary>
+            <p>{ t.about_method }</p>
+            <ul>
+                { for c.data.credits.iter().map(|credit| html! {
+                    <li>
+                        if let Some(url) = &credit.url {
+                            <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ credit.title.get(lang) }</a>
+                        } else {
+                            <strong>{ credit.title.get(lang) }</strong>
+                        }
+                        { " — " }{ credit.note.get(lang) }
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}
