@@ -129,3 +129,77 @@ fn the_shipped_dataset_is_valid_and_holds_the_slice() {
     assert!(c.parents(bert).any(|p| p == transformer));
     assert!(c.children(transformer).contains(&bert));
 }
+
+#[test]
+fn the_shipped_dataset_meets_the_coverage_targets() {
+    let c = shipped();
+    let d = &c.data;
+    assert!(d.events.len() >= 90, "{} events", d.events.len());
+    let years: Vec<i32> = (0..d.events.len()).map(|i| c.date(i).year).collect();
+    assert_eq!(years.iter().min(), Some(&1948));
+    assert!(*years.iter().max().unwrap() >= 2025);
+    let edges: usize = d.events.iter().map(|e| e.parents.len()).sum();
+    assert!(edges >= 40, "{edges} lineage edges");
+    assert_eq!(d.eras.len(), 8);
+    assert_eq!(d.dimensions.len(), 13);
+    assert!(d.criteria.len() >= 10);
+    assert!(d.openness.len() >= 30);
+    for id in [
+        "shannon-ngram",
+        "kneser-ney",
+        "nplm",
+        "lstm",
+        "rnnlm",
+        "word2vec",
+        "seq2seq",
+        "bahdanau-attention",
+        "transformer",
+        "elmo",
+        "ulmfit",
+        "gpt-1",
+        "bert",
+        "roberta",
+        "gpt-2",
+        "t5",
+        "bart",
+        "gpt-3",
+        "codex",
+        "instructgpt",
+        "palm",
+        "opt",
+        "bloom",
+        "chatgpt",
+        "llama",
+        "gpt-4",
+        "claude",
+        "llama-2",
+        "mistral-7b",
+        "mixtral",
+        "gemini",
+        "gemma",
+        "llama-3",
+        "llama-4",
+        "gpt-4o",
+        "o1",
+        "gpt-oss",
+        "ernie-1",
+        "ernie-bot",
+        "glm-130b",
+        "chatglm-6b",
+        "qwen-7b",
+        "tongyi-qianwen",
+        "baichuan-7b",
+        "yi-34b",
+        "deepseek-llm",
+        "deepseek-v3",
+        "deepseek-r1",
+        "kimi-chat",
+    ] {
+        assert!(c.find(id).is_some(), "missing milestone {id}");
+    }
+    // The branches are visible: BERT and GPT descendants, and LLaMA derivatives.
+    for (root, min) in [("bert", 5), ("gpt-3", 5), ("llama", 3), ("t5", 3)] {
+        let i = c.find(root).unwrap();
+        assert!(c.children(i).len() >= min, "{root} has {} children", c.children(i).len());
+    }
+}

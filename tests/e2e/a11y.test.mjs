@@ -1,0 +1,45 @@
+// axe-core against the built widget: every view, both languages, light and dark, wide and narrow,
+// with the detail panel and a matrix cell open. Zero violations allowed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serve, launch, watchedPage, ready } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
+}
+
+for (const lang of ['zh', 'en']) {
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [1280, 375]) {
+      test(`axe: ${lang}, ${scheme}, ${width} px, with details and a cell open`, async () => {
+        const { page, context } = await watchedPage(browser, server.url, { viewport: { width, height: 900 }, colorScheme: scheme });
+        await page.goto(`${server.url}/?lang=${lang}`);
+        await ready(page);
+        assert.deepEqual(await violations(page), []);
+        await page.locator('.llmc-event[data-event-id="bert"]').dispatchEvent('click');
+        await page.locator('.llmc-detail').waitFor();
+        await page.locator('.llmc-cell-button').first().click();
+        await page.locator('.llmc-about summary').click();
+        assert.deepEqual(await violations(page), []);
+        await context.close();
+      });
+    }
+  }
+}
