@@ -54,7 +54,7 @@ fn main() {
     let m = Metrics::default();
     let (a, b) = big.extent();
     let full = Axis::new(big.focus_warp().clone(), (a, b), 1200.0);
-    let l = time("layout 10,000 events, full extent, 1200 px", 20, || layout_timeline(&big, &full, Lang::En, &m));
+    let l = time("layout 10,000 events, full extent, 1200 px", 20, || layout_timeline(&big, &full, Lang::En, &m, &[]));
     println!(
         "  placed {} markers, {} labels visible, {} clusters",
         l.events.len(),
@@ -62,5 +62,5 @@ fn main() {
         l.clusters.len()
     );
     let year = Axis::new(big.focus_warp().clone(), (2020.0, 2021.0), 1200.0);
-    time("layout 10,000 events, one-year window, 1200 px", 20, || layout_timeline(&big, &year, Lang::En, &m));
+    time("layout 10,000 events, one-year window, 1200 px", 20, || layout_timeline(&big, &year, Lang::En, &m, &[]));
 }

@@ -148,7 +148,14 @@ pub struct TimelineLayout {
 ///
 /// Lanes appear only for families that have events, in [`Family::ALL`] order. Overlapping eras
 /// stack in as many rows as they need.
-pub fn layout_timeline(chronicle: &Chronicle, axis: &Axis, lang: Lang, m: &Metrics) -> TimelineLayout {
+/// `include[i] == false` leaves event `i` out (an empty slice includes everything).
+pub fn layout_timeline(
+    chronicle: &Chronicle,
+    axis: &Axis,
+    lang: Lang,
+    m: &Metrics,
+    include: &[bool],
+) -> TimelineLayout {
     // Era bands, packed into rows by their dates (not pixels), so overlapping eras stay readable
     // and the number of rows, and so every lane's position, never changes with the zoom.
     let mut era_rows: Vec<f64> = Vec::new();
@@ -196,7 +203,7 @@ pub fn layout_timeline(chronicle: &Chronicle, axis: &Axis, lang: Lang, m: &Metri
         let overflow_y = rows_top + rows as f64 * m.row_height + m.row_height / 2.0;
         for &i in chronicle.chronological() {
             let ev = &chronicle.events()[i];
-            if ev.family != lane.family {
+            if ev.family != lane.family || include.get(i) == Some(&false) {
                 continue;
             }
             let x = axis.x(chronicle.date(i).fractional_year());
@@ -237,14 +244,15 @@ pub fn layout_timeline(chronicle: &Chronicle, axis: &Axis, lang: Lang, m: &Metri
         }
     }
 
-    let pos = |i: usize| events.iter().find(|p| p.index == i).map(|p| (p.x, p.y));
+    let mut placed_at = vec![None; chronicle.events().len()];
+    for p in &events {
+        placed_at[p.index] = Some((p.x, p.y));
+    }
     let mut edges = Vec::new();
     for p in &events {
         for parent in &chronicle.events()[p.index].parents {
-            let Some(pi) = chronicle.find(&parent.id) else {
-                continue;
-            };
-            if let Some(from) = pos(pi) {
+            let Some(pi) = chronicle.find(&parent.id) else { continue };
+            if let Some(from) = placed_at[pi] {
                 edges.push(Edge { parent: pi, child: p.index, from, to: (p.x, p.y), evidence: parent.evidence });
             }
         }
@@ -307,7 +315,7 @@ mod tests {
             (1..=9).map(|d| event(&format!("model-{d}"), &format!("2023-01-0{d}"), Family::DecoderOnly)).collect();
         let c = chronicle(evs);
         let m = Metrics::default();
-        let l = layout_timeline(&c, &Axis::linear(2022.0, 2024.0, 600.0), Lang::En, &m);
+        let l = layout_timeline(&c, &Axis::linear(2022.0, 2024.0, 600.0), Lang::En, &m, &[]);
         let visible = l.events.iter().filter(|p| p.label.is_some()).count();
         assert_eq!(visible, 2, "nine events make two label rows");
         let hidden: usize = l.clusters.iter().map(|c| c.members.len()).sum();
@@ -316,16 +324,31 @@ mod tests {
     }
 
     #[test]
+    fn excluded_events_are_left_out_with_their_edges() {
+        let mut child = event("child", "2020", Family::DecoderOnly);
+        child.parents.push(Parent {
+            id: "parent".into(),
+            relation: Relation::SuccessorOf,
+            evidence: Evidence::Documented,
+        });
+        let c = chronicle(vec![event("parent", "2018", Family::DecoderOnly), child]);
+        let l =
+            layout_timeline(&c, &Axis::linear(2015.0, 2025.0, 800.0), Lang::En, &Metrics::default(), &[false, true]);
+        assert_eq!(l.events.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
+        assert!(l.edges.is_empty());
+    }
+
+    #[test]
     fn labels_flip_left_at_the_right_edge() {
         let c = chronicle(vec![event("late-model-with-a-long-name", "2024-11", Family::DecoderOnly)]);
-        let l = layout_timeline(&c, &Axis::linear(2000.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        let l = layout_timeline(&c, &Axis::linear(2000.0, 2025.0, 800.0), Lang::En, &Metrics::default(), &[]);
         assert_eq!(l.events[0].label, Some(LabelSide::Left));
     }
 
     #[test]
     fn events_outside_the_window_are_not_placed() {
         let c = chronicle(vec![event("a", "1990", Family::Rnn), event("b", "2020", Family::Rnn)]);
-        let l = layout_timeline(&c, &Axis::linear(2010.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        let l = layout_timeline(&c, &Axis::linear(2010.0, 2025.0, 800.0), Lang::En, &Metrics::default(), &[]);
         assert_eq!(l.events.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
     }
 
@@ -338,7 +361,7 @@ mod tests {
             evidence: Evidence::Inferred,
         });
         let c = chronicle(vec![event("parent", "2018", Family::DecoderOnly), child]);
-        let l = layout_timeline(&c, &Axis::linear(2015.0, 2025.0, 800.0), Lang::En, &Metrics::default());
+        let l = layout_timeline(&c, &Axis::linear(2015.0, 2025.0, 800.0), Lang::En, &Metrics::default(), &[]);
         assert_eq!(l.edges.len(), 1);
         assert_eq!((l.edges[0].parent, l.edges[0].child, l.edges[0].evidence), (0, 1, Evidence::Inferred));
     }
@@ -354,7 +377,7 @@ mod tests {
             }).collect();
             let c = chronicle(evs);
             let m = Metrics::default();
-            let l = layout_timeline(&c, &Axis::linear(2014.0, 2025.0, width), Lang::En, &m);
+            let l = layout_timeline(&c, &Axis::linear(2014.0, 2025.0, width), Lang::En, &m, &[]);
             let b = boxes(&c, &l, &m);
             for i in 0..b.len() {
                 for j in i + 1..b.len() {

@@ -10,6 +10,7 @@
 //! 6. the widget crate renders the structs that layout returns, and nothing else.
 
 pub mod date;
+pub mod filter;
 pub mod i18n;
 pub mod layout;
 pub mod matrix;

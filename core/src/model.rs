@@ -48,6 +48,34 @@ pub struct Dataset {
     /// Where the outline, the methods and the data come from, for the "About / sources" panel.
     #[serde(default)]
     pub credits: Vec<Credit>,
+    /// The guided story: stops in reading order.
+    #[serde(default)]
+    pub story: Vec<StoryStop>,
+}
+
+/// One stop of the guided story: text, a time window to zoom to, and what to highlight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StoryStop {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    /// First date of the window the timeline zooms to.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
+    pub start: String,
+    /// Last date of the window (inclusive).
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
+    pub end: String,
+    /// Event ids to highlight.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// Dimension ids to highlight in the dimension matrix.
+    #[serde(default)]
+    pub dimensions: Vec<String>,
+    /// Criterion ids to highlight in the openness matrix.
+    #[serde(default)]
+    pub criteria: Vec<String>,
 }
 
 /// A credited source of the dataset or its method.

@@ -2,7 +2,9 @@
 //!
 //! The yew app wraps this in one reducer context; everything here is plain data, tested natively.
 
+use crate::filter::{Filter, FilterMode};
 use crate::i18n::Lang;
+use crate::model::{Access, Family};
 use crate::scale::{Axis, TimeScale, Warp};
 
 /// What the reader has chosen.
@@ -19,6 +21,9 @@ pub struct State {
     pub even_time: bool,
     /// The warp used when `even_time` is off.
     pub focus_warp: Warp,
+    pub filter: Filter,
+    /// The story stop being shown, if the story is on.
+    pub story: Option<usize>,
 }
 
 /// Something the reader did.
@@ -49,12 +54,38 @@ pub enum Action {
     ResetView,
     /// Switches between an even time axis and one that stretches busy years.
     SetEvenTime(bool),
+    SetQuery(String),
+    ToggleAccess(Access),
+    /// Sets the access filter to exactly these levels (empty: all).
+    SetAccess(Vec<Access>),
+    ToggleFamily(Family),
+    SetOrg(Option<String>),
+    SetYears(Option<i32>, Option<i32>),
+    SetFilterMode(FilterMode),
+    ClearFilters,
+    /// Shows story stop `index`, zooming to `start..end` (fractional years) and selecting nothing.
+    StoryGo {
+        index: usize,
+        start: f64,
+        end: f64,
+    },
+    /// Leaves the story (the view stays where it is).
+    StoryExit,
 }
 
 impl State {
     /// A fresh state in `lang`, showing all of `bounds`, with busy years stretched by `focus_warp`.
     pub fn new(lang: Lang, bounds: (f64, f64), focus_warp: Warp) -> Self {
-        State { lang, selected: None, window: bounds, bounds, even_time: false, focus_warp }
+        State {
+            lang,
+            selected: None,
+            window: bounds,
+            bounds,
+            even_time: false,
+            focus_warp,
+            filter: Filter::default(),
+            story: None,
+        }
     }
 
     /// The warp in use.
@@ -101,6 +132,26 @@ impl State {
             }
             Action::ResetView => next.window = self.bounds,
             Action::SetEvenTime(even) => next.even_time = even,
+            Action::SetQuery(q) => next.filter.query = q,
+            Action::ToggleAccess(a) => Filter::toggle(&mut next.filter.access, a),
+            Action::SetAccess(levels) => next.filter.access = levels.into_iter().collect(),
+            Action::ToggleFamily(f) => Filter::toggle(&mut next.filter.families, f),
+            Action::SetOrg(o) => next.filter.org = o.filter(|o| !o.is_empty()),
+            Action::SetYears(from, to) => {
+                next.filter.years = match (from, to) {
+                    (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+                    other => other,
+                }
+            }
+            Action::SetFilterMode(m) => next.filter.mode = m,
+            Action::ClearFilters => next.filter = Filter { mode: self.filter.mode, ..Filter::default() },
+            Action::StoryGo { index, start, end } => {
+                next.story = Some(index);
+                next.selected = None;
+                let w = self.warp();
+                next.set_window(TimeScale::new(w.u(start), w.u(end), 1.0).clamped(self.u_bounds()));
+            }
+            Action::StoryExit => next.story = None,
         }
         next
     }
@@ -170,5 +221,24 @@ mod tests {
         let out = s.reduce(Action::Zoom { factor: 1e-6, anchor: 0.5 });
         assert!(out.is_zoomed_out());
         assert_eq!(out.window, B);
+    }
+
+    #[test]
+    fn filters_and_story() {
+        let s = State::new(Lang::En, B, Warp::Identity)
+            .reduce(Action::SetQuery("bert".into()))
+            .reduce(Action::ToggleAccess(Access::Api))
+            .reduce(Action::SetYears(Some(2020), Some(2010)))
+            .reduce(Action::SetFilterMode(FilterMode::Hide));
+        assert_eq!(s.filter.years, (Some(2010), Some(2020)), "a reversed range is put right");
+        assert!(s.filter.is_active());
+        let cleared = s.reduce(Action::ClearFilters);
+        assert!(!cleared.filter.is_active());
+        assert_eq!(cleared.filter.mode, FilterMode::Hide, "the dim/hide choice survives clearing");
+        let story =
+            s.reduce(Action::Select("x".into())).reduce(Action::StoryGo { index: 2, start: 2017.0, end: 2019.0 });
+        assert_eq!((story.story, story.selected.clone(), story.window), (Some(2), None, (2017.0, 2019.0)));
+        assert_eq!(story.reduce(Action::StoryExit).story, None);
+        assert_eq!(s.reduce(Action::SetOrg(Some(String::new()))).filter.org, None);
     }
 }

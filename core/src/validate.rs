@@ -230,6 +230,36 @@ impl Validator {
             }
         }
 
+        let mut stop_ids = BTreeSet::new();
+        for (i, stop) in d.story.iter().enumerate() {
+            let p = format!("story[{i}]");
+            self.id(&format!("{p}.id"), &stop.id, &mut stop_ids);
+            self.text(&format!("{p}.title"), &stop.title);
+            self.text(&format!("{p}.text"), &stop.text);
+            let start = self.date(&format!("{p}.start"), &stop.start);
+            let end = self.date(&format!("{p}.end"), &stop.end);
+            if let (Some(s), Some(e)) = (start, end) {
+                if s > e {
+                    self.push(format!("{p}.end"), format!("stop ends ({e}) before it starts ({s})"));
+                }
+            }
+            for (j, id) in stop.events.iter().enumerate() {
+                if !index.contains_key(id.as_str()) {
+                    self.push(format!("{p}.events[{j}]"), format!("{id:?} is not an event id"));
+                }
+            }
+            for (j, id) in stop.dimensions.iter().enumerate() {
+                if !dim_ids.contains(id) {
+                    self.push(format!("{p}.dimensions[{j}]"), format!("{id:?} is not a dimension id"));
+                }
+            }
+            for (j, id) in stop.criteria.iter().enumerate() {
+                if !crit_ids.contains(id) {
+                    self.push(format!("{p}.criteria[{j}]"), format!("{id:?} is not a criterion id"));
+                }
+            }
+        }
+
         let mut models = BTreeSet::new();
         for (i, row) in d.openness.iter().enumerate() {
             let p = format!("openness[{i}]");

@@ -33,6 +33,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("matrix-unknown-criterion", "openness[0].cells.paper", "\"paper\" is not a criterion id"),
     ("open-cell-without-source", "openness[0].cells.weights.source", "needs a source"),
     ("credit-bad-url", "credits[0].url", "is not an http(s) link"),
+    ("story-unknown-event", "story[0].events[1]", "\"ghost\" is not an event id"),
 ];
 
 /// Fixtures that fail in the parser: (fixture, fragment of the message).

@@ -4,6 +4,7 @@
 mod about;
 mod detail;
 mod errors;
+mod filters;
 mod header;
 mod matrix;
 mod openness;
@@ -12,6 +13,7 @@ mod timeline;
 pub use about::About;
 pub use detail::Detail;
 pub use errors::DataErrors;
+pub use filters::Filters;
 pub use header::Header;
 pub use matrix::Matrix;
 pub use openness::OpennessMatrix;

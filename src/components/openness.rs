@@ -45,6 +45,9 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
         return html! {};
     }
     let order = order_by_score(rows, criteria, &[]);
+    // The shared filter narrows the rows too (access, family, organisation, years, search).
+    let mask = store.filter.mask(c);
+    let filtering = store.filter.is_active();
     let detail_id = format!("{}-cell-detail", props.id_prefix);
 
     let groups = [
@@ -65,6 +68,9 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     let body = order.iter().map(|&r| {
         let row = &rows[r];
         let Some(ev) = c.find(&row.model) else { return html! {} };
+        if filtering && !mask[ev] {
+            return html! {};
+        }
         let name = c.events()[ev].name.get(lang);
         let selected = store.selected.as_deref() == Some(row.model.as_str());
         let select = {

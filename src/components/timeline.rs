@@ -2,6 +2,7 @@
 //! [`chronicle_core::layout::TimelineLayout`] as SVG (geometry as attributes, so a strict CSP holds).
 
 use chronicle_core::date::Date;
+use chronicle_core::filter::FilterMode;
 use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
 use chronicle_core::layout::{layout_timeline, text_width, LabelSide, Metrics, PlacedEvent};
 use chronicle_core::model::{Evidence, Openness};
@@ -10,6 +11,7 @@ use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use crate::app::{use_store, Data};
+use crate::components::Filters;
 
 /// Width used before the container is measured (and for server rendering).
 pub const DEFAULT_WIDTH: f64 = 960.0;
@@ -74,7 +76,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let m = Metrics::default();
     let axis = store.axis(width);
-    let layout = layout_timeline(c, &axis, lang, &m);
+    let mask = store.filter.mask(c);
+    let hide = store.filter.mode == FilterMode::Hide && store.filter.is_active();
+    let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
 
@@ -259,17 +263,21 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let roving = roving.clone();
             Callback::from(move |_: FocusEvent| roving.set(Some(id.clone())))
         };
+        let matches = mask[p.index];
         let class = classes!(
             "llmc-event",
             selected.then_some("llmc-selected"),
-            p.label.is_none().then_some("llmc-label-hidden")
+            p.label.is_none().then_some("llmc-label-hidden"),
+            (!matches).then_some("llmc-dimmed")
         );
+        let label =
+            if matches { event_label(c, p.index, lang) } else { event_label(c, p.index, lang) + t.not_matching_suffix };
         let label_x = m.marker_radius + m.gap;
         let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
         html! {
             <g role="listitem" key={e.id.clone()}>
                 <g role="button" {tabindex} {class} data-event-id={e.id.clone()} aria-pressed={selected.to_string()}
-                   aria-label={event_label(c, p.index, lang)} transform={format!("translate({:.1},{:.1})", p.x, p.y)}
+                   aria-label={label} transform={format!("translate({:.1},{:.1})", p.x, p.y)}
                    {onclick} {onkeydown} {onfocus}>
                     <circle class="llmc-focus-ring" r={(m.marker_radius + 4.0).to_string()} />
                     { marker(p.openness, m.marker_radius) }
@@ -324,6 +332,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
             </figcaption>
+            <Filters data={props.data.clone()} id_prefix={props.id_prefix.clone()} />
             <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
                 <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={dispatch(Action::Zoom { factor: 1.5, anchor: 0.5 })}>{ "+" }</button>
                 <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={dispatch(Action::Zoom { factor: 1.0 / 1.5, anchor: 0.5 })}>{ "−" }</button>

@@ -197,3 +197,42 @@ test('a 375 px wide page never scrolls sideways', async () => {
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('filters and search update the live count, dim or hide, and narrow the matrix', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  const total = DATA.events.length;
+  const count = page.locator('.llmc-count');
+  assert.match(await count.textContent(), new RegExp(`${total} / ${total}`));
+  await page.locator('.llmc-filters summary').click();
+
+  // Search works in either language.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('文心一言');
+  await page.waitForFunction(() => / 1 \//.test(document.querySelector('.llmc-count').textContent));
+  await page.getByRole('searchbox', { name: 'Search' }).fill('deepseek');
+  const hit = (e) => JSON.stringify([e.name, e.org, e.id, e.summary]).toLowerCase().includes('deepseek');
+  const expected = DATA.events.filter(hit).length;
+  await page.waitForFunction((n) => document.querySelector('.llmc-count').textContent.includes(` ${n} / `), expected);
+  // Dim mode keeps every marker, marks the rest.
+  assert.equal(await page.locator('.llmc-event').count(), total);
+  assert.equal(await page.locator('.llmc-event:not(.llmc-dimmed)').count(), expected);
+  // Hide mode removes them.
+  await page.getByRole('radio', { name: 'Hide' }).check();
+  await page.waitForFunction((n) => document.querySelectorAll('.llmc-event').length === n, expected);
+  // The matrix shows only matching models.
+  const rows = await page.locator('.llmc-openness-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.model));
+  const expectedRows = DATA.openness.map((r) => r.model).filter((m) => hit(DATA.events.find((e) => e.id === m)));
+  assert.deepEqual([...rows].sort(), [...expectedRows].sort());
+  assert.ok(rows.length > 0 && rows.length < DATA.openness.length);
+
+  // Access filter, combined, then cleared.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.getByRole('checkbox', { name: 'API access' }).check();
+  const api = DATA.events.filter((e) => e.access === 'api').length;
+  await page.waitForFunction((n) => document.querySelector('.llmc-count').textContent.includes(` ${n} / `), api);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.llmc-event').length === n, total);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
