@@ -10,7 +10,7 @@ use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
-use crate::components::{About, DataErrors, Detail, Header, Matrix, OpennessMatrix, Timeline};
+use crate::components::{About, DataErrors, Detail, Header, Matrix, OpennessMatrix, Story, Timeline};
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
 /// place.
@@ -83,6 +83,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
+                    <Story data={data.clone()} id_prefix={props.id_prefix.clone()} />
                     <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} />
                     <Detail data={data.clone()} id_prefix={props.id_prefix.clone()} />
                     <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />

@@ -146,6 +146,12 @@ pub struct Ui {
     pub clear_filters: &'static str,
     pub matching: &'static str,
     pub not_matching_suffix: &'static str,
+    pub story: &'static str,
+    pub story_start: &'static str,
+    pub story_prev: &'static str,
+    pub story_next: &'static str,
+    pub story_exit: &'static str,
+    pub story_stops: &'static str,
     pub even_time: &'static str,
     pub even_time_hint: &'static str,
 }
@@ -202,6 +208,12 @@ static ZH: Ui = Ui {
     clear_filters: "清除筛选",
     matching: "个事件符合条件",
     not_matching_suffix: "（不符合筛选条件）",
+    story: "导读",
+    story_start: "开始导读：跟着文章的思路走一遍",
+    story_prev: "上一站",
+    story_next: "下一站",
+    story_exit: "退出导读",
+    story_stops: "导读各站",
     about: "关于本组件与资料来源",
     about_method: "每个带日期的事实都附有来源链接（论文或官方公告）。“开放程度”沿用 Epoch AI 的分类；维度评分（1–5）是我们的编辑判断，两边的理由都写在表中。传承关系中“有文献记载”指子模型的论文或公告明确写出，“推断”是我们的判断。",
     openness_caption: "逐模型开放度：各项标准的开放情况",
@@ -274,6 +286,12 @@ static EN: Ui = Ui {
     clear_filters: "Clear filters",
     matching: "events match",
     not_matching_suffix: " (does not match the filters)",
+    story: "Guided story",
+    story_start: "Start the guided story: the article's argument, step by step",
+    story_prev: "Previous stop",
+    story_next: "Next stop",
+    story_exit: "Leave the story",
+    story_stops: "Story stops",
     about: "About this widget and its sources",
     about_method: "Every dated fact links to its source (the paper or the official announcement). Access levels follow Epoch AI's scale; the 1–5 dimension ratings are our editorial judgement, with the reasons for both sides in the table. A lineage edge is “documented” when the child's own paper or announcement states it, and “inferred” when it is our reading.",
     openness_caption: "Model by model: how open is each one, criterion by criterion",
@@ -293,6 +311,14 @@ static EN: Ui = Ui {
     timeline_controls: "Timeline zoom and pan",
     keyboard_help: "Keys: Left/Right move between events, Home/End jump to the first/last, +/- zoom, Shift+arrows pan, Esc closes the details. Ctrl or ⌘ with the wheel zooms.",
 };
+
+/// "Stop 3 of 13" / "第 3 站，共 13 站".
+pub fn story_progress(index: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {} 站，共 {total} 站", index + 1),
+        Lang::En => format!("Stop {} of {total}", index + 1),
+    }
+}
 
 /// The UI strings for `lang`.
 pub fn ui(lang: Lang) -> &'static Ui {

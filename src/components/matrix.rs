@@ -42,9 +42,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 let onclick = Callback::from(move |_| store.dispatch(Action::Select(id.clone())));
                 html! { <li><button type="button" class="llmc-link-button" {onclick}>{ c.events()[j].name.get(lang) }</button></li> }
             });
+            let highlighted = store.story.and_then(|k| c.data.story.get(k)).is_some_and(|s| s.dimensions.contains(&d.id));
             html! {
-                <tr>
-                    <th scope="row">{ d.name.get(lang) }</th>
+                <tr class={classes!(highlighted.then_some("llmc-row-highlight"))}>
+                    <th scope="row">{ d.name.get(lang) }{ if highlighted { " ★" } else { "" } }</th>
                     <td>{ rating(&d.open, t.rating_of_5) }<p>{ d.open.text.get(lang) }</p></td>
                     <td>{ rating(&d.closed, t.rating_of_5) }<p>{ d.closed.text.get(lang) }</p></td>
                     <td><ul class="llmc-examples">{ for examples }</ul></td>

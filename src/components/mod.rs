@@ -8,6 +8,7 @@ mod filters;
 mod header;
 mod matrix;
 mod openness;
+mod story;
 mod timeline;
 
 pub use about::About;
@@ -17,4 +18,5 @@ pub use filters::Filters;
 pub use header::Header;
 pub use matrix::Matrix;
 pub use openness::OpennessMatrix;
+pub use story::Story;
 pub use timeline::Timeline;

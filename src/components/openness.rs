@@ -48,6 +48,8 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     // The shared filter narrows the rows too (access, family, organisation, years, search).
     let mask = store.filter.mask(c);
     let filtering = store.filter.is_active();
+    let story_criteria: Vec<&str> =
+        store.story.and_then(|k| c.data.story.get(k)).map(|s| s.criteria.iter().map(String::as_str).collect()).unwrap_or_default();
     let detail_id = format!("{}-cell-detail", props.id_prefix);
 
     let groups = [
@@ -149,7 +151,14 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
                         <tr>
                             <th scope="col">{ t.model }</th>
                             <th scope="col">{ t.score }</th>
-                            { for columns.iter().map(|&k| html! { <th scope="col" title={criteria[k].description.get(lang).to_owned()}>{ criteria[k].name.get(lang) }</th> }) }
+                            { for columns.iter().map(|&k| {
+                                let hl = story_criteria.contains(&criteria[k].id.as_str());
+                                html! {
+                                    <th scope="col" class={classes!(hl.then_some("llmc-col-highlight"))} title={criteria[k].description.get(lang).to_owned()}>
+                                        { criteria[k].name.get(lang) }{ if hl { " ★" } else { "" } }
+                                    </th>
+                                }
+                            }) }
                         </tr>
                     </thead>
                     <tbody>{ for body }</tbody>

@@ -77,6 +77,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let m = Metrics::default();
     let axis = store.axis(width);
     let mask = store.filter.mask(c);
+    let story_events: Vec<&str> =
+        store.story.and_then(|k| c.data.story.get(k)).map(|s| s.events.iter().map(String::as_str).collect()).unwrap_or_default();
     let hide = store.filter.mode == FilterMode::Hide && store.filter.is_active();
     let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
@@ -264,11 +266,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             Callback::from(move |_: FocusEvent| roving.set(Some(id.clone())))
         };
         let matches = mask[p.index];
+        let highlighted = story_events.contains(&e.id.as_str());
         let class = classes!(
             "llmc-event",
             selected.then_some("llmc-selected"),
             p.label.is_none().then_some("llmc-label-hidden"),
-            (!matches).then_some("llmc-dimmed")
+            (!matches).then_some("llmc-dimmed"),
+            highlighted.then_some("llmc-highlight")
         );
         let label =
             if matches { event_label(c, p.index, lang) } else { event_label(c, p.index, lang) + t.not_matching_suffix };
@@ -280,6 +284,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                    aria-label={label} transform={format!("translate({:.1},{:.1})", p.x, p.y)}
                    {onclick} {onkeydown} {onfocus}>
                     <circle class="llmc-focus-ring" r={(m.marker_radius + 4.0).to_string()} />
+                    if highlighted {
+                        <circle class="llmc-halo" r={(m.marker_radius + 7.0).to_string()} />
+                    }
                     { marker(p.openness, m.marker_radius) }
                     if let Some(side) = p.label {
                         <text class="llmc-event-label" dy="0.35em"

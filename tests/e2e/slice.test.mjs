@@ -236,3 +236,32 @@ test('filters and search update the live count, dim or hide, and narrow the matr
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('story mode: next and previous, progress, zoom and highlights', { skip: !DATA.story?.length && 'no story in the dataset' }, async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  await page.getByRole('button', { name: /^▶ Start the guided story/ }).click();
+  const story = page.getByRole('region', { name: DATA.story[0].title.en });
+  await story.waitFor();
+  assert.match(await story.textContent(), new RegExp(`Stop 1 of ${DATA.story.length}`));
+  for (const id of DATA.story[0].events) {
+    assert.match(await page.locator(`.llmc-event[data-event-id="${id}"]`).getAttribute('class'), /llmc-highlight/);
+  }
+  assert.equal(await page.getByRole('button', { name: 'Previous stop' }).isDisabled(), true);
+  const window0 = await page.locator('.llmc-window').textContent();
+  await page.getByRole('button', { name: 'Next stop' }).click();
+  await page.getByRole('heading', { name: DATA.story[1].title.en }).waitFor();
+  assert.notEqual(await page.locator('.llmc-window').textContent(), window0, 'each stop zooms');
+  assert.equal(await page.locator('.llmc-story-dot[aria-current="step"]').textContent(), '2');
+  await page.getByRole('button', { name: 'Previous stop' }).click();
+  await page.getByRole('heading', { name: DATA.story[0].title.en }).waitFor();
+  // Jump to the last stop from the progress list.
+  const last = DATA.story.length;
+  await page.getByRole('button', { name: `${last} ${DATA.story[last - 1].title.en}` }).click();
+  assert.equal(await page.getByRole('button', { name: 'Next stop' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Leave the story' }).click();
+  await page.getByRole('button', { name: /^▶ Start the guided story/ }).waitFor();
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
