@@ -4,6 +4,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use chronicle_core::i18n::{ui, Lang};
+use chronicle_core::link;
 use chronicle_core::scale::Warp;
 use chronicle_core::state::{Action, State};
 use chronicle_core::validate::{load_json, Problem};
@@ -57,16 +58,37 @@ pub struct AppProps {
     /// Prefix for every DOM id, so several widgets on one page never share one.
     #[prop_or(AttrValue::Static("llmc"))]
     pub id_prefix: AttrValue,
+    /// A deep link (URL fragment) to restore at start.
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+    /// Keep the page's URL fragment in step with the state (standalone page and iframe only; an
+    /// embed in someone else's article must leave their URL alone).
+    #[prop_or_default]
+    pub sync_url: bool,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer_eq(|| {
         Store(match &*props.data.0 {
-            Ok(c) => State::new(props.lang, c.extent(), c.focus_warp().clone()),
+            Ok(c) => {
+                let fresh = State::new(props.lang, c.extent(), c.focus_warp().clone());
+                match &props.fragment {
+                    Some(f) => link::restore(fresh, &link::decode(f, c), c),
+                    None => fresh,
+                }
+            }
             Err(_) => State::new(props.lang, (2000.0, 2025.0), Warp::Identity),
         })
     });
+    {
+        let sync = props.sync_url;
+        use_effect_with(store.0.clone(), move |state| {
+            if sync {
+                write_fragment(&link::encode(state));
+            }
+        });
+    }
     let lang = store.lang;
     let onkeydown = {
         let store = store.clone();
@@ -113,3 +135,21 @@ pub fn App(props: &AppProps) -> Html {
 pub fn use_store() -> StoreHandle {
     use_context::<StoreHandle>().expect("views are rendered inside <App>")
 }
+
+/// Replaces the URL fragment without adding a history entry, so moving around never floods the
+/// back button. A fresh visit with no fragment keeps a clean URL until the reader changes something.
+#[cfg(target_arch = "wasm32")]
+fn write_fragment(fragment: &str) {
+    let window = gloo::utils::window();
+    let current = window.location().hash().unwrap_or_default();
+    let current = current.trim_start_matches('#');
+    if current == fragment || (current.is_empty() && !fragment.contains('&')) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write_fragment(_: &str) {}

@@ -38,7 +38,11 @@ pub fn mount(root: web_sys::Element) -> AppHandle<App> {
         m.get()
     });
     let id_prefix = if n == 1 { AttrValue::Static("llmc") } else { AttrValue::from(format!("llmc{n}")) };
-    Renderer::<App>::with_root_and_props(root, AppProps { data: Data::shipped(), lang, id_prefix }).render()
+    let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1).map(AttrValue::from);
+    // Only the first widget on a page owns the URL fragment.
+    let sync_url = n == 1;
+    let props = AppProps { data: Data::shipped(), lang, id_prefix, fragment: fragment.filter(|_| sync_url), sync_url };
+    Renderer::<App>::with_root_and_props(root, props).render()
 }
 
 /// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.

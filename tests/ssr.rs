@@ -10,7 +10,7 @@ use llm_chronicle::{App, AppProps, Data};
 use yew::LocalServerRenderer;
 
 async fn render(lang: Lang) -> String {
-    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into() };
+    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into(), fragment: None, sync_url: false };
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 

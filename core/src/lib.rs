@@ -13,6 +13,7 @@ pub mod date;
 pub mod filter;
 pub mod i18n;
 pub mod layout;
+pub mod link;
 pub mod matrix;
 pub mod model;
 pub mod scale;

@@ -48,8 +48,11 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     // The shared filter narrows the rows too (access, family, organisation, years, search).
     let mask = store.filter.mask(c);
     let filtering = store.filter.is_active();
-    let story_criteria: Vec<&str> =
-        store.story.and_then(|k| c.data.story.get(k)).map(|s| s.criteria.iter().map(String::as_str).collect()).unwrap_or_default();
+    let story_criteria: Vec<&str> = store
+        .story
+        .and_then(|k| c.data.story.get(k))
+        .map(|s| s.criteria.iter().map(String::as_str).collect())
+        .unwrap_or_default();
     let detail_id = format!("{}-cell-detail", props.id_prefix);
 
     let groups = [

@@ -77,8 +77,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let m = Metrics::default();
     let axis = store.axis(width);
     let mask = store.filter.mask(c);
-    let story_events: Vec<&str> =
-        store.story.and_then(|k| c.data.story.get(k)).map(|s| s.events.iter().map(String::as_str).collect()).unwrap_or_default();
+    let story_events: Vec<&str> = store
+        .story
+        .and_then(|k| c.data.story.get(k))
+        .map(|s| s.events.iter().map(String::as_str).collect())
+        .unwrap_or_default();
     let hide = store.filter.mode == FilterMode::Hide && store.filter.is_active();
     let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
     let caption_id = format!("{}-timeline-caption", props.id_prefix);

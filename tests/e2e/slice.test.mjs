@@ -265,3 +265,34 @@ test('story mode: next and previous, progress, zoom and highlights', { skip: !DA
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('a deep link restores the state, and the URL follows the reader without flooding history', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/#lang=en&e=bert&w=2017~2021&q=bert&m=hide&t=even`);
+  await ready(page);
+  await page.getByRole('region', { name: 'BERT' }).waitFor();
+  assert.equal(await page.locator('.llmc-window').textContent(), '2017 – 2020');
+  assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'bert');
+  assert.equal(await page.getByRole('radio', { name: 'Hide' }).isChecked(), true);
+  assert.equal(await page.getByRole('button', { name: 'Even time scale' }).getAttribute('aria-pressed'), 'true');
+  const bertFamily = DATA.events.filter((e) => JSON.stringify([e.name, e.org, e.id, e.summary]).toLowerCase().includes('bert')).length;
+  assert.equal(await page.locator('.llmc-event').count() <= bertFamily, true);
+
+  const historyLength = await page.evaluate(() => history.length);
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.waitForFunction(() => location.hash.includes('lang=zh') && !location.hash.includes('e=bert'));
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState, not pushState');
+
+  // The new URL, opened fresh, gives the same view.
+  const url = page.url();
+  const window1 = await page.locator('.llmc-window').textContent();
+  const second = await context.newPage();
+  await second.goto(url);
+  await ready(second);
+  assert.equal(await second.locator('.llmc-window').textContent(), window1);
+  assert.equal(await second.locator('.llmc').getAttribute('lang'), 'zh-Hans');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
