@@ -262,6 +262,31 @@ pub fn layout_timeline(
     TimelineLayout { width: axis.width(), height, eras, lanes, events, clusters, edges }
 }
 
+/// The narrow (vertical) layout: events inside `window` (fractional years) in date order, grouped
+/// by year. `include[i] == false` leaves event `i` out (an empty slice includes everything).
+///
+/// ```
+/// use chronicle_core::{layout::vertical_groups, validate::load_json, SHIPPED_JSON};
+/// let c = load_json(SHIPPED_JSON).unwrap();
+/// let groups = vertical_groups(&c, (2018.0, 2019.0), &[]);
+/// assert!(groups.iter().all(|(year, _)| *year == 2018));
+/// ```
+pub fn vertical_groups(chronicle: &Chronicle, window: (f64, f64), include: &[bool]) -> Vec<(i32, Vec<usize>)> {
+    let mut groups: Vec<(i32, Vec<usize>)> = Vec::new();
+    for &i in chronicle.chronological() {
+        let date = chronicle.date(i);
+        let y = date.fractional_year();
+        if y < window.0 || y >= window.1 || include.get(i) == Some(&false) {
+            continue;
+        }
+        match groups.last_mut() {
+            Some((year, members)) if *year == date.year => members.push(i),
+            _ => groups.push((date.year, vec![i])),
+        }
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,6 +346,19 @@ mod tests {
         let hidden: usize = l.clusters.iter().map(|c| c.members.len()).sum();
         assert_eq!(visible + hidden, 9);
         assert_eq!(l.lanes.len(), 1);
+    }
+
+    #[test]
+    fn vertical_groups_are_by_year_in_date_order_inside_the_window() {
+        let c = chronicle(vec![
+            event("b", "2019-05", Family::Rnn),
+            event("a", "2019-01", Family::DecoderOnly),
+            event("c", "2021", Family::Rnn),
+            event("d", "2010", Family::Rnn),
+        ]);
+        let g = vertical_groups(&c, (2015.0, 2022.0), &[true, true, true, false]);
+        assert_eq!(g, vec![(2019, vec![1, 0]), (2021, vec![2])]);
+        assert!(vertical_groups(&c, (2015.0, 2022.0), &[true, true, false, true]).iter().all(|(y, _)| *y == 2019));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chronicle_core::date::Date;
 use chronicle_core::filter::FilterMode;
 use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
-use chronicle_core::layout::{layout_timeline, text_width, LabelSide, Metrics, PlacedEvent};
+use chronicle_core::layout::{layout_timeline, text_width, vertical_groups, LabelSide, Metrics, PlacedEvent};
 use chronicle_core::model::{Evidence, Openness};
 use chronicle_core::state::Action;
 use chronicle_core::Chronicle;
@@ -15,6 +15,9 @@ use crate::components::Filters;
 
 /// Width used before the container is measured (and for server rendering).
 pub const DEFAULT_WIDTH: f64 = 960.0;
+
+/// Below this width the timeline becomes a vertical list that scrolls with the page.
+pub const NARROW_PX: f64 = 600.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -53,7 +56,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = store.lang;
     let t = ui(lang);
     let container = use_node_ref();
-    let width = use_width(container.clone());
+    let figure = use_node_ref();
+    let width = use_width(figure.clone());
+    let pointers = use_mut_ref(Vec::<(i32, f64)>::new);
     // The event that holds the roving tabindex (the one Tab lands on).
     let roving = use_state_eq(|| None::<String>);
     use_ctrl_wheel_zoom(container.clone(), store.clone());
@@ -75,7 +80,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
 
     let m = Metrics::default();
-    let axis = store.axis(width);
+    let vertical = width < NARROW_PX;
+    let axis = store.axis((width - 2.0).max(1.0));
     let mask = store.filter.mask(c);
     let story_events: Vec<&str> = store
         .story
@@ -87,11 +93,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
 
-    // Placed events in time order: the order the arrow keys walk.
-    let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
-    order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
-    let order_ids: Vec<String> = order.iter().map(|p| c.events()[p.index].id.clone()).collect();
-    let order_anchor: Vec<f64> = order.iter().map(|p| (p.x / width).clamp(0.0, 1.0)).collect();
+    let groups = if vertical { vertical_groups(c, store.window, if hide { &mask } else { &[] }) } else { Vec::new() };
+    // Events in time order: the order the arrow keys walk, with each one's anchor for zooming.
+    let (order_ids, order_anchor): (Vec<String>, Vec<f64>) = if vertical {
+        groups.iter().flat_map(|(_, members)| members.iter()).map(|&i| (c.events()[i].id.clone(), 0.5)).unzip()
+    } else {
+        let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
+        order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
+        order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip()
+    };
     let tab_stop = roving
         .as_ref()
         .filter(|id| order_ids.contains(id))
@@ -141,8 +151,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     store.dispatch(Action::Pan { fraction: 0.25 });
                     true
                 }
-                ("ArrowLeft", false) | ("ArrowRight", false) if current.is_some() => {
-                    let delta = if k.key() == "ArrowLeft" { -1 } else { 1 };
+                ("ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown", false) if current.is_some() => {
+                    let delta = if matches!(k.key().as_str(), "ArrowLeft" | "ArrowUp") { -1 } else { 1 };
                     match step(delta) {
                         Some(id) => focus_event(&container, &id),
                         // At the edge of the window: move the window instead.
@@ -172,7 +182,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointerdown = {
         let drag = drag.clone();
         let store = store.clone();
+        let pointers = pointers.clone();
         Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "touch" {
+                let mut p = pointers.borrow_mut();
+                p.retain(|(id, _)| *id != e.pointer_id());
+                p.push((e.pointer_id(), f64::from(e.client_x())));
+                if p.len() >= 2 {
+                    // Two fingers: a pinch, not a drag.
+                    *drag.borrow_mut() = None;
+                    capture_pointer(&e);
+                    return;
+                }
+            }
             if e.button() == 0 && e.is_primary() {
                 *drag.borrow_mut() = Some((e.client_x(), store.window.0));
             }
@@ -181,7 +203,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointermove = {
         let drag = drag.clone();
         let store = store.clone();
+        let pointers = pointers.clone();
+        let figure = figure.clone();
         Callback::from(move |e: PointerEvent| {
+            {
+                let mut p = pointers.borrow_mut();
+                if p.len() >= 2 {
+                    let before = (p[0].1 - p[1].1).abs();
+                    if let Some(slot) = p.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
+                        slot.1 = f64::from(e.client_x());
+                    }
+                    let after = (p[0].1 - p[1].1).abs();
+                    if before > 10.0 && after > 10.0 && (after - before).abs() > 0.5 {
+                        let left = element_left(&figure);
+                        let anchor = (((p[0].1 + p[1].1) / 2.0 - left) / width).clamp(0.0, 1.0);
+                        store.dispatch(Action::Zoom { factor: after / before, anchor });
+                    }
+                    return;
+                }
+            }
             let Some((x0, start0)) = *drag.borrow() else {
                 return;
             };
@@ -194,14 +234,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
             capture_pointer(&e);
             // Dragging right shows earlier years: the window moves against the pointer.
-            let span = store.window.1 - store.window.0;
-            let target = start0 - dx / width * span;
-            store.dispatch(Action::ZoomTo { start: target, end: target + span });
+            // Drag in u units (what the reader sees), then back to years.
+            let w = store.warp();
+            let (u0, u1) = (w.u(start0), w.u(start0) + (w.u(store.window.1) - w.u(store.window.0)));
+            let shift = -dx / width * (u1 - u0);
+            store.dispatch(Action::ZoomTo { start: w.year(u0 + shift), end: w.year(u1 + shift) });
         })
     };
     let onpointerup = {
         let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            *drag.borrow_mut() = None;
+            pointers.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
+        })
     };
 
     let ticks = axis.ticks(70.0).into_iter().map(|tick| {
@@ -323,6 +369,45 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     });
 
+    let vertical_event = |i: usize| {
+        let e = &c.events()[i];
+        let selected = store.selected.as_deref() == Some(e.id.as_str());
+        let matches = mask[i];
+        let onclick = {
+            let store = store.clone();
+            let id = e.id.clone();
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::Select(id.clone())))
+        };
+        let onfocus = {
+            let roving = roving.clone();
+            let id = e.id.clone();
+            Callback::from(move |_: FocusEvent| roving.set(Some(id.clone())))
+        };
+        let class = classes!(
+            "llmc-vevent",
+            selected.then_some("llmc-selected"),
+            (!matches).then_some("llmc-dimmed"),
+            story_events.contains(&e.id.as_str()).then_some("llmc-highlight")
+        );
+        let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
+        html! {
+            <li key={e.id.clone()}>
+                <button type="button" {class} {tabindex} data-event-id={e.id.clone()} aria-pressed={selected.to_string()} {onclick} {onfocus}>
+                    <svg class="llmc-vmarker" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">{ marker(e.access.openness(), 6.0) }</svg>
+                    <span class="llmc-vname">{ e.name.get(lang) }</span>
+                    <span class="llmc-vmeta">
+                        { format!("{} · {} · {}", c.date(i), e.org, family_name(e.family, lang)) }
+                        <span class="llmc-sr-only">{ format!(", {}", openness_marker(e.access.openness(), lang)) }</span>
+                        if !matches { <span class="llmc-sr-only">{ t.not_matching_suffix }</span> }
+                    </span>
+                </button>
+            </li>
+        }
+    };
+    // Selection changes are announced politely: the name only.
+    let announcement =
+        store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
+
     let era_select = {
         let store = store.clone();
         let data = props.data.clone();
@@ -337,7 +422,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
 
     html! {
-        <figure class="llmc-timeline" aria-labelledby={caption_id.clone()}>
+        <figure class={classes!("llmc-timeline", vertical.then_some("llmc-timeline-vertical"))} ref={figure} aria-labelledby={caption_id.clone()}>
             <figcaption id={caption_id}>
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
@@ -360,20 +445,50 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 </label>
                 <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
             </div>
-            <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
-                 {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                <svg class="llmc-timeline-svg" width={layout.width.to_string()} height={layout.height.to_string()}
-                     viewBox={format!("0 0 {} {}", layout.width, layout.height)}>
-                    <g class="llmc-axis" aria-hidden="true">{ for ticks }</g>
-                    <g class="llmc-eras" role="list" aria-label={t.eras}>{ for eras }</g>
-                    <g class="llmc-edges" aria-hidden="true">{ for edges }</g>
-                    { for lanes }
-                </svg>
-            </div>
+            if vertical {
+                <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown}>
+                    <ol class="llmc-vyears">
+                        { for groups.iter().map(|(year, members)| html! {
+                            <li key={year.to_string()} class="llmc-vyear">
+                                <h3 class="llmc-vyear-title">{ tick_year(*year, lang) }</h3>
+                                <ol class="llmc-vevents">{ for members.iter().map(|&i| vertical_event(i)) }</ol>
+                            </li>
+                        }) }
+                    </ol>
+                </div>
+            } else {
+                <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
+                     {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                    <svg class="llmc-timeline-svg" width={layout.width.to_string()} height={layout.height.to_string()}
+                         viewBox={format!("0 0 {} {}", layout.width, layout.height)}>
+                        <g class="llmc-axis" aria-hidden="true">{ for ticks }</g>
+                        <g class="llmc-eras" role="list" aria-label={t.eras}>{ for eras }</g>
+                        <g class="llmc-edges" aria-hidden="true">{ for edges }</g>
+                        { for lanes }
+                    </svg>
+                </div>
+            }
+            <p class="llmc-sr-only" role="status">{ announcement }</p>
             <p class="llmc-hint llmc-keys" id={help_id}>{ t.keyboard_help }</p>
             <Legend />
         </figure>
     }
+}
+
+/// A year heading in the vertical list.
+fn tick_year(year: i32, lang: Lang) -> String {
+    chronicle_core::scale::TickLabel::Year(year).format(lang)
+}
+
+/// The page x of an element's left edge.
+#[cfg(target_arch = "wasm32")]
+fn element_left(node: &NodeRef) -> f64 {
+    node.cast::<web_sys::Element>().map_or(0.0, |el| el.get_bounding_client_rect().left())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn element_left(_: &NodeRef) -> f64 {
+    0.0
 }
 
 /// An era's span in fractional years, its end year counted to the year's end.
@@ -427,6 +542,8 @@ fn focus_event(container: &NodeRef, id: &str) {
     let selector = format!("[data-event-id=\"{}\"]", id.replace('"', ""));
     if let Some(el) = frame.query_selector(&selector).ok().flatten() {
         if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+            let _ = el.focus();
+        } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
     }

@@ -33,10 +33,15 @@ for (const lang of ['zh', 'en']) {
         await page.goto(`${server.url}/?lang=${lang}`);
         await ready(page);
         assert.deepEqual(await violations(page), []);
-        await page.locator('.llmc-event[data-event-id="bert"]').dispatchEvent('click');
+        await page.locator('[data-event-id="bert"]').dispatchEvent('click');
         await page.locator('.llmc-detail').waitFor();
         await page.locator('.llmc-cell-button').first().click();
         await page.locator('.llmc-about summary').click();
+        await page.locator('.llmc-filters summary').click();
+        assert.deepEqual(await violations(page), []);
+        // The story panel, with highlights in the timeline and the matrices.
+        await page.locator('.llmc-story-start').click();
+        await page.locator('.llmc-story-dot').nth(9).click();
         assert.deepEqual(await violations(page), []);
         await context.close();
       });

@@ -296,3 +296,31 @@ test('a deep link restores the state, and the URL follows the reader without flo
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('narrow embeds get a vertical list that scrolls with the page and works by keyboard', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 375, height: 800 } });
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  await page.locator('.llmc-vertical').waitFor();
+  assert.equal(await page.locator('.llmc-timeline-frame').count(), 0, 'no horizontal strip');
+  assert.equal(await page.locator('.llmc-vevent').count(), DATA.events.length);
+  // Real list semantics: years, then events.
+  assert.equal(await page.locator('.llmc-vertical > ol > li > ol > li > button').count(), DATA.events.length);
+  const first = page.getByRole('button', { name: new RegExp(`^${byDate[0].name.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-event-id')), byDate[1].id);
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: byDate[1].name.en }).waitFor();
+  // Selection is announced by name.
+  assert.equal(await page.locator('.llmc-timeline p.llmc-sr-only[role="status"]').textContent(), byDate[1].name.en);
+  // The list scrolls with the page: the widget does not capture wheel or touch scrolling.
+  assert.equal(await page.locator('.llmc-vertical').evaluate((el) => getComputedStyle(el).overflowY), 'visible');
+  // Zoom still narrows the list.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  assert.ok((await page.locator('.llmc-vevent').count()) < DATA.events.length);
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scroll <= client);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
