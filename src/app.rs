@@ -105,11 +105,21 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
-                    <Story data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                    <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                    // Stable wrappers around the optional views: yew's diff mishandles a multi-node
+                    // `if` block whose siblings change (a panic in `insertBefore`).
+                    <div class="llmc-view llmc-view-timeline">
+                        if store.view.shows_timeline() {
+                            <Story data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                            <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                        }
+                    </div>
                     <Detail data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                    <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                    <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                    <div class="llmc-view llmc-view-matrix">
+                        if store.view.shows_matrix() {
+                            <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                            <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                        }
+                    </div>
                     <About {data} />
                 </>
             }

@@ -16,3 +16,32 @@ pub mod browser;
 pub use app::{App, AppProps, Data};
 #[cfg(target_arch = "wasm32")]
 pub use browser::{mount, start};
+
+/// Saves `contents` as a file named `name`, generated in the browser (a Blob and a download
+/// link), with no request anywhere.
+#[cfg(target_arch = "wasm32")]
+pub fn browser_download(name: &str, mime: &str, contents: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys_array(contents);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_sys_array(s: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(s));
+    array.into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn browser_download(_: &str, _: &str, _: &str) {}

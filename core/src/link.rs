@@ -8,7 +8,7 @@
 use crate::filter::FilterMode;
 use crate::i18n::Lang;
 use crate::model::{Access, Family};
-use crate::state::State;
+use crate::state::{State, View};
 use crate::Chronicle;
 
 fn access_from(s: &str) -> Option<Access> {
@@ -73,6 +73,12 @@ pub fn encode(state: &State) -> String {
     if state.even_time {
         out.append_pair("t", "even");
     }
+    if state.view != View::Both {
+        out.append_pair("v", state.view.slug());
+    }
+    if let Some(c) = &state.colour_by {
+        out.append_pair("c", c);
+    }
     out.finish()
 }
 
@@ -97,6 +103,9 @@ pub struct Link {
     /// 0-based story stop.
     pub story: Option<usize>,
     pub even_time: bool,
+    pub view: Option<View>,
+    /// A criterion id to colour the timeline by.
+    pub colour_by: Option<String>,
 }
 
 /// Reads a fragment (with or without the leading `#`).
@@ -124,6 +133,8 @@ pub fn decode(fragment: &str, c: &Chronicle) -> Link {
             "m" => link.hide = v == "hide",
             "s" => link.story = v.parse::<usize>().ok().filter(|k| (1..=c.data.story.len()).contains(k)).map(|k| k - 1),
             "t" => link.even_time = v == "even",
+            "v" => link.view = View::from_slug(&v),
+            "c" => link.colour_by = c.data.criteria.iter().any(|k| k.id == v).then(|| v.into_owned()),
             _ => {}
         }
     }
@@ -159,6 +170,12 @@ pub fn restore(mut state: State, link: &Link, c: &Chronicle) -> State {
     if link.hide {
         actions.push(Action::SetFilterMode(FilterMode::Hide));
     }
+    if let Some(v) = link.view {
+        actions.push(Action::SetView(v));
+    }
+    if let Some(c) = &link.colour_by {
+        actions.push(Action::ColourBy(Some(c.clone())));
+    }
     if let Some(id) = &link.selected {
         actions.push(Action::Select(id.clone()));
     }
@@ -188,7 +205,9 @@ mod tests {
             .reduce(Action::SetOrg(Some("Meta AI".into())))
             .reduce(Action::SetYears(Some(2010), None))
             .reduce(Action::SetFilterMode(FilterMode::Hide))
-            .reduce(Action::SetEvenTime(true));
+            .reduce(Action::SetEvenTime(true))
+            .reduce(Action::SetView(View::Timeline))
+            .reduce(Action::ColourBy(Some("training-data".into())));
         let fragment = encode(&s);
         let link = decode(&format!("#{fragment}"), &c);
         let fresh = State::new(Lang::En, c.extent(), c.focus_warp().clone());
@@ -204,6 +223,7 @@ mod tests {
         assert_eq!(link.org.as_deref(), Some("Meta AI"));
         assert_eq!(link.years, (Some(2010), None));
         assert!(link.hide && link.even_time);
+        assert_eq!((link.view, link.colour_by.as_deref()), (Some(View::Timeline), Some("training-data")));
     }
 
     #[test]

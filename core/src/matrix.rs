@@ -107,3 +107,194 @@ mod tests {
         }
     }
 }
+
+/// What the openness matrix is sorted by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// Overall openness score (the default).
+    #[default]
+    Score,
+    /// Model name in the current language.
+    Name,
+    /// One criterion's level (open > partial > closed > unknown).
+    Criterion(String),
+}
+
+/// Row indices in display order. `descending` puts high scores / open levels / Z first. Ties
+/// fall back to the score, then to file order, so the order is always deterministic.
+pub fn order_rows(
+    rows: &[OpennessRow],
+    criteria: &[Criterion],
+    weights: &[f64],
+    key: &SortKey,
+    descending: bool,
+    name: impl Fn(&str) -> String,
+) -> Vec<usize> {
+    let scores: Vec<f64> = rows.iter().map(|r| score(r, criteria, weights)).collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let by_score = |a: usize, b: usize| scores[b].total_cmp(&scores[a]).then(a.cmp(&b));
+    order.sort_by(|&a, &b| {
+        let primary = match key {
+            SortKey::Score => scores[a].total_cmp(&scores[b]),
+            SortKey::Name => name(&rows[a].model).to_lowercase().cmp(&name(&rows[b].model).to_lowercase()),
+            SortKey::Criterion(id) => {
+                let points = |r: &OpennessRow| r.cells.get(id).map_or(-1.0, |c| level_points(c.level));
+                points(&rows[a]).total_cmp(&points(&rows[b]))
+            }
+        };
+        let primary = if descending { primary.reverse() } else { primary };
+        primary.then_with(|| by_score(a, b))
+    });
+    order
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The matrix as CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly.
+/// One row per model in `order`, one column per criterion in `columns` (level, then note, then
+/// source URL), after model and score. `header` holds the localised names of the first columns.
+pub fn to_csv(
+    rows: &[OpennessRow],
+    criteria: &[Criterion],
+    columns: &[usize],
+    order: &[usize],
+    weights: &[f64],
+    lang: crate::i18n::Lang,
+    name: impl Fn(&str) -> String,
+) -> String {
+    let t = crate::i18n::ui(lang);
+    let mut out = String::from("\u{FEFF}");
+    let mut head = vec![t.model.to_owned(), "id".to_owned(), t.score.to_owned()];
+    for &k in columns {
+        let n = criteria[k].name.get(lang);
+        head.extend([n.to_owned(), format!("{n} · {}", t.note), format!("{n} · {}", t.sources)]);
+    }
+    out += &head.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
+    out += "\r\n";
+    for &r in order {
+        let row = &rows[r];
+        let mut fields = vec![name(&row.model), row.model.clone(), format!("{}", score(row, criteria, weights))];
+        for &k in columns {
+            match row.cells.get(&criteria[k].id) {
+                Some(cell) => fields.extend([
+                    level_slug(cell.level).to_owned(),
+                    cell.note.get(lang).to_owned(),
+                    cell.source.as_ref().map(|s| s.url.clone()).unwrap_or_default(),
+                ]),
+                None => fields.extend([String::new(), String::new(), String::new()]),
+            }
+        }
+        out += &fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+        out += "\r\n";
+    }
+    out
+}
+
+/// The same rows and columns as JSON: an array of `{model, name, score, cells: {criterion: cell}}`.
+pub fn to_json(
+    rows: &[OpennessRow],
+    criteria: &[Criterion],
+    columns: &[usize],
+    order: &[usize],
+    weights: &[f64],
+    name: impl Fn(&str) -> String,
+) -> String {
+    let items: Vec<serde_json::Value> = order
+        .iter()
+        .map(|&r| {
+            let row = &rows[r];
+            let cells: serde_json::Map<String, serde_json::Value> = columns
+                .iter()
+                .filter_map(|&k| {
+                    let id = &criteria[k].id;
+                    row.cells.get(id).map(|c| (id.clone(), serde_json::to_value(c).unwrap_or_default()))
+                })
+                .collect();
+            serde_json::json!({ "model": row.model, "name": name(&row.model), "score": score(row, criteria, weights), "cells": cells })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod export_tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::{Cell, CriterionGroup, Source, Text};
+
+    fn fixture() -> (Vec<OpennessRow>, Vec<Criterion>) {
+        let crit = |id: &str, zh: &str, en: &str| Criterion {
+            id: id.into(),
+            name: Text { zh: zh.into(), en: en.into() },
+            description: Text::default(),
+            group: CriterionGroup::Availability,
+        };
+        let cell = |level, en: &str| Cell {
+            level,
+            note: Text { zh: "说明，含逗号".into(), en: en.into() },
+            source: Some(Source { url: "https://example.org/a".into(), title: "t".into() }),
+        };
+        let rows = vec![
+            OpennessRow {
+                model: "a".into(),
+                cells: [
+                    ("w".to_string(), cell(Level::Closed, "no \"weights\"")),
+                    ("d".to_string(), cell(Level::Open, "ok")),
+                ]
+                .into(),
+            },
+            OpennessRow {
+                model: "b".into(),
+                cells: [
+                    ("w".to_string(), cell(Level::Open, "yes, all")),
+                    ("d".to_string(), cell(Level::Partial, "some")),
+                ]
+                .into(),
+            },
+        ];
+        (rows, vec![crit("w", "权重", "Weights"), crit("d", "数据", "Data")])
+    }
+
+    #[test]
+    fn sorting_by_name_criterion_and_score() {
+        let (rows, criteria) = fixture();
+        let name = |m: &str| if m == "a" { "Zeta".to_owned() } else { "alpha".to_owned() };
+        assert_eq!(order_rows(&rows, &criteria, &[], &SortKey::Name, false, name), [1, 0]);
+        assert_eq!(order_rows(&rows, &criteria, &[], &SortKey::Criterion("w".into()), true, name), [1, 0]);
+        assert_eq!(order_rows(&rows, &criteria, &[], &SortKey::Criterion("d".into()), true, name), [0, 1]);
+        assert_eq!(order_rows(&rows, &criteria, &[], &SortKey::Score, true, name), [1, 0]);
+        assert_eq!(order_rows(&rows, &criteria, &[], &SortKey::Score, false, name), [0, 1]);
+        // Weights change the score order: only "d" counts.
+        assert_eq!(order_rows(&rows, &criteria, &[0.0, 1.0], &SortKey::Score, true, name), [0, 1]);
+    }
+
+    #[test]
+    fn csv_has_a_bom_quotes_and_the_chosen_columns() {
+        let (rows, criteria) = fixture();
+        let csv = to_csv(&rows, &criteria, &[0], &[1, 0], &[], Lang::Zh, |m| m.to_uppercase());
+        assert!(csv.starts_with('\u{FEFF}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+        assert_eq!(lines[0], "模型,id,开放度得分,权重,权重 · 说明,权重 · 来源");
+        // A full-width comma needs no quoting; an ASCII comma or quote does.
+        assert_eq!(lines[1], "B,b,75,open,说明，含逗号,https://example.org/a");
+        let en = to_csv(&rows, &criteria, &[0], &[0], &[], Lang::En, |m| m.to_owned());
+        assert!(en.contains("a,a,50,closed,\"no \"\"weights\"\"\",https://example.org/a"), "{en}");
+    }
+
+    #[test]
+    fn json_export_round_trips() {
+        let (rows, criteria) = fixture();
+        let json = to_json(&rows, &criteria, &[0, 1], &[0], &[], |m| m.to_owned());
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v[0]["model"], "a");
+        assert_eq!(v[0]["score"], 50.0);
+        assert_eq!(v[0]["cells"]["w"]["level"], "closed");
+    }
+}

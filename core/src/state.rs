@@ -2,8 +2,12 @@
 //!
 //! The yew app wraps this in one reducer context; everything here is plain data, tested natively.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::filter::{Filter, FilterMode};
 use crate::i18n::Lang;
+use crate::matrix::SortKey;
+use crate::model::CriterionGroup;
 use crate::model::{Access, Family};
 use crate::scale::{Axis, TimeScale, Warp};
 
@@ -24,6 +28,50 @@ pub struct State {
     pub filter: Filter,
     /// The story stop being shown, if the story is on.
     pub story: Option<usize>,
+    /// Which views are shown.
+    pub view: View,
+    /// Openness matrix order.
+    pub sort: SortKey,
+    pub sort_descending: bool,
+    /// Criterion id → weight in the openness score (missing: 1).
+    pub weights: BTreeMap<String, f64>,
+    /// Criteria groups the reader has hidden.
+    pub hidden_groups: BTreeSet<CriterionGroup>,
+    /// A criterion id: the timeline colours events by their level on it.
+    pub colour_by: Option<String>,
+}
+
+/// Which views the widget shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Both,
+    Timeline,
+    Matrix,
+}
+
+impl View {
+    /// `timeline`, `matrix` or `both`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Both => "both",
+            View::Timeline => "timeline",
+            View::Matrix => "matrix",
+        }
+    }
+
+    /// Reads `timeline`, `matrix` or `both`.
+    pub fn from_slug(s: &str) -> Option<View> {
+        [View::Both, View::Timeline, View::Matrix].into_iter().find(|v| v.slug() == s)
+    }
+
+    pub fn shows_timeline(self) -> bool {
+        self != View::Matrix
+    }
+
+    pub fn shows_matrix(self) -> bool {
+        self != View::Timeline
+    }
 }
 
 /// Something the reader did.
@@ -71,6 +119,14 @@ pub enum Action {
     },
     /// Leaves the story (the view stays where it is).
     StoryExit,
+    SetView(View),
+    /// Sorts the openness matrix by `key`; the same key again flips the direction.
+    SortBy(SortKey),
+    /// Sets a criterion's weight in the score (clamped to 0–5).
+    SetWeight(String, f64),
+    ResetWeights,
+    ToggleGroup(CriterionGroup),
+    ColourBy(Option<String>),
 }
 
 impl State {
@@ -85,6 +141,12 @@ impl State {
             focus_warp,
             filter: Filter::default(),
             story: None,
+            view: View::Both,
+            sort: SortKey::Score,
+            sort_descending: true,
+            weights: BTreeMap::new(),
+            hidden_groups: BTreeSet::new(),
+            colour_by: None,
         }
     }
 
@@ -152,6 +214,27 @@ impl State {
                 next.set_window(TimeScale::new(w.u(start), w.u(end), 1.0).clamped(self.u_bounds()));
             }
             Action::StoryExit => next.story = None,
+            Action::SetView(v) => next.view = v,
+            Action::SortBy(key) => {
+                if key == self.sort {
+                    next.sort_descending = !self.sort_descending;
+                } else {
+                    // Names read best A→Z; scores and levels best from the most open.
+                    next.sort_descending = key != SortKey::Name;
+                    next.sort = key;
+                }
+            }
+            Action::SetWeight(id, w) => {
+                let w = if w.is_finite() { w.clamp(0.0, 5.0) } else { 1.0 };
+                if (w - 1.0).abs() < f64::EPSILON {
+                    next.weights.remove(&id);
+                } else {
+                    next.weights.insert(id, w);
+                }
+            }
+            Action::ResetWeights => next.weights.clear(),
+            Action::ToggleGroup(g) => Filter::toggle(&mut next.hidden_groups, g),
+            Action::ColourBy(c) => next.colour_by = c.filter(|c| !c.is_empty()),
         }
         next
     }
@@ -240,5 +323,24 @@ mod tests {
         assert_eq!((story.story, story.selected.clone(), story.window), (Some(2), None, (2017.0, 2019.0)));
         assert_eq!(story.reduce(Action::StoryExit).story, None);
         assert_eq!(s.reduce(Action::SetOrg(Some(String::new()))).filter.org, None);
+    }
+
+    #[test]
+    fn matrix_settings() {
+        let s = State::new(Lang::En, B, Warp::Identity);
+        assert_eq!((s.sort.clone(), s.sort_descending), (SortKey::Score, true));
+        let flipped = s.reduce(Action::SortBy(SortKey::Score));
+        assert!(!flipped.sort_descending);
+        let by_name = flipped.reduce(Action::SortBy(SortKey::Name));
+        assert_eq!((by_name.sort.clone(), by_name.sort_descending), (SortKey::Name, false));
+        let w = s.reduce(Action::SetWeight("api".into(), 9.0)).reduce(Action::SetWeight("paper".into(), f64::NAN));
+        assert_eq!(w.weights.get("api"), Some(&5.0));
+        assert_eq!(w.weights.get("paper"), None, "NaN resets to the default weight");
+        assert!(w.reduce(Action::ResetWeights).weights.is_empty());
+        let g = s.reduce(Action::ToggleGroup(CriterionGroup::Access));
+        assert!(g.hidden_groups.contains(&CriterionGroup::Access));
+        assert!(g.reduce(Action::ToggleGroup(CriterionGroup::Access)).hidden_groups.is_empty());
+        assert_eq!(s.reduce(Action::ColourBy(Some(String::new()))).colour_by, None);
+        assert_eq!(s.reduce(Action::SetView(View::Matrix)).view, View::Matrix);
     }
 }

@@ -7,7 +7,7 @@ mod errors;
 mod filters;
 mod header;
 mod matrix;
-mod openness;
+pub mod openness;
 mod story;
 mod timeline;
 

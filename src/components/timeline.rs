@@ -5,12 +5,14 @@ use chronicle_core::date::Date;
 use chronicle_core::filter::FilterMode;
 use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
 use chronicle_core::layout::{layout_timeline, text_width, vertical_groups, LabelSide, Metrics, PlacedEvent};
-use chronicle_core::model::{Evidence, Openness};
+use chronicle_core::matrix::{level_slug, level_symbol};
+use chronicle_core::model::{Evidence, Level, Openness};
 use chronicle_core::state::Action;
 use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use crate::app::{use_store, Data};
+use crate::components::openness::level_name;
 use crate::components::Filters;
 
 /// Width used before the container is measured (and for server rendering).
@@ -83,6 +85,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let vertical = width < NARROW_PX;
     let axis = store.axis((width - 2.0).max(1.0));
     let mask = store.filter.mask(c);
+    // Colour by criterion: each event's level on the chosen criterion, if it has a matrix row.
+    let colour_level = |id: &str| -> Option<Option<Level>> {
+        let cid = store.colour_by.as_ref()?;
+        Some(c.data.openness.iter().find(|r| r.model == id).and_then(|r| r.cells.get(cid)).map(|cell| cell.level))
+    };
+    let colour_criterion = store.colour_by.as_deref().and_then(|id| c.data.criteria.iter().find(|k| k.id == id));
     let story_events: Vec<&str> = store
         .story
         .and_then(|k| c.data.story.get(k))
@@ -316,15 +324,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         };
         let matches = mask[p.index];
         let highlighted = story_events.contains(&e.id.as_str());
+        let colour = colour_level(&e.id);
+        let colour_class = colour.map(|l| format!("llmc-colour-{}", l.map_or("none", level_slug)));
+        let colour_symbol = colour.flatten().map(|l| format!(" {}", level_symbol(l))).unwrap_or_default();
         let class = classes!(
             "llmc-event",
             selected.then_some("llmc-selected"),
             p.label.is_none().then_some("llmc-label-hidden"),
             (!matches).then_some("llmc-dimmed"),
-            highlighted.then_some("llmc-highlight")
+            highlighted.then_some("llmc-highlight"),
+            colour_class
         );
-        let label =
-            if matches { event_label(c, p.index, lang) } else { event_label(c, p.index, lang) + t.not_matching_suffix };
+        let mut label = event_label(c, p.index, lang);
+        if let (Some(Some(level)), Some(crit)) = (colour, colour_criterion) {
+            label += &format!(", {}: {}", crit.name.get(lang), level_name(level, lang));
+        }
+        if !matches {
+            label += t.not_matching_suffix;
+        }
         let label_x = m.marker_radius + m.gap;
         let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
         html! {
@@ -340,7 +357,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     if let Some(side) = p.label {
                         <text class="llmc-event-label" dy="0.35em"
                               x={if side == LabelSide::Right { label_x } else { -label_x }.to_string()}
-                              text-anchor={if side == LabelSide::Right { "start" } else { "end" }}>{ e.name.get(lang) }</text>
+                              text-anchor={if side == LabelSide::Right { "start" } else { "end" }}>{ format!("{}{colour_symbol}", e.name.get(lang)) }</text>
                     }
                 </g>
             </g>
@@ -470,7 +487,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
             <p class="llmc-sr-only" role="status">{ announcement }</p>
             <p class="llmc-hint llmc-keys" id={help_id}>{ t.keyboard_help }</p>
-            <Legend />
+            <Legend data={props.data.clone()} />
         </figure>
     }
 }
@@ -602,11 +619,22 @@ fn wheel_listener(_: &NodeRef, _: crate::app::StoreHandle) -> Option<()> {
     None
 }
 
-/// Explains the marker shapes and edge styles in words.
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    data: Data,
+}
+
+/// Explains the marker shapes and edge styles in words, and the colours when the timeline is
+/// coloured by a criterion.
 #[function_component]
-fn Legend() -> Html {
-    let lang = use_store().lang;
+fn Legend(props: &LegendProps) -> Html {
+    let store = use_store();
+    let lang = store.lang;
     let t = ui(lang);
+    let colour = store.colour_by.as_deref().and_then(|id| match &*props.data.0 {
+        Ok(c) => c.data.criteria.iter().find(|k| k.id == id).map(|k| k.name.get(lang).to_owned()),
+        Err(_) => None,
+    });
     let (documented, inferred) = match lang {
         Lang::Zh => ("实线：有文献记载的传承", "虚线：推断的传承"),
         Lang::En => ("solid line: documented lineage", "dashed line: inferred lineage"),
@@ -626,6 +654,15 @@ fn Legend() -> Html {
             { item(marker(Openness::NotApplicable, 6.0), t.na_marker) }
             { item(html! { <path class="llmc-edge llmc-edge-documented" d="M-8 0 L8 0" /> }, documented) }
             { item(html! { <path class="llmc-edge llmc-edge-inferred" d="M-8 0 L8 0" /> }, inferred) }
+            if let Some(name) = colour {
+                <li class="llmc-colour-legend">
+                    <strong>{ format!("{}: {name} —", t.colour_legend) }</strong>
+                    { for [Level::Open, Level::Partial, Level::Closed].map(|l| html! {
+                        <span class={classes!("llmc-colour-key", format!("llmc-colour-{}", level_slug(l)))}>{ format!("{} {}", level_symbol(l), level_name(l, lang)) }</span>
+                    }) }
+                    <span class="llmc-colour-key llmc-colour-none">{ t.not_in_matrix }</span>
+                </li>
+            }
         </ul>
     }
 }

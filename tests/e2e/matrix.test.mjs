@@ -73,3 +73,108 @@ test('selecting a row selects the model on the timeline, and back', { skip: DATA
   assert.match(await table.locator(`tr[data-model="${other}"]`).getAttribute('class'), /llmc-row-selected/);
   await context.close();
 });
+
+const openRows = DATA.openness.length > 0;
+const points = { open: 1, partial: 0.5, closed: 0, unknown: 0 };
+const scoreOf = (row, criteria = DATA.criteria) =>
+  Math.round((criteria.reduce((s, c) => s + points[row.cells[c.id].level], 0) / criteria.length) * 1000) / 10;
+
+test('sort by score, by name and by a criterion; weights and hidden groups change the score', { skip: !openRows && 'no openness rows' }, async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  const table = page.getByRole('table', { name: /Model by model/ });
+  const models = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.model));
+  const byScore = [...DATA.openness].sort((a, b) => scoreOf(b) - scoreOf(a) || DATA.openness.indexOf(a) - DATA.openness.indexOf(b));
+  assert.deepEqual(await models(), byScore.map((r) => r.model), 'default: highest score first');
+  assert.equal(await table.getByRole('columnheader', { name: /Openness score/ }).getAttribute('aria-sort'), 'descending');
+
+  await table.getByRole('button', { name: /^Model( ▲| ▼)?$/ }).click();
+  const names = (await models()).map(nameOf);
+  assert.deepEqual(names, [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  await table.getByRole('button', { name: /^Model( ▲| ▼)?$/ }).click();
+  assert.equal(await table.getByRole('columnheader', { name: /^Model( ▲| ▼)?$/ }).getAttribute('aria-sort'), 'descending');
+
+  const crit = DATA.criteria.find((c) => c.id === 'training-data') ?? DATA.criteria[0];
+  await table.getByRole('button', { name: new RegExp(`^${crit.name.en}`) }).click();
+  const levels = (await models()).map((m) => points[DATA.openness.find((r) => r.model === m).cells[crit.id].level]);
+  assert.deepEqual(levels, [...levels].sort((a, b) => b - a), 'most open first on that criterion');
+
+  // Hiding the access group removes its columns and takes it out of the score.
+  await page.getByRole('checkbox', { name: 'Access', exact: true }).uncheck();
+  const shown = DATA.criteria.filter((c) => c.group !== 'access');
+  assert.equal(await table.locator('tbody tr').first().locator('button.llmc-cell-button').count(), shown.length);
+  const topModel = (await models())[0];
+  const first = DATA.openness.find((r) => r.model === topModel);
+  assert.equal(await table.locator(`tr[data-model="${first.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(first, shown))));
+  await page.getByRole('checkbox', { name: 'Access', exact: true }).check();
+
+  // A weight of zero on every criterion but one makes the score that criterion's points.
+  await page.getByText('Adjust the criteria weights').click();
+  for (const c of DATA.criteria) {
+    if (c.id !== crit.id) await page.locator('.llmc-weight').filter({ hasText: c.name.en }).locator('input').fill('0');
+    if (c.id !== crit.id) await page.locator('.llmc-weight').filter({ hasText: c.name.en }).locator('input').dispatchEvent('change');
+  }
+  const row = DATA.openness[0];
+  assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(points[row.cells[crit.id].level] * 100));
+  await page.getByRole('button', { name: 'Reset weights' }).click();
+  assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(row))));
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('colour the timeline by a criterion; the legend says so', { skip: !openRows && 'no openness rows' }, async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  const crit = DATA.criteria.find((c) => c.id === 'training-data') ?? DATA.criteria[0];
+  await page.getByLabel('Colour the timeline by').selectOption(crit.id);
+  await page.locator('.llmc-colour-legend').getByText(new RegExp(crit.name.en)).waitFor();
+  for (const row of DATA.openness.slice(0, 5)) {
+    const level = row.cells[crit.id].level;
+    const el = page.locator(`.llmc-event[data-event-id="${row.model}"]`);
+    assert.match(await el.getAttribute('class'), new RegExp(`llmc-colour-${level}`));
+    assert.match(await el.getAttribute('aria-label'), new RegExp(`${crit.name.en}: ${level}`));
+  }
+  const outsider = DATA.events.find((e) => !DATA.openness.some((r) => r.model === e.id));
+  assert.match(await page.locator(`.llmc-event[data-event-id="${outsider.id}"]`).getAttribute('class'), /llmc-colour-none/);
+  await context.close();
+});
+
+test('the CSV download holds the matrix as shown, with a BOM; JSON too', { skip: !openRows && 'no openness rows' }, async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=zh`);
+  await ready(page);
+  await page.locator('.llmc-filters summary').click();
+  await page.getByRole('searchbox').fill('deepseek');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+  assert.equal(csvDownload.suggestedFilename(), 'llm-chronicle-openness.csv');
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'BOM for spreadsheet programs');
+  const lines = csv.slice(1).trim().split('\r\n');
+  assert.match(lines[0], /^模型,id,开放度得分,/);
+  const shownRows = await page.locator('.llmc-openness-table tbody tr').count();
+  assert.equal(lines.length - 1, shownRows, 'one line per row shown');
+  assert.ok(lines.slice(1).every((l) => /deepseek|kimi/i.test(l)));
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 JSON' }).click()]);
+  const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+  assert.equal(json.length, shownRows);
+  assert.equal(Object.keys(json[0].cells).length, DATA.criteria.length);
+  await context.close();
+});
+
+test('the view setting shows the timeline, the matrices or both', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Matrices' }).click();
+  await page.locator('.llmc-timeline').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.llmc-matrix').count(), 1);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
+  await page.locator('.llmc-timeline').waitFor();
+  assert.equal(await page.locator('.llmc-matrix').count(), 0);
+  await page.goto(`${server.url}/#v=matrix&lang=en`);
+  await page.locator('.llmc-matrix').waitFor();
+  assert.equal(await page.locator('.llmc-timeline').count(), 0);
+  await context.close();
+});
