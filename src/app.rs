@@ -11,7 +11,7 @@ use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
-use crate::components::{About, DataErrors, Detail, Header, Matrix, OpennessMatrix, Story, Timeline};
+use crate::components::{About, DataErrors, Detail, Filters, Header, Matrix, OpennessMatrix, Story, Timeline};
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
 /// place.
@@ -107,6 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
                     // Stable wrappers around the optional views: yew's diff mishandles a multi-node
                     // `if` block whose siblings change (a panic in `insertBefore`).
+                    <Filters data={data.clone()} id_prefix={props.id_prefix.clone()} />
                     <div class="llmc-view llmc-view-timeline">
                         if store.view.shows_timeline() {
                             <Story data={data.clone()} id_prefix={props.id_prefix.clone()} />

@@ -13,7 +13,6 @@ use yew::prelude::*;
 
 use crate::app::{use_store, Data};
 use crate::components::openness::level_name;
-use crate::components::Filters;
 
 /// Width used before the container is measured (and for server rendering).
 pub const DEFAULT_WIDTH: f64 = 960.0;
@@ -444,7 +443,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
             </figcaption>
-            <Filters data={props.data.clone()} id_prefix={props.id_prefix.clone()} />
             <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
                 <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={dispatch(Action::Zoom { factor: 1.5, anchor: 0.5 })}>{ "+" }</button>
                 <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={dispatch(Action::Zoom { factor: 1.0 / 1.5, anchor: 0.5 })}>{ "−" }</button>

@@ -176,5 +176,10 @@ test('the view setting shows the timeline, the matrices or both', async () => {
   await page.goto(`${server.url}/#v=matrix&lang=en`);
   await page.locator('.llmc-matrix').waitFor();
   assert.equal(await page.locator('.llmc-timeline').count(), 0);
+  // Filters work in the matrix-only view too.
+  await page.locator('.llmc-filters summary').click();
+  await page.getByRole('checkbox', { name: 'API access' }).check();
+  const apiModels = DATA.openness.filter((r) => DATA.events.find((e) => e.id === r.model).access === 'api').length;
+  await page.waitForFunction((n) => document.querySelectorAll('.llmc-openness-table tbody tr').length === n, apiModels);
   await context.close();
 });
