@@ -21,6 +21,8 @@ async fn wait_for(what: &str, cond: impl Fn() -> bool) {
 fn fresh_root() -> web_sys::Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
+    // A wide root, so the horizontal timeline (not the narrow vertical list) is under test.
+    root.set_attribute("style", "width: 1000px").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
     root
 }
@@ -47,7 +49,8 @@ async fn clicking_an_event_shows_its_details() {
     assert!(panel.contains("GPT-3"), "{panel}");
     assert!(panel.contains("2020-05-28"), "{panel}");
     assert!(panel.contains("175B"), "{panel}");
-    assert_eq!(target.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let now = query(&root, r#"[data-event-id="gpt-3"]"#).unwrap();
+    assert_eq!(now.get_attribute("aria-pressed").as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
