@@ -11,7 +11,9 @@ use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
-use crate::components::{About, DataErrors, Detail, Filters, Header, Matrix, OpennessMatrix, Story, Timeline};
+use crate::components::{
+    About, DataErrors, Detail, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline,
+};
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
 /// place.
@@ -121,6 +123,7 @@ pub fn App(props: &AppProps) -> Html {
                             <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
                         }
                     </div>
+                    <EventList data={data.clone()} id_prefix={props.id_prefix.clone()} />
                     <About {data} />
                 </>
             }

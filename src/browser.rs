@@ -41,8 +41,21 @@ pub fn mount(root: web_sys::Element) -> AppHandle<App> {
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1).map(AttrValue::from);
     // Only the first widget on a page owns the URL fragment.
     let sync_url = n == 1;
-    let props = AppProps { data: Data::shipped(), lang, id_prefix, fragment: fragment.filter(|_| sync_url), sync_url };
-    Renderer::<App>::with_root_and_props(root, props).render()
+    let fragment = fragment.filter(|_| sync_url);
+    // Hydrate prerendered HTML when the first render will match it (same language, no deep link
+    // to restore); otherwise start from an empty root.
+    let prerendered = root.get_attribute(crate::PRERENDERED_ATTR);
+    let hydrate = prerendered.as_deref() == Some(lang.code()) && fragment.is_none();
+    let _ = root.remove_attribute(crate::PRERENDERED_ATTR);
+    if prerendered.is_some() && !hydrate {
+        root.set_text_content(None);
+    }
+    let props = AppProps { data: Data::shipped(), lang, id_prefix, fragment, sync_url };
+    let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
+    let handle = if hydrate { renderer.hydrate() } else { renderer.render() };
+    // Interactive now: controls stop looking inert.
+    let _ = root.class_list().remove_1("llmc-inert");
+    handle
 }
 
 /// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.

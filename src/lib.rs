@@ -9,11 +9,16 @@
 pub mod app;
 pub mod components;
 pub mod panic;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
 pub use app::{App, AppProps, Data};
+
+/// The mount element's attribute that says which language was prerendered into it.
+pub const PRERENDERED_ATTR: &str = "data-llmc-prerendered";
 #[cfg(target_arch = "wasm32")]
 pub use browser::{mount, start};
 

@@ -287,6 +287,46 @@ pub fn vertical_groups(chronicle: &Chronicle, window: (f64, f64), include: &[boo
     groups
 }
 
+/// Every event, grouped by era for the text list (prerendered HTML, print, screen readers): each
+/// event goes to the latest-starting era that contains its date, so overlapping eras don't repeat
+/// events. Events outside every era come last, under `None`. Eras keep file order; events are in
+/// date order.
+///
+/// ```
+/// use chronicle_core::{layout::events_by_era, validate::load_json, SHIPPED_JSON};
+/// let c = load_json(SHIPPED_JSON).unwrap();
+/// let groups = events_by_era(&c);
+/// assert_eq!(groups.iter().map(|(_, v)| v.len()).sum::<usize>(), c.events().len());
+/// ```
+pub fn events_by_era(chronicle: &Chronicle) -> Vec<(Option<usize>, Vec<usize>)> {
+    let spans: Vec<Option<(f64, f64)>> = chronicle
+        .data
+        .eras
+        .iter()
+        .map(|e| Some((Date::parse(&e.start).ok()?.fractional_year(), Date::parse(&e.end).ok()?.end_fractional_year())))
+        .collect();
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..spans.len()).map(|i| (Some(i), Vec::new())).collect();
+    let mut rest = Vec::new();
+    for &i in chronicle.chronological() {
+        let y = chronicle.date(i).fractional_year();
+        let era = spans
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| s.filter(|(a, b)| *a <= y && y < *b).map(|(a, _)| (k, a)))
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)))
+            .map(|(k, _)| k);
+        match era {
+            Some(k) => groups[k].1.push(i),
+            None => rest.push(i),
+        }
+    }
+    groups.retain(|(_, v)| !v.is_empty());
+    if !rest.is_empty() {
+        groups.push((None, rest));
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

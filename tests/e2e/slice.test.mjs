@@ -131,7 +131,7 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   await page.getByRole('button', { name: 'Zoom in' }).click();
   assert.notEqual(await windowText(), full);
   assert.equal(await zoomOut.isDisabled(), false);
-  await page.getByRole('button', { name: 'Show all' }).click();
+  await page.getByRole('button', { name: 'Show all', exact: true }).click();
   assert.equal(await windowText(), full);
 
   // Keys, while an event has focus.
@@ -142,7 +142,7 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   assert.notEqual(zoomed, full);
   await page.keyboard.press('Shift+ArrowLeft');
   assert.notEqual(await windowText(), zoomed, 'Shift+Left pans');
-  await page.getByRole('button', { name: 'Show all' }).click();
+  await page.getByRole('button', { name: 'Show all', exact: true }).click();
 
   // Ctrl+wheel over the timeline zooms; a plain wheel does not.
   const frame = page.locator('.llmc-timeline-frame');
@@ -156,7 +156,7 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   await page.waitForFunction((f) => document.querySelector('.llmc-window').textContent !== f, full);
 
   // Zoom to an era.
-  await page.getByRole('button', { name: 'Show all' }).click();
+  await page.getByRole('button', { name: 'Show all', exact: true }).click();
   await page.getByLabel('Zoom to era').selectOption({ index: 1 });
   assert.equal(await windowText(), '1948 – 2003');
   assert.deepEqual(problems.console, []);

@@ -29,8 +29,9 @@ fn main() {
         Some("check-data") => check_data(&args[1..]),
         Some("bench") => bench(),
         Some("schema") => write_schema(),
+        Some("prerender") => prerender(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench | schema | check-data FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench | schema | prerender [DIR] | check-data FILE…>");
             exit(2);
         }
     };
@@ -143,6 +144,29 @@ fn bench() -> Result {
     println!("{:<48} {raw_total:>9} B   gzip {gz_total:>8} B", "total");
     step("core pipeline timings (native, release)");
     run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))
+}
+
+/// Writes the prerendered widget into `DIR/index.html` (Chinese) and `DIR/en/index.html`
+/// (English). Trunk runs this after every release build (see `Trunk.toml`).
+fn prerender(args: &[String]) -> Result {
+    use chronicle_core::i18n::Lang;
+    use llm_chronicle::prerender::{page, render_app, PRERENDERED_ATTR};
+    let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("dist"));
+    let index = dir.join("index.html");
+    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if template.contains(PRERENDERED_ATTR) {
+        return Err(format!("{} is already prerendered", index.display()));
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+    for (lang, sub, prefix) in [(Lang::Zh, "", ""), (Lang::En, "en", "../")] {
+        let html = runtime.block_on(render_app(lang));
+        let out_dir = dir.join(sub);
+        std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+        let out = out_dir.join("index.html");
+        std::fs::write(&out, page(&template, lang, &html, prefix)?).map_err(|e| format!("{}: {e}", out.display()))?;
+        println!("prerendered {} ({} KB of widget HTML)", out.display(), html.len() / 1024);
+    }
+    Ok(())
 }
 
 /// Where the published JSON Schema lives, relative to the workspace root.
@@ -308,6 +332,48 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/chronicle.schema.json");
         let published = std::fs::read_to_string(path).unwrap_or_default();
         assert!(published == chronicle_core::json_schema(), "{path} is stale: run `cargo xtask schema`");
+    }
+
+    /// The page both prerendered pages are made from: the repository's own `index.html`, shaped
+    /// the way Trunk leaves it (the parts `page` edits are untouched by Trunk).
+    fn template() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html")).unwrap()
+    }
+
+    /// Text as Yew's server renderer writes it inside elements.
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+
+    #[tokio::test]
+    async fn both_prerendered_pages_hold_every_event_and_their_metadata() {
+        use chronicle_core::i18n::Lang;
+        use llm_chronicle::prerender::{page, render_app, PRERENDERED_ATTR};
+        let data = chronicle_core::validate::load_json(chronicle_core::SHIPPED_JSON).unwrap();
+        for (lang, prefix) in [(Lang::Zh, ""), (Lang::En, "../")] {
+            let html = page(&template(), lang, &render_app(lang).await, prefix).unwrap();
+            assert!(html.contains(&format!("<html lang=\"{}\">", lang.tag())));
+            assert!(html.contains(&format!("{PRERENDERED_ATTR}=\"{}\"", lang.code())));
+            for e in data.events() {
+                let name = escape(e.name.get(lang));
+                assert!(
+                    html.contains(&format!("<strong>{name}</strong>")),
+                    "{lang:?} page lacks {name} in the event list"
+                );
+                assert!(html.contains(&escape(e.summary.get(lang))), "{lang:?} page lacks the summary of {}", e.id);
+            }
+            for era in &data.data.eras {
+                assert!(html.contains(&escape(era.name.get(lang))));
+            }
+            assert_eq!(html.matches("<table").count(), 2, "both matrices are tables");
+            assert!(html.contains("hreflang=\"zh-Hans\"") && html.contains("hreflang=\"en\""));
+            assert!(html.contains("property=\"og:title\""));
+            let ld =
+                html.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+            let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+            assert_eq!(ld["@type"], "Dataset");
+            assert_eq!(ld["hasPart"].as_array().unwrap().len(), data.events().len());
+        }
     }
 
     #[test]

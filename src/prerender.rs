@@ -1,0 +1,118 @@
+//! Build-time prerendering (native, Yew SSR): the widget's HTML for the default language, written
+//! into the built page together with search and sharing metadata. The browser then hydrates it.
+
+use chronicle_core::i18n::Lang;
+use yew::LocalServerRenderer;
+
+use crate::app::{App, AppProps, Data};
+
+pub use crate::PRERENDERED_ATTR;
+
+/// The app's HTML in `lang`, hydratable, exactly as the browser's first render will produce it.
+pub async fn render_app(lang: Lang) -> String {
+    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into(), fragment: None, sync_url: false };
+    LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// JSON for inside a `<script type="application/ld+json">`: no `</script` can close it early.
+fn json_in_script(v: &serde_json::Value) -> String {
+    v.to_string().replace("</", "<\\/")
+}
+
+/// The page description in each language.
+fn description(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "交互式大语言模型发展史：从 n-gram、RNN/LSTM 到 Transformer、BERT 与 GPT 的分野，再到开放权重与闭源模型；附开源与闭源大模型的逐项对比与逐模型开放度矩阵，每条事实均附来源。",
+        Lang::En => "An interactive history of language models, from n-grams and RNNs to the Transformer, the BERT / GPT split and today's open-weight and closed models, with an open-versus-closed comparison and a model-by-model openness matrix. Every fact is sourced.",
+    }
+}
+
+/// Puts the prerendered `app_html` into Trunk's `template` (the built `index.html`) and adds the
+/// metadata for `lang`. `prefix` is the path from this page to the site root (`""` or `"../"`).
+pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<String, String> {
+    let data = Data::shipped();
+    let c = data.0.as_ref().as_ref().map_err(|p| format!("the shipped data is invalid: {} problem(s)", p.len()))?;
+    let title = c.data.title.get(lang).to_owned();
+    let desc = description(lang);
+    let (zh_href, en_href) =
+        if prefix.is_empty() { ("./".to_owned(), "en/".to_owned()) } else { (prefix.to_owned(), "./".to_owned()) };
+    let years: Vec<i32> = (0..c.events().len()).map(|i| c.date(i).year).collect();
+    let json_ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": title,
+        "description": desc,
+        "inLanguage": ["zh-Hans", "en"],
+        "isAccessibleForFree": true,
+        "temporalCoverage": format!("{}/{}", years.iter().min().unwrap_or(&1948), years.iter().max().unwrap_or(&2025)),
+        "keywords": ["large language models", "大模型", "open source", "开源", "LLM history", "openness"],
+        "hasPart": c.events().iter().enumerate().map(|(i, e)| serde_json::json!({
+            "@type": "CreativeWork",
+            "name": e.name.get(lang),
+            "dateCreated": c.date(i).to_string(),
+            "creator": {"@type": "Organization", "name": e.org},
+            "url": e.sources.first().map(|s| s.url.clone()),
+        })).collect::<Vec<_>>(),
+    });
+    let meta = format!(
+        concat!(
+            "<meta name=\"description\" content=\"{desc}\" />\n",
+            "    <meta property=\"og:type\" content=\"website\" />\n",
+            "    <meta property=\"og:title\" content=\"{title}\" />\n",
+            "    <meta property=\"og:description\" content=\"{desc}\" />\n",
+            "    <meta property=\"og:locale\" content=\"{locale}\" />\n",
+            "    <meta property=\"og:locale:alternate\" content=\"{alt_locale}\" />\n",
+            "    <link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh}\" />\n",
+            "    <link rel=\"alternate\" hreflang=\"en\" href=\"{en}\" />\n",
+            "    <link rel=\"alternate\" hreflang=\"x-default\" href=\"{zh}\" />\n",
+            "    <script type=\"application/ld+json\">{ld}</script>\n",
+        ),
+        desc = escape_attr(desc),
+        title = escape_attr(&title),
+        locale = if lang == Lang::Zh { "zh_CN" } else { "en_US" },
+        alt_locale = if lang == Lang::Zh { "en_US" } else { "zh_CN" },
+        zh = zh_href,
+        en = en_href,
+        ld = json_in_script(&json_ld),
+    );
+
+    let mut out = template.to_owned();
+    let swap = |out: &mut String, from: &str, to: &str| -> Result<(), String> {
+        let at = out.find(from).ok_or_else(|| format!("the template has no {from:?}"))?;
+        out.replace_range(at..at + from.len(), to);
+        Ok(())
+    };
+    // <html lang>, <title>, the description, then the metadata block.
+    let html_open = out.find("<html").ok_or("the template has no <html>")?;
+    let html_end = html_open + out[html_open..].find('>').ok_or("unclosed <html>")?;
+    out.replace_range(html_open..=html_end, &format!("<html lang=\"{}\">", lang.tag()));
+    let t0 = out.find("<title>").ok_or("the template has no <title>")?;
+    let t1 = out.find("</title>").ok_or("the template has no </title>")?;
+    out.replace_range(t0..t1 + "</title>".len(), &format!("<title>{}</title>", escape_attr(&title)));
+    let d0 = out.find("<meta name=\"description\"").ok_or("the template has no description")?;
+    let d1 = d0 + out[d0..].find("/>").ok_or("unclosed description")? + 2;
+    out.replace_range(d0..d1, &meta);
+    // Relative asset paths for pages below the root.
+    if !prefix.is_empty() {
+        out = out
+            .replace("href=\"/", &format!("href=\"{prefix}"))
+            .replace("from '/", &format!("from '{prefix}"))
+            .replace("module_or_path: '/", &format!("module_or_path: '{prefix}"));
+    }
+    // The widget: prerendered, marked inert until the WASM takes over.
+    let mount = "<div id=\"llm-chronicle\">";
+    let m0 = out.find(mount).ok_or("the template has no #llm-chronicle")?;
+    let inner_start = m0 + mount.len();
+    let inner_end = inner_start
+        + out[inner_start..].find("</noscript>").map(|k| k + "</noscript>".len()).ok_or("no <noscript> placeholder")?;
+    out.replace_range(
+        m0..inner_end,
+        &format!("<div id=\"llm-chronicle\" class=\"llmc-inert\" {PRERENDERED_ATTR}=\"{}\">{app_html}", lang.code()),
+    );
+    swap(&mut out, "</main>", "</main>")?;
+    Ok(out)
+}

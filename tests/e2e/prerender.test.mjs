@@ -1,0 +1,85 @@
+// Content before script: the prerendered pages without JavaScript, hydration with it, layout
+// shift, and print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, watchedPage, ready } from './harness.mjs';
+
+const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) {
+  test(`${path} without JavaScript: every era, event and matrix is there to read`, async () => {
+    const { page, problems, context } = await watchedPage(browser, server.url, { javaScriptEnabled: false });
+    await page.goto(`${server.url}${path}`);
+    assert.equal(await page.getAttribute('html', 'lang'), tag);
+    const text = await page.locator('.llmc').innerText();
+    for (const e of DATA.events) assert.ok(text.includes(e.name[lang]), `${e.id} missing`);
+    for (const era of DATA.eras) assert.ok(text.includes(era.name[lang]), `era ${era.id} missing`);
+    assert.equal(await page.locator('.llmc table').count(), 2);
+    assert.equal(await page.locator('.llmc-list-events > li').count(), DATA.events.length);
+    const links = await page.locator('.llmc-list-sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(links.length >= DATA.events.length && links.every((h) => h.startsWith('https://')));
+    // Controls that need the WASM look inert.
+    assert.equal(await page.locator('#llm-chronicle').getAttribute('class'), 'llmc-inert');
+    assert.deepEqual(problems.foreign, []);
+    await context.close();
+  });
+
+  test(`${path} with JavaScript: hydrates in place with a clean console and no layout shift`, async () => {
+    const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}${path}`);
+    const prerendered = await page.locator('.llmc-title').textContent();
+    await page.waitForFunction(() => !document.querySelector('#llm-chronicle').classList.contains('llmc-inert'));
+    await ready(page);
+    // Two frames after hydration, so pending layout settles before reading the score.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `cumulative layout shift ${cls}`);
+    assert.equal(await page.locator('.llmc').count(), 1, 'hydrated, not rendered twice');
+    assert.equal(await page.locator('.llmc-title').textContent(), prerendered);
+    // Interactive now.
+    await page.locator('[data-event-id="bert"]').first().click();
+    await page.getByRole('region', { name: 'BERT' }).waitFor();
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.foreign, []);
+    await context.close();
+  });
+}
+
+test('the WASM is preloaded', async () => {
+  const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
+  assert.match(html, /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*as="fetch"/);
+  assert.match(html, /<link rel="modulepreload"/);
+});
+
+test('print: the matrices print whole, without controls', async () => {
+  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1000, height: 800 } });
+  await page.goto(`${server.url}/en/`);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const frame of await page.locator('.llmc-matrix-frame').all()) {
+    const [scrollH, clientH, scrollW, clientW] = await frame.evaluate((el) => [el.scrollHeight, el.clientHeight, el.scrollWidth, el.clientWidth]);
+    assert.ok(scrollH <= clientH + 1, `a matrix is cut vertically (${scrollH} > ${clientH})`);
+    assert.ok(scrollW <= clientW + 1 || (await frame.evaluate((el) => getComputedStyle(el).overflowX)) === 'visible', 'a matrix is cut horizontally');
+  }
+  assert.equal(await page.locator('.llmc-toolbar').isVisible(), false);
+  assert.equal(await page.locator('.llmc-list-body').isVisible(), true, 'the era-by-era list prints even when folded');
+  await context.close();
+});
