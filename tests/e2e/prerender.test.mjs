@@ -70,7 +70,7 @@ test('the WASM is preloaded', async () => {
 });
 
 test('print: the matrices print whole, without controls', async () => {
-  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1000, height: 800 } });
+  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1000, height: 800 }, colorScheme: 'dark' });
   await page.goto(`${server.url}/en/`);
   await ready(page);
   await page.emulateMedia({ media: 'print' });
@@ -80,6 +80,14 @@ test('print: the matrices print whole, without controls', async () => {
     assert.ok(scrollW <= clientW + 1 || (await frame.evaluate((el) => getComputedStyle(el).overflowX)) === 'visible', 'a matrix is cut horizontally');
   }
   assert.equal(await page.locator('.llmc-toolbar').isVisible(), false);
+  assert.equal(await page.locator('.llmc-timeline').isVisible(), false, 'the interactive strip gives way to the list');
+  const after = await page.locator('.llmc-list-sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  assert.match(after, /https:\/\//, 'source URLs are printed after their links');
+  const bg = await page.locator('.llmc').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(255, 255, 255)');
+  // A real PDF through Chromium, to be sure printing works end to end.
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000);
   assert.equal(await page.locator('.llmc-list-body').isVisible(), true, 'the era-by-era list prints even when folded');
   await context.close();
 });
