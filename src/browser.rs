@@ -59,13 +59,21 @@ pub fn mount(root: web_sys::Element) -> AppHandle<App> {
 }
 
 /// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.
+///
+/// The prerendered HTML is painted first: mounting (and hydration's main-thread work) waits for the
+/// next frame, so the reader sees the content without waiting for the WASM.
 pub fn start() {
     let document = gloo::utils::document();
     let root = document.get_element_by_id("llm-chronicle").or_else(|| document.body().map(Into::into));
-    if let Some(root) = root {
-        // The app lives as long as the page.
-        std::mem::forget(mount(root));
-    }
+    let Some(root) = root else { return };
+    let frame = gloo::render::request_animation_frame(move |_| {
+        gloo::timers::callback::Timeout::new(0, move || {
+            // The app lives as long as the page.
+            std::mem::forget(mount(root));
+        })
+        .forget();
+    });
+    std::mem::forget(frame);
 }
 
 /// Panics on purpose, so the end-to-end tests can check that a reader sees a message instead of a

@@ -38,8 +38,16 @@ pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<
     let c = data.0.as_ref().as_ref().map_err(|p| format!("the shipped data is invalid: {} problem(s)", p.len()))?;
     let title = c.data.title.get(lang).to_owned();
     let desc = description(lang);
-    let (zh_href, en_href) =
-        if prefix.is_empty() { ("./".to_owned(), "en/".to_owned()) } else { (prefix.to_owned(), "./".to_owned()) };
+    // Search engines want absolute alternates: set LLMC_SITE_URL (e.g. https://example.org/chronicle/)
+    // when building for a known address; without it the links are relative.
+    let (zh_href, en_href) = match std::env::var("LLMC_SITE_URL").ok().filter(|u| u.starts_with("http")) {
+        Some(site) => {
+            let site = if site.ends_with('/') { site } else { format!("{site}/") };
+            (site.clone(), format!("{site}en/"))
+        }
+        None if prefix.is_empty() => ("./".to_owned(), "en/".to_owned()),
+        None => (prefix.to_owned(), "./".to_owned()),
+    };
     let years: Vec<i32> = (0..c.events().len()).map(|i| c.date(i).year).collect();
     let json_ld = serde_json::json!({
         "@context": "https://schema.org",

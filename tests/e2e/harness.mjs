@@ -1,6 +1,7 @@
 // Shared harness for the end-to-end tests: serves the release build (`dist/`) on loopback and
 // launches Debian's Chromium through playwright-core. No browser download, no network.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,8 +29,15 @@ export async function serve(root = DIST, headers = {}) {
     }
     if (path.endsWith('/')) file = join(file, 'index.html');
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const extra = {};
+      // Compress like any real static host, so size and speed measurements are realistic.
+      if (/gzip/.test(req.headers['accept-encoding'] ?? '') && /html|javascript|css|wasm|json|svg/.test(type)) {
+        body = gzipSync(body);
+        extra['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, { 'content-type': type, ...extra, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -74,7 +82,11 @@ export async function watchedPage(browser, origin, options = {}) {
   return { page, problems, context };
 }
 
-/** Waits until the widget has mounted (its root element carries `lang`). */
+/**
+ * Waits until the widget is interactive: rendered (its root carries `lang`) and, on prerendered
+ * pages, hydrated or re-rendered by the WASM (the mount point has lost `llmc-inert`).
+ */
 export async function ready(page) {
   await page.locator('.llmc[lang]').first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
 }
