@@ -31,6 +31,39 @@ fn description(lang: Lang) -> &'static str {
     }
 }
 
+/// Moves Trunk's inline start-up script into its own file, so the built site runs under a strict
+/// Content Security Policy (`script-src 'self' 'wasm-unsafe-eval'`, no inline scripts). Returns the
+/// template with a `<script src>` in its place, the file name, and the file's contents; `None` when
+/// the template has no inline module script. Paths in the file are relative to the file itself,
+/// so pages in sub-folders (`en/`) share it.
+pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
+    let open = "<script type=\"module\">";
+    let start = template.find(open)?;
+    let body_start = start + open.len();
+    let end = body_start + template[body_start..].find("</script>")?;
+    let body = &template[body_start..end];
+    if !body.contains("import init") {
+        return None;
+    }
+    let mut js = body.trim().replace("from '/", "from './");
+    if let Some(at) = js.find("module_or_path: '/") {
+        let rest = &js[at + "module_or_path: '/".len()..];
+        let close = rest.find('\'')?;
+        let file = rest[..close].to_owned();
+        js.replace_range(
+            at..at + "module_or_path: '/".len() + close + 1,
+            &format!("module_or_path: new URL('./{file}', import.meta.url)"),
+        );
+    }
+    js.push('\n');
+    // FNV-1a, so the name changes whenever the contents do (safe to cache forever).
+    let hash = js.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let name = format!("boot-{hash:016x}.js");
+    let mut out = template.to_owned();
+    out.replace_range(start..end + "</script>".len(), &format!("<script type=\"module\" src=\"/{name}\"></script>"));
+    Some((out, name, js))
+}
+
 /// Puts the prerendered `app_html` into Trunk's `template` (the built `index.html`) and adds the
 /// metadata for `lang`. `prefix` is the path from this page to the site root (`""` or `"../"`).
 pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<String, String> {
@@ -108,6 +141,7 @@ pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<
     if !prefix.is_empty() {
         out = out
             .replace("href=\"/", &format!("href=\"{prefix}"))
+            .replace("src=\"/", &format!("src=\"{prefix}"))
             .replace("from '/", &format!("from '{prefix}"))
             .replace("module_or_path: '/", &format!("module_or_path: '{prefix}"));
     }

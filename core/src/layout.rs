@@ -289,8 +289,8 @@ pub fn vertical_groups(chronicle: &Chronicle, window: (f64, f64), include: &[boo
 
 /// Every event, grouped by era for the text list (prerendered HTML, print, screen readers): each
 /// event goes to the latest-starting era that contains its date, so overlapping eras don't repeat
-/// events. Events outside every era come last, under `None`. Eras keep file order; events are in
-/// date order.
+/// events. Every era is listed, even one without events (a closing note); events outside every
+/// era come last, under `None`. Eras keep file order; events are in date order.
 ///
 /// ```
 /// use chronicle_core::{layout::events_by_era, validate::load_json, SHIPPED_JSON};
@@ -320,7 +320,6 @@ pub fn events_by_era(chronicle: &Chronicle) -> Vec<(Option<usize>, Vec<usize>)> 
             None => rest.push(i),
         }
     }
-    groups.retain(|(_, v)| !v.is_empty());
     if !rest.is_empty() {
         groups.push((None, rest));
     }

@@ -39,6 +39,7 @@ pub fn EventList(props: &EventListProps) -> Html {
             <li class="llmc-list-era">
                 <h4>{ title }</h4>
                 if let Some(s) = summary { <p class="llmc-list-era-summary">{ s }</p> }
+                if !members.is_empty() {
                 <ol class="llmc-list-events">
                     { for members.into_iter().map(|i| {
                         let e = &c.events()[i];
@@ -56,6 +57,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                         }
                     }) }
                 </ol>
+                }
             </li>
         }
     });

@@ -91,3 +91,31 @@ test('print: the matrices print whole, without controls', async () => {
   assert.equal(await page.locator('.llmc-list-body').isVisible(), true, 'the era-by-era list prints even when folded');
   await context.close();
 });
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+test('the built site works under a strict Content Security Policy', async () => {
+  const strict = await serve(undefined, { 'content-security-policy': CSP });
+  try {
+    for (const path of ['/', '/en/', '/?lang=en#e=gpt-3']) {
+      const { page, problems, context } = await watchedPage(browser, strict.url);
+      await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(`${strict.url}${path}`);
+      await ready(page);
+      // Interactive under the policy: select, filter, download.
+      await page.locator('[data-event-id="bert"]').first().dispatchEvent('click');
+      await page.locator('.llmc-detail').waitFor();
+      await page.locator('.llmc-filters summary').click();
+      await page.getByRole('searchbox').fill('llama');
+      await page.locator('.llmc-downloads button').first().click();
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+      assert.deepEqual(problems.console, [], path);
+      await context.close();
+    }
+  } finally {
+    await strict.close();
+  }
+});

@@ -150,12 +150,17 @@ fn bench() -> Result {
 /// (English). Trunk runs this after every release build (see `Trunk.toml`).
 fn prerender(args: &[String]) -> Result {
     use chronicle_core::i18n::Lang;
-    use llm_chronicle::prerender::{page, render_app, PRERENDERED_ATTR};
+    use llm_chronicle::prerender::{externalize_boot, page, render_app, PRERENDERED_ATTR};
     let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("dist"));
     let index = dir.join("index.html");
-    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let mut template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if template.contains(PRERENDERED_ATTR) {
         return Err(format!("{} is already prerendered", index.display()));
+    }
+    // No inline scripts: the start-up script becomes a file (strict CSP).
+    if let Some((with_src, name, js)) = externalize_boot(&template) {
+        std::fs::write(dir.join(&name), js).map_err(|e| format!("{name}: {e}"))?;
+        template = with_src;
     }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     for (lang, sub, prefix) in [(Lang::Zh, "", ""), (Lang::En, "en", "../")] {
