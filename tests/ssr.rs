@@ -77,3 +77,44 @@ async fn every_event_is_a_named_button() {
     }
     assert_eq!(html.matches(r#"role="button""#).count(), c.events().len());
 }
+
+/// Every text field of a valid dataset, replaced with markup: it must come out as text.
+#[tokio::test]
+async fn markup_in_every_text_field_is_rendered_as_text() {
+    use std::rc::Rc;
+    const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    fn poison(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, val) in map.iter_mut() {
+                    match (k.as_str(), &val) {
+                        ("zh" | "en" | "org" | "license" | "params", serde_json::Value::String(_)) => {
+                            *val = HOSTILE.into()
+                        }
+                        ("title", serde_json::Value::String(_)) => *val = HOSTILE.into(),
+                        _ => poison(val),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(poison),
+            _ => {}
+        }
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/core/tests/fixtures/valid-minimal.json");
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    poison(&mut v);
+    let loaded = chronicle_core::validate::load_json(&v.to_string());
+    assert!(loaded.is_ok(), "markup is allowed as text: {:?}", loaded.err());
+    for lang in [Lang::Zh, Lang::En] {
+        let props = AppProps {
+            data: Data(Rc::new(chronicle_core::validate::load_json(&v.to_string()))),
+            lang,
+            id_prefix: "x".into(),
+            fragment: None,
+            sync_url: false,
+        };
+        let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
+        assert!(!html.contains("<script") && !html.contains("<img"), "raw markup reached the page");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");
+    }
+}
