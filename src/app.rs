@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::link;
+use chronicle_core::settings::Settings;
 use chronicle_core::scale::Warp;
 use chronicle_core::state::{Action, State};
 use chronicle_core::validate::{load_json, Problem};
@@ -63,6 +64,9 @@ pub struct AppProps {
     /// A deep link (URL fragment) to restore at start.
     #[prop_or_default]
     pub fragment: Option<AttrValue>,
+    /// Embed settings (view, focus, story) to apply at start, before the fragment.
+    #[prop_or_default]
+    pub settings: Settings,
     /// Keep the page's URL fragment in step with the state (standalone page and iframe only; an
     /// embed in someone else's article must leave their URL alone).
     #[prop_or_default]
@@ -74,7 +78,8 @@ pub fn App(props: &AppProps) -> Html {
     let store = use_reducer_eq(|| {
         Store(match &*props.data.0 {
             Ok(c) => {
-                let fresh = State::new(props.lang, c.extent(), c.focus_warp().clone());
+                let mut fresh = State::new(props.lang, c.extent(), c.focus_warp().clone());
+                fresh = link::restore(fresh, &link::from_settings(&props.settings, c), c);
                 match &props.fragment {
                     Some(f) => link::restore(fresh, &link::decode(f, c), c),
                     None => fresh,

@@ -1,9 +1,12 @@
-//! The browser side of start-up: read the page, pick the language, mount the app.
+//! The browser side of start-up: read the page (or the embedding element), pick the language and
+//! settings, mount or hydrate the app, and keep an embedding page informed of the height.
 
 use std::cell::Cell;
 
 use chronicle_core::i18n::Lang;
+use chronicle_core::settings::{self, Settings};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::{AppHandle, AttrValue, Renderer};
 
 use crate::app::{App, AppProps, Data};
@@ -13,49 +16,81 @@ thread_local! {
     static MOUNTED: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The language to start in: `?lang=`, then `<html lang>`, then the browser's languages.
-pub fn initial_lang() -> Lang {
-    let window = gloo::utils::window();
-    let url = window
-        .location()
-        .href()
-        .ok()
-        .and_then(|href| web_sys::Url::new(&href).ok())
-        .and_then(|u| u.search_params().get("lang"));
+/// The message an iframe posts to its parent whenever its content height changes.
+pub const HEIGHT_MESSAGE: &str = "llm-chronicle:height";
+
+/// The language to start in: the setting (`?lang=` or the `lang` attribute), then the page's
+/// `<html lang>`, then the browser's languages.
+pub fn initial_lang(setting: Option<Lang>) -> Lang {
     let page = gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang"));
-    let browser: Vec<String> = window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let browser: Vec<String> = gloo::utils::window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
-    Lang::resolve(url.as_deref(), page.as_deref(), &browser)
+    Lang::resolve(setting.map(Lang::code), page.as_deref(), &browser)
 }
 
-/// Mounts a widget inside `root`, replacing nothing around it. Each mount gets its own id prefix.
-pub fn mount(root: web_sys::Element) -> AppHandle<App> {
-    panic::install();
-    let lang = initial_lang();
-    panic::register(root.clone(), lang);
+fn url_settings() -> Settings {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    let pairs: Vec<(String, String)> = params
+        .map(|p| {
+            ["lang", "theme", "view", "focus", "story", "height"]
+                .iter()
+                .filter_map(|k| p.get(k).map(|v| ((*k).to_owned(), v)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let (s, warnings) = settings::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    warnings.iter().for_each(|w| gloo::console::warn!(w.as_str()));
+    s
+}
+
+fn next_prefix() -> AttrValue {
     let n = MOUNTED.with(|m| {
         m.set(m.get() + 1);
         m.get()
     });
-    let id_prefix = if n == 1 { AttrValue::Static("llmc") } else { AttrValue::from(format!("llmc{n}")) };
-    let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1).map(AttrValue::from);
-    // Only the first widget on a page owns the URL fragment.
-    let sync_url = n == 1;
-    let fragment = fragment.filter(|_| sync_url);
-    // Hydrate prerendered HTML when the first render will match it (same language, no deep link
-    // to restore); otherwise start from an empty root.
+    if n == 1 {
+        AttrValue::Static("llmc")
+    } else {
+        AttrValue::from(format!("llmc{n}"))
+    }
+}
+
+/// Mounts (or hydrates) the app in `root` with these settings.
+fn mount_with(root: web_sys::Element, settings: Settings, fragment: Option<AttrValue>, sync_url: bool) -> AppHandle<App> {
+    panic::install();
+    let lang = initial_lang(settings.lang);
+    panic::register(root.clone(), lang);
+    if let Some(class) = settings.theme.class() {
+        let _ = root.class_list().add_1(class);
+    }
+    if let (Some(h), Some(el)) = (settings.height, root.dyn_ref::<web_sys::HtmlElement>()) {
+        // CSSOM, not a style attribute, so a strict CSP allows it.
+        let _ = el.style().set_property("height", &format!("{h}px"));
+        let _ = el.style().set_property("overflow", "auto");
+    }
+    // Hydrate prerendered HTML when the first render will match it (same language, default
+    // view, no deep link); otherwise start from an empty root.
     let prerendered = root.get_attribute(crate::PRERENDERED_ATTR);
-    let hydrate = prerendered.as_deref() == Some(lang.code()) && fragment.is_none();
+    let hydrate = prerendered.as_deref() == Some(lang.code()) && fragment.is_none() && settings.is_default_view();
     let _ = root.remove_attribute(crate::PRERENDERED_ATTR);
     if prerendered.is_some() && !hydrate {
         root.set_text_content(None);
     }
-    let props = AppProps { data: Data::shipped(), lang, id_prefix, fragment, sync_url };
+    let props = AppProps { data: Data::shipped(), lang, id_prefix: next_prefix(), fragment, settings, sync_url };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
     let handle = if hydrate { renderer.hydrate() } else { renderer.render() };
     // Interactive now: controls stop looking inert.
     let _ = root.class_list().remove_1("llmc-inert");
     handle
+}
+
+/// Mounts a widget inside `root` for a standalone page or an iframe: settings from the URL's
+/// query, a deep link from its fragment (only the first widget on a page owns the URL).
+pub fn mount(root: web_sys::Element) -> AppHandle<App> {
+    let first = MOUNTED.with(|m| m.get() == 0);
+    let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
+    mount_with(root, url_settings(), fragment, first)
 }
 
 /// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.
@@ -70,10 +105,80 @@ pub fn start() {
         gloo::timers::callback::Timeout::new(0, move || {
             // The app lives as long as the page.
             std::mem::forget(mount(root));
+            post_height_to_parent();
         })
         .forget();
     });
     std::mem::forget(frame);
+}
+
+/// In an iframe, tells the parent page the content height whenever it changes, as
+/// `{type: "llm-chronicle:height", height}`; `embed.js` checks the sender and resizes the frame.
+fn post_height_to_parent() {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else { return };
+    if parent == window {
+        return;
+    }
+    let Some(html) = gloo::utils::document().document_element() else { return };
+    let target = html.clone();
+    let last = Cell::new(0);
+    let send = Closure::<dyn FnMut()>::new(move || {
+        let height = target.scroll_height();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The parent's origin is unknown (any article may embed us); the message is only a number.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&html);
+        if let Some(body) = gloo::utils::document().body() {
+            observer.observe(&body);
+        }
+        std::mem::forget(observer);
+    }
+    send.forget();
+}
+
+/// A widget mounted by the `<llm-chronicle>` element; `destroy()` unmounts it.
+#[wasm_bindgen]
+pub struct Mounted(Option<AppHandle<App>>);
+
+#[wasm_bindgen]
+impl Mounted {
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.0.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Mounts a widget in `root` (inside the custom element's shadow root) with settings given as a
+/// JSON object of attribute values. Never touches the page's URL.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(root: web_sys::Element, settings_json: &str) -> Mounted {
+    let map: std::collections::BTreeMap<String, String> = settings_json_pairs(settings_json);
+    let (settings, warnings) = settings::parse(map.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    warnings.iter().for_each(|w| gloo::console::warn!(w.as_str()));
+    Mounted(Some(mount_with(root, settings, None, false)))
+}
+
+/// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.
+fn settings_json_pairs(json: &str) -> std::collections::BTreeMap<String, String> {
+    let Ok(value) = js_sys::JSON::parse(json) else { return Default::default() };
+    let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else { return Default::default() };
+    entries
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
 }
 
 /// Panics on purpose, so the end-to-end tests can check that a reader sees a message instead of a

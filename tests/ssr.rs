@@ -10,7 +10,7 @@ use llm_chronicle::{App, AppProps, Data};
 use yew::LocalServerRenderer;
 
 async fn render(lang: Lang) -> String {
-    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into(), fragment: None, sync_url: false };
+    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into(), fragment: None, settings: Default::default(), sync_url: false };
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
@@ -111,6 +111,7 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
             lang,
             id_prefix: "x".into(),
             fragment: None,
+            settings: Default::default(),
             sync_url: false,
         };
         let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;

@@ -17,6 +17,7 @@ pub mod link;
 pub mod matrix;
 pub mod model;
 pub mod scale;
+pub mod settings;
 pub mod state;
 pub mod validate;
 

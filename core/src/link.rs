@@ -141,6 +141,17 @@ pub fn decode(fragment: &str, c: &Chronicle) -> Link {
     link
 }
 
+/// The part of a link that embed settings ask for (view, focused event, story stop), checked
+/// against the data.
+pub fn from_settings(s: &crate::settings::Settings, c: &Chronicle) -> Link {
+    Link {
+        view: s.view,
+        selected: s.focus.clone().filter(|id| c.find(id).is_some()),
+        story: s.story.and_then(|n| n.checked_sub(1)).filter(|k| *k < c.data.story.len()),
+        ..Link::default()
+    }
+}
+
 /// `state` with everything `link` asks for applied, in the order a reader would have done it.
 pub fn restore(mut state: State, link: &Link, c: &Chronicle) -> State {
     use crate::date::Date;
