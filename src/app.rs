@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::link;
-use chronicle_core::settings::Settings;
 use chronicle_core::scale::Warp;
+use chronicle_core::settings::Settings;
 use chronicle_core::state::{Action, State};
 use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};

@@ -23,7 +23,8 @@ pub const HEIGHT_MESSAGE: &str = "llm-chronicle:height";
 /// `<html lang>`, then the browser's languages.
 pub fn initial_lang(setting: Option<Lang>) -> Lang {
     let page = gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang"));
-    let browser: Vec<String> = gloo::utils::window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let browser: Vec<String> =
+        gloo::utils::window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
     Lang::resolve(setting.map(Lang::code), page.as_deref(), &browser)
 }
@@ -57,7 +58,12 @@ fn next_prefix() -> AttrValue {
 }
 
 /// Mounts (or hydrates) the app in `root` with these settings.
-fn mount_with(root: web_sys::Element, settings: Settings, fragment: Option<AttrValue>, sync_url: bool) -> AppHandle<App> {
+fn mount_with(
+    root: web_sys::Element,
+    settings: Settings,
+    fragment: Option<AttrValue>,
+    sync_url: bool,
+) -> AppHandle<App> {
     panic::install();
     let lang = initial_lang(settings.lang);
     panic::register(root.clone(), lang);
@@ -93,14 +99,20 @@ pub fn mount(root: web_sys::Element) -> AppHandle<App> {
     mount_with(root, url_settings(), fragment, first)
 }
 
-/// Trunk's entry point: mounts on `#llm-chronicle`, or on `<body>` when the page has no such element.
+/// Set by embed.js before it loads the module, so `start` leaves the host page alone.
+const EMBED_FLAG: &str = "__llmcEmbedLoader";
+
+/// Trunk's entry point: mounts on `#llm-chronicle` (and does nothing on pages without it).
 ///
 /// The prerendered HTML is painted first: mounting (and hydration's main-thread work) waits for the
 /// next frame, so the reader sees the content without waiting for the WASM.
 pub fn start() {
-    let document = gloo::utils::document();
-    let root = document.get_element_by_id("llm-chronicle").or_else(|| document.body().map(Into::into));
-    let Some(root) = root else { return };
+    // Loaded by embed.js for <llm-chronicle> elements: those mount themselves.
+    let window = gloo::utils::window();
+    if js_sys::Reflect::get(&window, &EMBED_FLAG.into()).is_ok_and(|v| v.is_truthy()) {
+        return;
+    }
+    let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
     let frame = gloo::render::request_animation_frame(move |_| {
         gloo::timers::callback::Timeout::new(0, move || {
             // The app lives as long as the page.
@@ -124,7 +136,8 @@ fn post_height_to_parent() {
     let target = html.clone();
     let last = Cell::new(0);
     let send = Closure::<dyn FnMut()>::new(move || {
-        let height = target.scroll_height();
+        // The content's own height (scrollHeight never drops below the frame's current height).
+        let height = target.get_bounding_client_rect().height().ceil() as i32;
         if height == last.get() {
             return;
         }
@@ -171,7 +184,9 @@ pub fn mount_element(root: web_sys::Element, settings_json: &str) -> Mounted {
 /// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.
 fn settings_json_pairs(json: &str) -> std::collections::BTreeMap<String, String> {
     let Ok(value) = js_sys::JSON::parse(json) else { return Default::default() };
-    let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else { return Default::default() };
+    let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else {
+        return Default::default();
+    };
     entries
         .iter()
         .filter_map(|pair| {

@@ -10,7 +10,14 @@ pub use crate::PRERENDERED_ATTR;
 
 /// The app's HTML in `lang`, hydratable, exactly as the browser's first render will produce it.
 pub async fn render_app(lang: Lang) -> String {
-    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into(), fragment: None, settings: Default::default(), sync_url: false };
+    let props = AppProps {
+        data: Data::shipped(),
+        lang,
+        id_prefix: "llmc".into(),
+        fragment: None,
+        settings: Default::default(),
+        sync_url: false,
+    };
     LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
 }
 
@@ -62,6 +69,25 @@ pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
     let mut out = template.to_owned();
     out.replace_range(start..end + "</script>".len(), &format!("<script type=\"module\" src=\"/{name}\"></script>"));
     Some((out, name, js))
+}
+
+/// Fills the hashed file names into the embed loader (`embed.js`), from the names Trunk put in the
+/// built page. Returns `None` when the page lacks one of them.
+pub fn fill_embed_loader(loader: &str, built_page: &str) -> Option<String> {
+    let find = |prefix: &str, suffix: &str| -> Option<String> {
+        built_page.match_indices(prefix).find_map(|(at, _)| {
+            let rest = &built_page[at + prefix.len()..];
+            let end = rest.find(['"', '\''])?;
+            let name = &rest[..end];
+            name.ends_with(suffix).then(|| name.trim_start_matches('/').to_owned())
+        })
+    };
+    let js =
+        find("from '", ".js").or_else(|| find("href=\"/llm-chronicle", ".js").map(|n| format!("llm-chronicle{n}")))?;
+    let wasm = find("module_or_path: '", ".wasm")
+        .or_else(|| find("href=\"/llm-chronicle", "_bg.wasm").map(|n| format!("llm-chronicle{n}")))?;
+    let css = find("<link rel=\"stylesheet\" href=\"", ".css")?;
+    Some(loader.replace("__LLMC_JS__", &js).replace("__LLMC_WASM__", &wasm).replace("__LLMC_CSS__", &css))
 }
 
 /// Puts the prerendered `app_html` into Trunk's `template` (the built `index.html`) and adds the

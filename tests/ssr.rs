@@ -10,7 +10,14 @@ use llm_chronicle::{App, AppProps, Data};
 use yew::LocalServerRenderer;
 
 async fn render(lang: Lang) -> String {
-    let props = AppProps { data: Data::shipped(), lang, id_prefix: "llmc".into(), fragment: None, settings: Default::default(), sync_url: false };
+    let props = AppProps {
+        data: Data::shipped(),
+        lang,
+        id_prefix: "llmc".into(),
+        fragment: None,
+        settings: Default::default(),
+        sync_url: false,
+    };
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 

@@ -102,10 +102,24 @@ mod tests {
 
     #[test]
     fn every_setting_and_its_warnings() {
-        let (s, w) = parse([("lang", "en"), ("theme", "light"), ("view", "matrix"), ("focus", "bert"), ("story", "3"), ("height", "900px")]);
+        let (s, w) = parse([
+            ("lang", "en"),
+            ("theme", "light"),
+            ("view", "matrix"),
+            ("focus", "bert"),
+            ("story", "3"),
+            ("height", "900px"),
+        ]);
         assert_eq!(
             s,
-            Settings { lang: Some(Lang::En), theme: Theme::Light, view: Some(View::Matrix), focus: Some("bert".into()), story: Some(3), height: Some(900) }
+            Settings {
+                lang: Some(Lang::En),
+                theme: Theme::Light,
+                view: Some(View::Matrix),
+                focus: Some("bert".into()),
+                story: Some(3),
+                height: Some(900)
+            }
         );
         assert!(w.is_empty());
         let (s, w) = parse([("lang", "fr"), ("theme", "neon"), ("story", "0"), ("height", "9"), ("utm_source", "x")]);

@@ -18,12 +18,19 @@ const TYPES = {
 
 export const DIST = resolve(process.env.LLMC_DIST ?? join(import.meta.dirname, '../../dist'));
 
-/** Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response. */
-export async function serve(root = DIST, headers = {}) {
+export const EXAMPLES = resolve(join(import.meta.dirname, '../../examples'));
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response; `mounts`
+ * maps URL prefixes (e.g. `/examples/`) to other folders.
+ */
+export async function serve(root = DIST, headers = {}, mounts = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+    const base = mount ? resolve(mounts[mount]) : root;
+    let file = normalize(join(base, mount ? path.slice(mount.length) : path));
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }

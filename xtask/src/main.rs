@@ -150,12 +150,18 @@ fn bench() -> Result {
 /// (English). Trunk runs this after every release build (see `Trunk.toml`).
 fn prerender(args: &[String]) -> Result {
     use chronicle_core::i18n::Lang;
-    use llm_chronicle::prerender::{externalize_boot, page, render_app, PRERENDERED_ATTR};
+    use llm_chronicle::prerender::{externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR};
     let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("dist"));
     let index = dir.join("index.html");
     let mut template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if template.contains(PRERENDERED_ATTR) {
         return Err(format!("{} is already prerendered", index.display()));
+    }
+    // The embed loader learns the hashed file names.
+    let loader_path = dir.join("embed.js");
+    if let Ok(loader) = std::fs::read_to_string(&loader_path) {
+        let filled = fill_embed_loader(&loader, &template).ok_or("cannot find the built file names for embed.js")?;
+        std::fs::write(&loader_path, filled).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     }
     // No inline scripts: the start-up script becomes a file (strict CSP).
     if let Some((with_src, name, js)) = externalize_boot(&template) {

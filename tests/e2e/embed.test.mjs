@@ -1,0 +1,148 @@
+// Embedding in articles: the example pages, auto-height iframes, custom elements in Shadow DOM,
+// settings, hostile host CSS, and messages from strangers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage, EXAMPLES } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(undefined, {}, { '/examples/': EXAMPLES });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until every <llm-chronicle> on the page has an interactive widget in its shadow root. */
+async function elementsReady(page, count) {
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('llm-chronicle')].filter((el) => el.shadowRoot?.querySelector('.llmc[lang]')).length === n,
+    count,
+  );
+}
+
+test('the iframe resizes to its content, and again after the view changes', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/examples/article-en.html`);
+  const frame = page.locator('iframe[data-llm-chronicle]');
+  await page.waitForFunction(() => document.querySelector('iframe[data-llm-chronicle]').style.height !== '');
+  const inner = page.frameLocator('iframe[data-llm-chronicle]');
+  const contentHeight = () => frame.evaluate((f) => f.contentDocument.documentElement.scrollHeight);
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe[data-llm-chronicle]');
+    return Math.abs(parseFloat(f.style.height) - f.contentDocument.documentElement.scrollHeight) <= 1;
+  });
+  const first = parseFloat(await frame.evaluate((f) => f.style.height));
+  assert.ok(Math.abs(first - (await contentHeight())) <= 1);
+  // Switch the iframe's widget to both views: it grows, and the frame follows.
+  await inner.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Both' }).click();
+  await page.waitForFunction((h) => parseFloat(document.querySelector('iframe[data-llm-chronicle]').style.height) > h + 200, first);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('messages from anyone but the iframe are ignored', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/examples/article-en.html`);
+  await page.waitForFunction(() => document.querySelector('iframe[data-llm-chronicle]').style.height !== '');
+  const before = await page.locator('iframe[data-llm-chronicle]').evaluate((f) => f.style.height);
+  // The host page itself (wrong source window) and a forged origin inside the frame's own window.
+  await page.evaluate(() => window.postMessage({ type: 'llm-chronicle:height', height: 12345 }, '*'));
+  await page.evaluate(() => {
+    const f = document.querySelector('iframe[data-llm-chronicle]');
+    window.dispatchEvent(new MessageEvent('message', { data: { type: 'llm-chronicle:height', height: 23456 }, origin: 'https://evil.example', source: f.contentWindow }));
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  assert.equal(await page.locator('iframe[data-llm-chronicle]').evaluate((f) => f.style.height), before);
+  await context.close();
+});
+
+test('custom elements: independent state and keys, settings by attribute, page language by default', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/examples/article-zh.html`);
+  await page.evaluate(() => {
+    const second = document.createElement('llm-chronicle');
+    second.setAttribute('view', 'timeline');
+    second.setAttribute('lang', 'en');
+    second.id = 'second';
+    document.querySelector('.article').append(second);
+  });
+  await elementsReady(page, 2);
+  const [a, b] = await page.locator('llm-chronicle').all();
+  // The page is zh-Hans; the first element has no lang attribute.
+  assert.equal(await a.evaluate((el) => el.shadowRoot.querySelector('.llmc').getAttribute('lang')), 'zh-Hans');
+  assert.equal(await b.evaluate((el) => el.shadowRoot.querySelector('.llmc').getAttribute('lang')), 'en');
+  assert.equal(await a.evaluate((el) => el.shadowRoot.querySelectorAll('.llmc-timeline').length), 0, 'view=matrix');
+  assert.equal(await b.evaluate((el) => el.shadowRoot.querySelectorAll('.llmc-matrix').length), 0, 'view=timeline');
+  // No id is shared between the two instances.
+  const ids = await page.evaluate(() =>
+    [...document.querySelectorAll('llm-chronicle')].flatMap((el) => [...el.shadowRoot.querySelectorAll('[id]')].map((n) => n.id)),
+  );
+  assert.equal(new Set(ids).size, ids.length);
+  // Keys in one instance leave the other alone.
+  await b.locator('[data-event-id="bert"]').first().focus();
+  await page.keyboard.press('Enter');
+  await b.locator('.llmc-detail').waitFor();
+  assert.equal(await a.locator('.llmc-detail').count(), 0);
+  await page.keyboard.press('Escape');
+  await b.locator('.llmc-detail').waitFor({ state: 'detached' });
+  // Attributes are reacted to when they change.
+  await b.evaluate((el) => el.setAttribute('lang', 'zh'));
+  await page.waitForFunction(() => document.querySelector('#second').shadowRoot.querySelector('.llmc')?.getAttribute('lang') === 'zh-Hans');
+  assert.equal(await page.evaluate(() => location.hash), '', 'custom elements never touch the URL');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('hostile host CSS does not change the widget, and the widget CSS does not leak', async () => {
+  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/examples/article-en.html`);
+  await elementsReady(page, 1);
+  const el = page.locator('llm-chronicle');
+  const measure = () =>
+    el.evaluate((host) => {
+      const r = host.shadowRoot;
+      const title = r.querySelector('.llmc-title');
+      const button = r.querySelector('.llmc-sort');
+      return {
+        titleSize: getComputedStyle(title).fontSize,
+        buttonDisplay: getComputedStyle(button).display,
+        tableWidth: Math.round(r.querySelector('table').getBoundingClientRect().width),
+        letterSpacing: getComputedStyle(title).letterSpacing,
+      };
+    });
+  const clean = await measure();
+  await page.addStyleTag({
+    content: `* { margin: 0 !important; padding: 0 !important; box-sizing: content-box !important; }
+      html, body, div, h2, table { font-size: 40px !important; letter-spacing: 3px !important; }
+      button { display: none !important; } table { width: 10px !important; }
+      llm-chronicle { font-size: 30px; letter-spacing: 4px; color: red; }`,
+  });
+  assert.deepEqual(await measure(), clean);
+  // Our classes and rules stay inside: the host page has no .llmc styles applied.
+  const hostProbe = await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.className = 'llmc';
+    document.body.append(probe);
+    const style = getComputedStyle(probe);
+    return style.getPropertyValue('--_bg') + '|' + style.backgroundColor;
+  });
+  assert.equal(hostProbe, '|rgba(0, 0, 0, 0)');
+  await context.close();
+});
+
+test('iframe settings: theme, view, focus, story, height, and a warning for unknown values', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/?lang=en&theme=dark&view=timeline&focus=gpt-3&height=700&story=2`);
+  await page.getByRole('region', { name: 'GPT-3' }).waitFor();
+  assert.equal(await page.locator('.llmc').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(13, 17, 23)');
+  assert.equal(await page.locator('.llmc-matrix').count(), 0);
+  assert.equal(await page.locator('#llm-chronicle').evaluate((el) => getComputedStyle(el).height), '700px');
+  await page.goto(`${server.url}/?lang=en&view=sideways`);
+  await page.locator('.llmc[lang]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+  assert.ok(problems.console.some((m) => m.startsWith('warning:') && m.includes('unknown view "sideways"')), problems.console.join('\n'));
+  await context.close();
+});
