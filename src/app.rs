@@ -26,6 +26,16 @@ impl Data {
     pub fn shipped() -> Self {
         Data(Rc::new(load_json(SHIPPED_JSON)))
     }
+
+    /// An author's dataset (JSON or CSV), through the same validator.
+    pub fn from_text(text: &str) -> Self {
+        Data(Rc::new(chronicle_core::validate::load_any(text)))
+    }
+
+    /// A dataset that could not be obtained at all (failed fetch, timeout, …).
+    pub fn failed(message: String) -> Self {
+        Data(Rc::new(Err(vec![Problem { path: "(data)".into(), message }])))
+    }
 }
 
 impl PartialEq for Data {

@@ -57,12 +57,14 @@ fn next_prefix() -> AttrValue {
     }
 }
 
-/// Mounts (or hydrates) the app in `root` with these settings.
+/// Mounts (or hydrates) the app in `root` with these settings. `data` is an author's dataset;
+/// `None` is the shipped one.
 fn mount_with(
     root: web_sys::Element,
     settings: Settings,
     fragment: Option<AttrValue>,
     sync_url: bool,
+    data: Option<Data>,
 ) -> AppHandle<App> {
     panic::install();
     let lang = initial_lang(settings.lang);
@@ -78,12 +80,16 @@ fn mount_with(
     // Hydrate prerendered HTML when the first render will match it (same language, default
     // view, no deep link); otherwise start from an empty root.
     let prerendered = root.get_attribute(crate::PRERENDERED_ATTR);
-    let hydrate = prerendered.as_deref() == Some(lang.code()) && fragment.is_none() && settings.is_default_view();
+    let hydrate = prerendered.as_deref() == Some(lang.code())
+        && fragment.is_none()
+        && settings.is_default_view()
+        && data.is_none();
     let _ = root.remove_attribute(crate::PRERENDERED_ATTR);
     if prerendered.is_some() && !hydrate {
         root.set_text_content(None);
     }
-    let props = AppProps { data: Data::shipped(), lang, id_prefix: next_prefix(), fragment, settings, sync_url };
+    let data = data.unwrap_or_else(Data::shipped);
+    let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
     let handle = if hydrate { renderer.hydrate() } else { renderer.render() };
     // Interactive now: controls stop looking inert.
@@ -96,7 +102,37 @@ fn mount_with(
 pub fn mount(root: web_sys::Element) -> AppHandle<App> {
     let first = MOUNTED.with(|m| m.get() == 0);
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
-    mount_with(root, url_settings(), fragment, first)
+    mount_with(root, url_settings(), fragment, first, None)
+}
+
+/// The `?data=` parameter: a dataset URL an editor supplied.
+fn data_url() -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("data").filter(|u| !u.is_empty())
+}
+
+/// Fetches `url` as text, giving up after 15 seconds. Errors are readable sentences.
+async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let t = chronicle_core::i18n::ui(lang);
+    let controller = web_sys::AbortController::new().map_err(|_| t.data_fetch_failed.to_owned())?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let abort = controller.clone();
+    let timer = gloo::timers::callback::Timeout::new(15_000, move || abort.abort());
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await;
+    let aborted = controller.signal().aborted();
+    drop(timer);
+    let response: web_sys::Response = match response {
+        Ok(r) => r.unchecked_into(),
+        Err(_) if aborted => return Err(format!("{}: {url}", t.data_timeout)),
+        Err(_) => return Err(format!("{}: {url} (network error)", t.data_fetch_failed)),
+    };
+    if !response.ok() {
+        return Err(format!("{}: {url} (HTTP {})", t.data_fetch_failed, response.status()));
+    }
+    let text = response.text().map_err(|_| t.data_fetch_failed.to_owned())?;
+    JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{}: {url}", t.data_fetch_failed))
 }
 
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
@@ -113,6 +149,19 @@ pub fn start() {
         return;
     }
     let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
+    if let Some(url) = data_url() {
+        // An editor's own dataset: fetch it, then mount (never hydrating the shipped content).
+        wasm_bindgen_futures::spawn_local(async move {
+            let settings = url_settings();
+            let data = match fetch_text(&url, initial_lang(settings.lang)).await {
+                Ok(text) => Data::from_text(&text),
+                Err(message) => Data::failed(message),
+            };
+            std::mem::forget(mount_with(root, settings, None, true, Some(data)));
+            post_height_to_parent();
+        });
+        return;
+    }
     let frame = gloo::render::request_animation_frame(move |_| {
         gloo::timers::callback::Timeout::new(0, move || {
             // The app lives as long as the page.
@@ -172,13 +221,24 @@ impl Mounted {
 }
 
 /// Mounts a widget in `root` (inside the custom element's shadow root) with settings given as a
-/// JSON object of attribute values. Never touches the page's URL.
+/// JSON object of attribute values. Never touches the page's URL. `data` is an author's dataset
+/// (JSON or CSV text) and `data_error` says why it could not be loaded.
 #[wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(root: web_sys::Element, settings_json: &str) -> Mounted {
+pub fn mount_element(
+    root: web_sys::Element,
+    settings_json: &str,
+    data: Option<String>,
+    data_error: Option<String>,
+) -> Mounted {
     let map: std::collections::BTreeMap<String, String> = settings_json_pairs(settings_json);
     let (settings, warnings) = settings::parse(map.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     warnings.iter().for_each(|w| gloo::console::warn!(w.as_str()));
-    Mounted(Some(mount_with(root, settings, None, false)))
+    let data = match (data, data_error) {
+        (_, Some(message)) => Some(Data::failed(message)),
+        (Some(text), None) => Some(Data::from_text(&text)),
+        (None, None) => None,
+    };
+    Mounted(Some(mount_with(root, settings, None, false, data)))
 }
 
 /// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.

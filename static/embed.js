@@ -40,9 +40,29 @@ function load() {
 }
 
 const SETTINGS = ['lang', 'theme', 'view', 'focus', 'story', 'height'];
+const TIMEOUT_MS = 15000;
+
+/** An author's dataset: an inline <script type="application/json"> (or text/csv) child, or the data attribute's URL. */
+async function authorData(el) {
+  const inline = el.querySelector('script[type="application/json"], script[type="text/csv"]');
+  if (inline) return { text: inline.textContent };
+  const url = el.getAttribute('data');
+  if (!url) return {};
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const response = await fetch(new URL(url, location.href), { signal: controller.signal });
+    if (!response.ok) return { error: `Could not load the dataset: ${url} (HTTP ${response.status})` };
+    return { text: await response.text() };
+  } catch {
+    return { error: controller.signal.aborted ? `Loading the dataset timed out (15 s): ${url}` : `Could not load the dataset: ${url} (network error)` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 class LlmChronicle extends HTMLElement {
-  static observedAttributes = SETTINGS;
+  static observedAttributes = [...SETTINGS, 'data'];
   #mount = null;
   #handle = null;
   #generation = 0;
@@ -75,12 +95,12 @@ class LlmChronicle extends HTMLElement {
     const settings = {};
     for (const name of SETTINGS) if (this.hasAttribute(name)) settings[name] = this.getAttribute(name);
     settings.lang ??= document.documentElement.lang || 'auto';
-    const m = await load();
+    const [m, data] = await Promise.all([load(), authorData(this)]);
     if (generation !== this.#generation) return;
     this.#handle?.destroy();
     this.#mount.replaceChildren();
     this.#mount.className = 'llmc-host';
-    this.#handle = m.mountElement(this.#mount, JSON.stringify(settings));
+    this.#handle = m.mountElement(this.#mount, JSON.stringify(settings), data.text ?? null, data.error ?? null);
   }
 }
 

@@ -9,6 +9,7 @@
 //! 5. **layout** ([`layout`]): lanes, markers, labels that never overlap, "+N more" clusters;
 //! 6. the widget crate renders the structs that layout returns, and nothing else.
 
+pub mod csv_import;
 pub mod date;
 pub mod filter;
 pub mod i18n;

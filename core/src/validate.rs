@@ -42,6 +42,20 @@ pub fn load_json(text: &str) -> Result<Chronicle, Vec<Problem>> {
     validate(dataset)
 }
 
+/// Loads a dataset an author supplied, as JSON (starting with `{`) or as CSV with one row per
+/// event (see [`crate::csv_import`]), through the same validator.
+pub fn load_any(text: &str) -> Result<Chronicle, Vec<Problem>> {
+    if text.len() > MAX_BYTES {
+        return load_json(text);
+    }
+    let trimmed = text.trim_start_matches('\u{FEFF}').trim_start();
+    if trimmed.starts_with('{') {
+        return load_json(trimmed);
+    }
+    let title = Text { zh: "自定义数据集".into(), en: "Custom dataset".into() };
+    validate(crate::csv_import::from_csv(trimmed, title)?)
+}
+
 /// Checks every rule of a parsed dataset.
 pub fn validate(dataset: Dataset) -> Result<Chronicle, Vec<Problem>> {
     let mut v = Validator::default();

@@ -146,3 +146,57 @@ test('iframe settings: theme, view, focus, story, height, and a warning for unkn
   assert.ok(problems.console.some((m) => m.startsWith('warning:') && m.includes('unknown view "sideways"')), problems.console.join('\n'));
   await context.close();
 });
+
+test("authors' data: inline JSON, a CSV file, and a broken file with its problems listed", async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/examples/article-en.html`);
+  const json = await (await fetch(`${server.url}/examples/data/minimal.json`)).text();
+  await page.evaluate((text) => {
+    const article = document.querySelector('.article');
+    const inline = document.createElement('llm-chronicle');
+    inline.id = 'inline';
+    inline.setAttribute('lang', 'en');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = text;
+    inline.append(script);
+    const csv = document.createElement('llm-chronicle');
+    csv.id = 'csv';
+    csv.setAttribute('lang', 'en');
+    csv.setAttribute('data', '/examples/data/minimal.csv');
+    const broken = document.createElement('llm-chronicle');
+    broken.id = 'broken';
+    broken.setAttribute('lang', 'en');
+    broken.setAttribute('data', '/examples/data/broken.json');
+    const missing = document.createElement('llm-chronicle');
+    missing.id = 'missing';
+    missing.setAttribute('lang', 'en');
+    missing.setAttribute('data', '/examples/data/nope.json');
+    article.append(inline, csv, broken, missing);
+  }, json);
+  await elementsReady(page, 5);
+  const shadow = (id, selector) => page.evaluate(([i, s]) => [...document.getElementById(i).shadowRoot.querySelectorAll(s)].map((n) => n.textContent), [id, selector]);
+  assert.deepEqual(await shadow('inline', '.llmc-title'), ['My small dataset']);
+  assert.equal((await shadow('inline', '[data-event-id]')).length, 2);
+  assert.deepEqual(await shadow('csv', '.llmc-title'), ['Custom dataset']);
+  assert.equal((await shadow('csv', '[data-event-id]')).length, 2);
+  const listed = (await shadow('broken', '.llmc-errors li')).join('\n');
+  assert.match(listed, /events\[0\]\.date: invalid date "2023-13-40"/);
+  assert.match(listed, /javascript:alert\(1\)" is not an https:\/\/ link/);
+  assert.match(listed, /title\.en: must not be empty/);
+  assert.equal(await page.evaluate(() => document.getElementById('broken').shadowRoot.querySelectorAll('img').length), 0, 'markup stays text');
+  assert.match((await shadow('missing', '.llmc-errors li')).join(''), /Could not load the dataset: \/examples\/data\/nope\.json \(HTTP 404\)/);
+  // The page stays usable: the other widgets still work, and nothing panicked.
+  await page.locator('#inline').locator('[data-event-id="bert"]').first().click();
+  await page.locator('#inline').locator('.llmc-detail').waitFor();
+  assert.ok(!problems.console.some((m) => /panicked/.test(m)), problems.console.join('\n'));
+  await context.close();
+});
+
+test('an iframe with ?data= shows that dataset', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en&data=/examples/data/minimal.csv`);
+  await page.getByText('Custom dataset').waitFor();
+  assert.equal(await page.locator('[data-event-id]').count(), 2);
+  await context.close();
+});

@@ -190,7 +190,8 @@ fn write_schema() -> Result {
     Ok(())
 }
 
-/// Validates dataset files and prints every problem with its path.
+/// Validates dataset files (JSON, or CSV with one row per event) and prints every problem with
+/// its path.
 fn check_data(files: &[String]) -> Result {
     if files.is_empty() {
         return Err("usage: cargo xtask check-data FILE…".into());
@@ -198,7 +199,7 @@ fn check_data(files: &[String]) -> Result {
     let mut failed = 0;
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        match chronicle_core::validate::load_json(&text) {
+        match chronicle_core::validate::load_any(&text) {
             Ok(c) => println!("{f}: ok ({} events, {} eras)", c.events().len(), c.data.eras.len()),
             Err(problems) => {
                 failed += 1;
