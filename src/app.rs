@@ -13,7 +13,7 @@ use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
 use crate::components::{
-    About, DataErrors, Detail, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline,
+    About, DataErrors, Detail, Embed, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline,
 };
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
@@ -74,6 +74,9 @@ pub struct AppProps {
     /// A deep link (URL fragment) to restore at start.
     #[prop_or_default]
     pub fragment: Option<AttrValue>,
+    /// Where the widget is hosted, for the "Embed" snippets.
+    #[prop_or(AttrValue::Static("./"))]
+    pub embed_base: AttrValue,
     /// Embed settings (view, focus, story) to apply at start, before the fragment.
     #[prop_or_default]
     pub settings: Settings,
@@ -122,6 +125,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
+                    <Embed base={props.embed_base.clone()} id_prefix={props.id_prefix.clone()} />
                     // Stable wrappers around the optional views: yew's diff mishandles a multi-node
                     // `if` block whose siblings change (a panic in `insertBefore`).
                     <Filters data={data.clone()} id_prefix={props.id_prefix.clone()} />

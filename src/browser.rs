@@ -65,6 +65,7 @@ fn mount_with(
     fragment: Option<AttrValue>,
     sync_url: bool,
     data: Option<Data>,
+    embed_base: Option<String>,
 ) -> AppHandle<App> {
     panic::install();
     let lang = initial_lang(settings.lang);
@@ -89,7 +90,8 @@ fn mount_with(
         root.set_text_content(None);
     }
     let data = data.unwrap_or_else(Data::shipped);
-    let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url };
+    let embed_base = AttrValue::from(embed_base.unwrap_or_else(page_base));
+    let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
     let handle = if hydrate { renderer.hydrate() } else { renderer.render() };
     // Interactive now: controls stop looking inert.
@@ -97,12 +99,23 @@ fn mount_with(
     handle
 }
 
+/// The folder of the current page (where `index.html` and `embed.js` live), for the snippets.
+fn page_base() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    // The English page lives in en/: its widget is hosted one level up.
+    let dir = dir.strip_suffix("en/").unwrap_or(dir);
+    format!("{origin}{dir}")
+}
+
 /// Mounts a widget inside `root` for a standalone page or an iframe: settings from the URL's
 /// query, a deep link from its fragment (only the first widget on a page owns the URL).
 pub fn mount(root: web_sys::Element) -> AppHandle<App> {
     let first = MOUNTED.with(|m| m.get() == 0);
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
-    mount_with(root, url_settings(), fragment, first, None)
+    mount_with(root, url_settings(), fragment, first, None, None)
 }
 
 /// The `?data=` parameter: a dataset URL an editor supplied.
@@ -157,7 +170,7 @@ pub fn start() {
                 Ok(text) => Data::from_text(&text),
                 Err(message) => Data::failed(message),
             };
-            std::mem::forget(mount_with(root, settings, None, true, Some(data)));
+            std::mem::forget(mount_with(root, settings, None, true, Some(data), None));
             post_height_to_parent();
         });
         return;
@@ -238,7 +251,8 @@ pub fn mount_element(
         (Some(text), None) => Some(Data::from_text(&text)),
         (None, None) => None,
     };
-    Mounted(Some(mount_with(root, settings, None, false, data)))
+    let base = map.get("_base").cloned();
+    Mounted(Some(mount_with(root, settings, None, false, data, base)))
 }
 
 /// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.

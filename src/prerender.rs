@@ -17,6 +17,7 @@ pub async fn render_app(lang: Lang) -> String {
         fragment: None,
         settings: Default::default(),
         sync_url: false,
+        embed_base: "./".into(),
     };
     LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
 }

@@ -95,6 +95,7 @@ class LlmChronicle extends HTMLElement {
     const settings = {};
     for (const name of SETTINGS) if (this.hasAttribute(name)) settings[name] = this.getAttribute(name);
     settings.lang ??= document.documentElement.lang || 'auto';
+    settings._base = BASE.href;
     const [m, data] = await Promise.all([load(), authorData(this)]);
     if (generation !== this.#generation) return;
     this.#handle?.destroy();

@@ -17,6 +17,7 @@ async fn render(lang: Lang) -> String {
         fragment: None,
         settings: Default::default(),
         sync_url: false,
+        embed_base: "./".into(),
     };
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
@@ -120,6 +121,7 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
             fragment: None,
             settings: Default::default(),
             sync_url: false,
+            embed_base: "./".into(),
         };
         let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
         assert!(!html.contains("<script") && !html.contains("<img"), "raw markup reached the page");

@@ -11,6 +11,7 @@
 
 pub mod csv_import;
 pub mod date;
+pub mod embed;
 pub mod filter;
 pub mod i18n;
 pub mod layout;

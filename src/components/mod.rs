@@ -3,6 +3,7 @@
 
 mod about;
 mod detail;
+mod embed;
 mod errors;
 mod filters;
 mod header;
@@ -14,6 +15,7 @@ mod timeline;
 
 pub use about::About;
 pub use detail::Detail;
+pub use embed::Embed;
 pub use errors::DataErrors;
 pub use filters::Filters;
 pub use header::Header;

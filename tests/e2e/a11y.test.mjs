@@ -4,14 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, watchedPage, ready } from './harness.mjs';
+import { serve, launch, watchedPage, ready, EXAMPLES } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let browser;
 before(async () => {
-  server = await serve();
+  server = await serve(undefined, {}, { '/examples/': EXAMPLES });
   browser = await launch();
 });
 after(async () => {
@@ -38,6 +38,7 @@ for (const lang of ['zh', 'en']) {
         await page.locator('.llmc-cell-button').first().click();
         await page.locator('.llmc-about summary').click();
         await page.locator('.llmc-filters summary').click();
+        await page.locator('.llmc-embed-toggle').click();
         assert.deepEqual(await violations(page), []);
         // The story panel, with highlights in the timeline and the matrices.
         await page.locator('.llmc-story-start').click();
@@ -48,3 +49,11 @@ for (const lang of ['zh', 'en']) {
     }
   }
 }
+
+test('axe: the error panel for a broken dataset', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=en&data=/examples/data/broken.json`);
+  await page.locator('.llmc-errors').waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});

@@ -200,3 +200,24 @@ test('an iframe with ?data= shows that dataset', async () => {
   assert.equal(await page.locator('[data-event-id]').count(), 2);
   await context.close();
 });
+
+test('the Embed action shows both snippets for the current language, view and selection', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.goto(`${server.url}/en/`);
+  await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+  await page.locator('[data-event-id="llama"]').first().click();
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
+  await page.getByRole('button', { name: '</> Embed' }).click();
+  const panel = page.getByRole('region', { name: 'Embed' });
+  const codes = await panel.locator('code').allTextContents();
+  assert.equal(codes.length, 2);
+  assert.ok(codes[0].includes(`<iframe data-llm-chronicle src="${server.url}/?lang=en&amp;view=timeline&amp;focus=llama"`), codes[0]);
+  assert.ok(codes[0].includes(`<script type="module" src="${server.url}/embed.js"></script>`));
+  assert.ok(codes[1].includes('<llm-chronicle lang="en" view="timeline" focus="llama"></llm-chronicle>'), codes[1]);
+  await panel.getByRole('button', { name: 'Copy' }).nth(1).click();
+  await panel.getByText('Copied').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), codes[1]);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});

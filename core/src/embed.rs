@@ -1,0 +1,59 @@
+//! The "Embed" action's snippets: an auto-height iframe and the custom element, reflecting the
+//! reader's current language, view and selection.
+
+use crate::i18n::Lang;
+use crate::state::View;
+
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn query_value(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// `(iframe snippet, custom-element snippet)` for a widget hosted at `base` (ending in `/`).
+///
+/// ```
+/// use chronicle_core::{embed::snippets, i18n::Lang, state::View};
+/// let (iframe, element) = snippets("https://example.org/llmc/", Lang::En, View::Matrix, Some("gpt-3"));
+/// assert!(iframe.contains(r#"src="https://example.org/llmc/?lang=en&amp;view=matrix&amp;focus=gpt-3""#));
+/// assert!(element.contains(r#"<llm-chronicle lang="en" view="matrix" focus="gpt-3"></llm-chronicle>"#));
+/// ```
+pub fn snippets(base: &str, lang: Lang, view: View, focus: Option<&str>) -> (String, String) {
+    let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
+    let mut query = format!("lang={}&view={}", lang.code(), view.slug());
+    if let Some(id) = focus {
+        query += &format!("&focus={}", query_value(id));
+    }
+    let title = match lang {
+        Lang::Zh => "大模型编年史",
+        Lang::En => "LLM Chronicle",
+    };
+    let script = format!("<script type=\"module\" src=\"{}\"></script>", attr(&format!("{base}embed.js")));
+    let iframe = format!(
+        "<iframe data-llm-chronicle src=\"{}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" style=\"border:0\"></iframe>\n{script}",
+        attr(&format!("{base}?{query}"))
+    );
+    let focus_attr = focus.map(|id| format!(" focus=\"{}\"", attr(id))).unwrap_or_default();
+    let element = format!(
+        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{focus_attr}></llm-chronicle>",
+        lang.code(),
+        view.slug()
+    );
+    (iframe, element)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped_and_the_base_gets_a_slash() {
+        let (iframe, element) = snippets("https://example.org/x", Lang::Zh, View::Both, Some("a\"b"));
+        assert!(iframe.contains("https://example.org/x/?lang=zh&amp;view=both&amp;focus=a%22b"));
+        assert!(element.contains("focus=\"a&quot;b\""));
+        assert!(element.starts_with("<script type=\"module\" src=\"https://example.org/x/embed.js\"></script>"));
+        assert!(iframe.contains("title=\"大模型编年史\""));
+    }
+}
