@@ -204,3 +204,27 @@ fn the_shipped_dataset_meets_the_coverage_targets() {
         assert!(c.children(i).len() >= min, "{root} has {} children", c.children(i).len());
     }
 }
+
+#[test]
+fn every_bad_csv_in_the_corpus_is_refused_with_rows_and_columns() {
+    use chronicle_core::validate::load_any;
+    // (file, expected path, fragment of the message)
+    let cases = [
+        ("broken-quote", "(row 2)", "fields"),
+        ("missing-column", "(row 1)", "missing column \"org\""),
+        ("extra-column", "(row 1, column 14)", "unknown column \"colour\""),
+        ("short-row", "(row 2)", "the header has 13"),
+        ("hostile-values", "events[0].date", "month 13"),
+    ];
+    let dir = format!("{}/tests/fixtures/invalid-csv", env!("CARGO_MANIFEST_DIR"));
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(files, cases.len(), "every CSV fixture has a case");
+    for (name, path, fragment) in cases {
+        let text = std::fs::read_to_string(format!("{dir}/{name}.csv")).unwrap();
+        let problems = load_any(&text).expect_err(name);
+        assert!(
+            problems.iter().any(|p| p.path == path && p.message.contains(fragment)),
+            "{name}: expected `{path}: …{fragment}…`, got {problems:#?}"
+        );
+    }
+}
