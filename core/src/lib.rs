@@ -18,6 +18,7 @@ pub mod layout;
 pub mod link;
 pub mod matrix;
 pub mod model;
+pub mod problem_text;
 pub mod scale;
 pub mod settings;
 pub mod state;

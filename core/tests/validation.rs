@@ -228,3 +228,24 @@ fn every_bad_csv_in_the_corpus_is_refused_with_rows_and_columns() {
         );
     }
 }
+
+#[test]
+fn every_problem_in_the_corpus_has_a_chinese_message() {
+    use chronicle_core::i18n::Lang;
+    use chronicle_core::problem_text::message;
+    use chronicle_core::validate::load_any;
+    let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for dir in ["invalid", "invalid-csv"] {
+        let dir = format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let problems = load_any(&std::fs::read_to_string(&path).unwrap()).unwrap_err();
+            for p in problems {
+                let zh = message(&p, Lang::Zh);
+                assert!(has_cjk(&zh), "{}: untranslated problem {p}", path.display());
+            }
+        }
+    }
+    let huge = format!("{{\"x\": \"{}\"}}", "x".repeat(chronicle_core::validate::MAX_BYTES));
+    assert!(has_cjk(&message(&load_any(&huge).unwrap_err()[0], Lang::Zh)));
+}

@@ -221,3 +221,16 @@ test('the Embed action shows both snippets for the current language, view and se
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('the error panel speaks the reader\'s language', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/?lang=zh&data=/examples/data/broken.json`);
+  await page.locator('.llmc-errors').waitFor();
+  const text = await page.locator('.llmc-errors').textContent();
+  assert.match(text, /日期 "2023-13-40" 无效：月份 13 不在 1–12 之间/);
+  assert.match(text, /不是 https:\/\/ 链接/);
+  assert.match(await page.locator('.llmc-title').textContent(), /数据有误/);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.getByText(/month 13 is not between 1 and 12/).waitFor();
+  await context.close();
+});
