@@ -75,6 +75,15 @@ fn zh(path: &str, m: &str) -> Option<String> {
         let (parent, rest) = rest.split_once(" is dated after its child ")?;
         return Some(format!("前身 {parent} 的日期晚于其后继 {rest}"));
     }
+    if let Some(rest) = m.strip_prefix("the response is not a dataset: expected a JSON object or CSV, got ") {
+        let what = match rest {
+            "empty" => "空内容",
+            "an HTML or XML page" => "HTML 或 XML 页面",
+            "a JSON array" => "JSON 数组",
+            other => other,
+        };
+        return Some(format!("返回的内容不是数据集：应为 JSON 对象或 CSV，实际是{what}"));
+    }
     if let Some(rest) = m.strip_prefix("the file is ") {
         let (bytes, rest) = rest.split_once(" bytes; the limit is ")?;
         let limit = rest.strip_suffix(" bytes")?;

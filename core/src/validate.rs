@@ -52,6 +52,19 @@ pub fn load_any(text: &str) -> Result<Chronicle, Vec<Problem>> {
     if trimmed.starts_with('{') {
         return load_json(trimmed);
     }
+    if trimmed.is_empty() || trimmed.starts_with('<') || trimmed.starts_with('[') {
+        let what = if trimmed.is_empty() {
+            "empty"
+        } else if trimmed.starts_with('<') {
+            "an HTML or XML page"
+        } else {
+            "a JSON array"
+        };
+        return Err(vec![Problem {
+            path: "(data)".into(),
+            message: format!("the response is not a dataset: expected a JSON object or CSV, got {what}"),
+        }]);
+    }
     let title = Text { zh: "自定义数据集".into(), en: "Custom dataset".into() };
     validate(crate::csv_import::from_csv(trimmed, title)?)
 }

@@ -215,6 +215,7 @@ fn every_bad_csv_in_the_corpus_is_refused_with_rows_and_columns() {
         ("extra-column", "(row 1, column 14)", "unknown column \"colour\""),
         ("short-row", "(row 2)", "the header has 13"),
         ("hostile-values", "events[0].date", "month 13"),
+        ("html-page", "(data)", "got an HTML or XML page"),
     ];
     let dir = format!("{}/tests/fixtures/invalid-csv", env!("CARGO_MANIFEST_DIR"));
     let files = std::fs::read_dir(&dir).unwrap().count();

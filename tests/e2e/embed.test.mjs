@@ -96,6 +96,19 @@ test('custom elements: independent state and keys, settings by attribute, page l
   await context.close();
 });
 
+test('documented custom properties cross the shadow boundary', async () => {
+  const { page, context } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/examples/article-en.html`);
+  await elementsReady(page, 1);
+  await page.addStyleTag({ content: 'llm-chronicle { --llmc-accent: rgb(181, 18, 27); --llmc-bg: rgb(250, 240, 230); --llmc-font: monospace; }' });
+  const look = await page.locator('llm-chronicle').evaluate((host) => {
+    const root = host.shadowRoot.querySelector('.llmc');
+    return [getComputedStyle(root).backgroundColor, getComputedStyle(root).fontFamily, getComputedStyle(host.shadowRoot.querySelector('.llmc-link-button')).color];
+  });
+  assert.deepEqual(look, ['rgb(250, 240, 230)', 'monospace', 'rgb(181, 18, 27)']);
+  await context.close();
+});
+
 test('hostile host CSS does not change the widget, and the widget CSS does not leak', async () => {
   const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
   await page.goto(`${server.url}/examples/article-en.html`);

@@ -183,3 +183,20 @@ test('the view setting shows the timeline, the matrices or both', async () => {
   await page.waitForFunction((n) => document.querySelectorAll('.llmc-openness-table tbody tr').length === n, apiModels);
   await context.close();
 });
+
+test('the openness table keeps its header row and model column in view while scrolling', { skip: !openRows && 'no openness rows' }, async () => {
+  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 700, height: 700 } });
+  await page.goto(`${server.url}/?lang=en&view=matrix`);
+  await ready(page);
+  const frame = page.locator('.llmc-openness-frame');
+  await frame.scrollIntoViewIfNeeded();
+  await frame.evaluate((el) => el.scrollTo(400, 400));
+  const [frameBox, headBox, firstColBox] = await Promise.all([
+    frame.boundingBox(),
+    page.locator('.llmc-openness-table thead tr:nth-child(2) th').nth(3).boundingBox(),
+    page.locator('.llmc-openness-table tbody tr').nth(10).locator('th').boundingBox(),
+  ]);
+  assert.ok(headBox.y >= frameBox.y - 1 && headBox.y < frameBox.y + 80, `header at ${headBox.y}, frame at ${frameBox.y}`);
+  assert.ok(Math.abs(firstColBox.x - frameBox.x) <= 2, `model column at ${firstColBox.x}, frame at ${frameBox.x}`);
+  await context.close();
+});
