@@ -86,6 +86,22 @@ pub struct AppProps {
     pub sync_url: bool,
 }
 
+impl AppProps {
+    /// Props for `data` in `lang` with every other setting at its default: what a plain page and
+    /// the prerenderer use.
+    pub fn new(data: Data, lang: Lang) -> Self {
+        AppProps {
+            data,
+            lang,
+            id_prefix: "llmc".into(),
+            fragment: None,
+            settings: Settings::default(),
+            sync_url: false,
+            embed_base: "./".into(),
+        }
+    }
+}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let store = use_reducer_eq(|| {

@@ -10,15 +10,7 @@ pub use crate::PRERENDERED_ATTR;
 
 /// The app's HTML in `lang`, hydratable, exactly as the browser's first render will produce it.
 pub async fn render_app(lang: Lang) -> String {
-    let props = AppProps {
-        data: Data::shipped(),
-        lang,
-        id_prefix: "llmc".into(),
-        fragment: None,
-        settings: Default::default(),
-        sync_url: false,
-        embed_base: "./".into(),
-    };
+    let props = AppProps::new(Data::shipped(), lang);
     LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
 }
 

@@ -10,15 +10,7 @@ use llm_chronicle::{App, AppProps, Data};
 use yew::LocalServerRenderer;
 
 async fn render(lang: Lang) -> String {
-    let props = AppProps {
-        data: Data::shipped(),
-        lang,
-        id_prefix: "llmc".into(),
-        fragment: None,
-        settings: Default::default(),
-        sync_url: false,
-        embed_base: "./".into(),
-    };
+    let props = AppProps::new(Data::shipped(), lang);
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
@@ -114,15 +106,7 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
     let loaded = chronicle_core::validate::load_json(&v.to_string());
     assert!(loaded.is_ok(), "markup is allowed as text: {:?}", loaded.err());
     for lang in [Lang::Zh, Lang::En] {
-        let props = AppProps {
-            data: Data(Rc::new(chronicle_core::validate::load_json(&v.to_string()))),
-            lang,
-            id_prefix: "x".into(),
-            fragment: None,
-            settings: Default::default(),
-            sync_url: false,
-            embed_base: "./".into(),
-        };
+        let props = AppProps::new(Data(Rc::new(chronicle_core::validate::load_json(&v.to_string()))), lang);
         let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
         assert!(!html.contains("<script") && !html.contains("<img"), "raw markup reached the page");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");

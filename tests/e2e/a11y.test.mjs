@@ -1,23 +1,14 @@
 // axe-core against the built widget: every view, both languages, light and dark, wide and narrow,
 // with the detail panel and a matrix cell open. Zero violations allowed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, watchedPage, ready, EXAMPLES } from './harness.mjs';
+import { EXAMPLES, ready, setup, watchedPage } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(undefined, {}, { '/examples/': EXAMPLES });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup({ '/examples/': EXAMPLES });
 
 async function violations(page) {
   await page.addScriptTag({ content: AXE });
@@ -29,8 +20,8 @@ for (const lang of ['zh', 'en']) {
   for (const scheme of ['light', 'dark']) {
     for (const width of [1280, 375]) {
       test(`axe: ${lang}, ${scheme}, ${width} px, with details and a cell open`, async () => {
-        const { page, context } = await watchedPage(browser, server.url, { viewport: { width, height: 900 }, colorScheme: scheme });
-        await page.goto(`${server.url}/?lang=${lang}`);
+        const { page, context } = await watchedPage(env.browser, env.server.url, { viewport: { width, height: 900 }, colorScheme: scheme });
+        await page.goto(`${env.server.url}/?lang=${lang}`);
         await ready(page);
         assert.deepEqual(await violations(page), []);
         await page.locator('[data-event-id="bert"]').dispatchEvent('click');
@@ -51,8 +42,8 @@ for (const lang of ['zh', 'en']) {
 }
 
 test('axe: the error panel for a broken dataset', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en&data=/examples/data/broken.json`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en&data=/examples/data/broken.json`);
   await page.locator('.llmc-errors').waitFor();
   assert.deepEqual(await violations(page), []);
   await context.close();
@@ -62,8 +53,8 @@ for (const view of ['timeline', 'matrix']) {
   for (const lang of ['zh', 'en']) {
     test(`axe: view=${view}, ${lang}, dark, 375 and 1280 px`, async () => {
       for (const width of [375, 1280]) {
-        const { page, context } = await watchedPage(browser, server.url, { viewport: { width, height: 900 }, colorScheme: 'dark' });
-        await page.goto(`${server.url}/?lang=${lang}&view=${view}`);
+        const { page, context } = await watchedPage(env.browser, env.server.url, { viewport: { width, height: 900 }, colorScheme: 'dark' });
+        await page.goto(`${env.server.url}/?lang=${lang}&view=${view}`);
         await ready(page);
         assert.deepEqual(await violations(page), [], `${view} ${lang} ${width}`);
         await context.close();
@@ -73,8 +64,8 @@ for (const view of ['timeline', 'matrix']) {
 }
 
 test('keyboard only: Tab reaches every control in order, each with a visible focus ring', async () => {
-  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   // Every control a pointer could use, in document order (contents of closed <details> and the
   // timeline's non-current events excepted: one tab stop for the whole timeline).
@@ -118,9 +109,9 @@ test('keyboard only: Tab reaches every control in order, each with a visible foc
 });
 
 test('forced colours: open and closed markers and the selection stay distinguishable', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
   await page.emulateMedia({ forcedColors: 'active' });
-  await page.goto(`${server.url}/?lang=en`);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const fill = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).fill);
   assert.notEqual(await fill('.llmc-marker-open'), await fill('.llmc-marker-closed'), 'filled against hollow');
@@ -134,9 +125,9 @@ test('forced colours: open and closed markers and the selection stay distinguish
 });
 
 test('reduced motion: no transitions or animations anywhere in the widget', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`${server.url}/?lang=en`);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const moving = await page.evaluate(() =>
     [...document.querySelectorAll('.llmc *')].filter((el) => {

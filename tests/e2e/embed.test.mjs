@@ -1,19 +1,10 @@
 // Embedding in articles: the example pages, auto-height iframes, custom elements in Shadow DOM,
 // settings, hostile host CSS, and messages from strangers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage, EXAMPLES } from './harness.mjs';
+import { EXAMPLES, setup, watchedPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(undefined, {}, { '/examples/': EXAMPLES });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup({ '/examples/': EXAMPLES });
 
 /** Waits until every <llm-chronicle> on the page has an interactive widget in its shadow root. */
 async function elementsReady(page, count) {
@@ -24,8 +15,8 @@ async function elementsReady(page, count) {
 }
 
 test('the iframe resizes to its content, and again after the view changes', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/examples/article-en.html`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${env.server.url}/examples/article-en.html`);
   const frame = page.locator('iframe[data-llm-chronicle]');
   await page.waitForFunction(() => document.querySelector('iframe[data-llm-chronicle]').style.height !== '');
   const inner = page.frameLocator('iframe[data-llm-chronicle]');
@@ -44,8 +35,8 @@ test('the iframe resizes to its content, and again after the view changes', asyn
 });
 
 test('messages from anyone but the iframe are ignored', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/examples/article-en.html`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/examples/article-en.html`);
   await page.waitForFunction(() => document.querySelector('iframe[data-llm-chronicle]').style.height !== '');
   const before = await page.locator('iframe[data-llm-chronicle]').evaluate((f) => f.style.height);
   // The host page itself (wrong source window) and a forged origin inside the frame's own window.
@@ -60,8 +51,8 @@ test('messages from anyone but the iframe are ignored', async () => {
 });
 
 test('custom elements: independent state and keys, settings by attribute, page language by default', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/examples/article-zh.html`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${env.server.url}/examples/article-zh.html`);
   await page.evaluate(() => {
     const second = document.createElement('llm-chronicle');
     second.setAttribute('view', 'timeline');
@@ -97,8 +88,8 @@ test('custom elements: independent state and keys, settings by attribute, page l
 });
 
 test('documented custom properties cross the shadow boundary', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/examples/article-en.html`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/examples/article-en.html`);
   await elementsReady(page, 1);
   await page.addStyleTag({ content: 'llm-chronicle { --llmc-accent: rgb(181, 18, 27); --llmc-bg: rgb(250, 240, 230); --llmc-font: monospace; }' });
   const look = await page.locator('llm-chronicle').evaluate((host) => {
@@ -110,8 +101,8 @@ test('documented custom properties cross the shadow boundary', async () => {
 });
 
 test('hostile host CSS does not change the widget, and the widget CSS does not leak', async () => {
-  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/examples/article-en.html`);
+  const { page, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${env.server.url}/examples/article-en.html`);
   await elementsReady(page, 1);
   const el = page.locator('llm-chronicle');
   const measure = () =>
@@ -147,13 +138,13 @@ test('hostile host CSS does not change the widget, and the widget CSS does not l
 });
 
 test('iframe settings: theme, view, focus, story, height, and a warning for unknown values', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/?lang=en&theme=dark&view=timeline&focus=gpt-3&height=700&story=2`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${env.server.url}/?lang=en&theme=dark&view=timeline&focus=gpt-3&height=700&story=2`);
   await page.getByRole('region', { name: 'GPT-3' }).waitFor();
   assert.equal(await page.locator('.llmc').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(13, 17, 23)');
   assert.equal(await page.locator('.llmc-matrix').count(), 0);
   assert.equal(await page.locator('#llm-chronicle').evaluate((el) => getComputedStyle(el).height), '700px');
-  await page.goto(`${server.url}/?lang=en&view=sideways`);
+  await page.goto(`${env.server.url}/?lang=en&view=sideways`);
   await page.locator('.llmc[lang]').waitFor();
   await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
   assert.ok(problems.console.some((m) => m.startsWith('warning:') && m.includes('unknown view "sideways"')), problems.console.join('\n'));
@@ -161,9 +152,9 @@ test('iframe settings: theme, view, focus, story, height, and a warning for unkn
 });
 
 test("authors' data: inline JSON, a CSV file, and a broken file with its problems listed", async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/examples/article-en.html`);
-  const json = await (await fetch(`${server.url}/examples/data/minimal.json`)).text();
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 900 } });
+  await page.goto(`${env.server.url}/examples/article-en.html`);
+  const json = await (await fetch(`${env.server.url}/examples/data/minimal.json`)).text();
   await page.evaluate((text) => {
     const article = document.querySelector('.article');
     const inline = document.createElement('llm-chronicle');
@@ -207,17 +198,17 @@ test("authors' data: inline JSON, a CSV file, and a broken file with its problem
 });
 
 test('an iframe with ?data= shows that dataset', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en&data=/examples/data/minimal.csv`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en&data=/examples/data/minimal.csv`);
   await page.getByText('Custom dataset').waitFor();
   assert.equal(await page.locator('[data-event-id]').count(), 2);
   await context.close();
 });
 
 test('the Embed action shows both snippets for the current language, view and selection', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await page.goto(`${server.url}/en/`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await page.goto(`${env.server.url}/en/`);
   await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
   await page.locator('[data-event-id="llama"]').first().click();
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
@@ -225,8 +216,8 @@ test('the Embed action shows both snippets for the current language, view and se
   const panel = page.getByRole('region', { name: 'Embed' });
   const codes = await panel.locator('code').allTextContents();
   assert.equal(codes.length, 2);
-  assert.ok(codes[0].includes(`<iframe data-llm-chronicle src="${server.url}/?lang=en&amp;view=timeline&amp;focus=llama"`), codes[0]);
-  assert.ok(codes[0].includes(`<script type="module" src="${server.url}/embed.js"></script>`));
+  assert.ok(codes[0].includes(`<iframe data-llm-chronicle src="${env.server.url}/?lang=en&amp;view=timeline&amp;focus=llama"`), codes[0]);
+  assert.ok(codes[0].includes(`<script type="module" src="${env.server.url}/embed.js"></script>`));
   assert.ok(codes[1].includes('<llm-chronicle lang="en" view="timeline" focus="llama"></llm-chronicle>'), codes[1]);
   await panel.getByRole('button', { name: 'Copy' }).nth(1).click();
   await panel.getByText('Copied').waitFor();
@@ -236,8 +227,8 @@ test('the Embed action shows both snippets for the current language, view and se
 });
 
 test('the error panel speaks the reader\'s language', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=zh&data=/examples/data/broken.json`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=zh&data=/examples/data/broken.json`);
   await page.locator('.llmc-errors').waitFor();
   const text = await page.locator('.llmc-errors').textContent();
   assert.match(text, /日期 "2023-13-40" 无效：月份 13 不在 1–12 之间/);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -96,4 +97,21 @@ export async function watchedPage(browser, origin, options = {}) {
 export async function ready(page) {
   await page.locator('.llmc[lang]').first().waitFor({ state: 'visible' });
   await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+}
+
+/**
+ * One server (serving `dist/`, plus any `mounts`) and one Chromium for a whole test file, started
+ * before its tests and closed after them. Read `env.server.url` and `env.browser` inside tests.
+ */
+export function setup(mounts = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(DIST, {}, mounts);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

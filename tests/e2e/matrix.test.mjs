@@ -1,27 +1,18 @@
 // The two matrices, end to end: real tables, cell details by click and keyboard, and the link
 // between matrix rows and the timeline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, watchedPage, ready } from './harness.mjs';
+import { ready, setup, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 const nameOf = (id) => DATA.events.find((e) => e.id === id).name.en;
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 test('the dimension matrix is a captioned table with every dimension', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const table = page.getByRole('table', { name: 'Open versus closed models, dimension by dimension' });
   for (const d of DATA.dimensions) {
@@ -32,8 +23,8 @@ test('the dimension matrix is a captioned table with every dimension', async () 
 });
 
 test('openness cells open their note and source by click and by keyboard', { skip: DATA.openness.length === 0 && 'no openness rows in the dataset' }, async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const table = page.getByRole('table', { name: /Model by model/ });
   assert.equal(await table.locator('tbody tr').count(), DATA.openness.length);
@@ -58,8 +49,8 @@ test('openness cells open their note and source by click and by keyboard', { ski
 });
 
 test('selecting a row selects the model on the timeline, and back', { skip: DATA.openness.length === 0 && 'no openness rows in the dataset' }, async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const model = DATA.openness.at(-1).model;
   const table = page.getByRole('table', { name: /Model by model/ });
@@ -80,8 +71,8 @@ const scoreOf = (row, criteria = DATA.criteria) =>
   Math.round((criteria.reduce((s, c) => s + points[row.cells[c.id].level], 0) / criteria.length) * 1000) / 10;
 
 test('sort by score, by name and by a criterion; weights and hidden groups change the score', { skip: !openRows && 'no openness rows' }, async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const table = page.getByRole('table', { name: /Model by model/ });
   const models = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.model));
@@ -124,8 +115,8 @@ test('sort by score, by name and by a criterion; weights and hidden groups chang
 });
 
 test('colour the timeline by a criterion; the legend says so', { skip: !openRows && 'no openness rows' }, async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const crit = DATA.criteria.find((c) => c.id === 'training-data') ?? DATA.criteria[0];
   await page.getByLabel('Colour the timeline by').selectOption(crit.id);
@@ -142,8 +133,8 @@ test('colour the timeline by a criterion; the legend says so', { skip: !openRows
 });
 
 test('the CSV download holds the matrix as shown, with a BOM; JSON too', { skip: !openRows && 'no openness rows' }, async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=zh`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=zh`);
   await ready(page);
   await page.locator('.llmc-filters summary').click();
   await page.getByRole('searchbox').fill('deepseek');
@@ -164,8 +155,8 @@ test('the CSV download holds the matrix as shown, with a BOM; JSON too', { skip:
 });
 
 test('the view setting shows the timeline, the matrices or both', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Matrices' }).click();
   await page.locator('.llmc-timeline').waitFor({ state: 'detached' });
@@ -173,7 +164,7 @@ test('the view setting shows the timeline, the matrices or both', async () => {
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
   await page.locator('.llmc-timeline').waitFor();
   assert.equal(await page.locator('.llmc-matrix').count(), 0);
-  await page.goto(`${server.url}/#v=matrix&lang=en`);
+  await page.goto(`${env.server.url}/#v=matrix&lang=en`);
   await page.locator('.llmc-matrix').waitFor();
   assert.equal(await page.locator('.llmc-timeline').count(), 0);
   // Filters work in the matrix-only view too.
@@ -185,8 +176,8 @@ test('the view setting shows the timeline, the matrices or both', async () => {
 });
 
 test('the openness table keeps its header row and model column in view while scrolling', { skip: !openRows && 'no openness rows' }, async () => {
-  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 700, height: 700 } });
-  await page.goto(`${server.url}/?lang=en&view=matrix`);
+  const { page, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 700, height: 700 } });
+  await page.goto(`${env.server.url}/?lang=en&view=matrix`);
   await ready(page);
   const frame = page.locator('.llmc-openness-frame');
   await frame.scrollIntoViewIfNeeded();

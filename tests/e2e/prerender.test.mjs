@@ -1,27 +1,18 @@
 // Content before script: the prerendered pages without JavaScript, hydration with it, layout
 // shift, and print.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, watchedPage, ready } from './harness.mjs';
+import { ready, serve, setup, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) {
   test(`${path} without JavaScript: every era, event and matrix is there to read`, async () => {
-    const { page, problems, context } = await watchedPage(browser, server.url, { javaScriptEnabled: false });
-    await page.goto(`${server.url}${path}`);
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url, { javaScriptEnabled: false });
+    await page.goto(`${env.server.url}${path}`);
     assert.equal(await page.getAttribute('html', 'lang'), tag);
     const text = await page.locator('.llmc').innerText();
     for (const e of DATA.events) assert.ok(text.includes(e.name[lang]), `${e.id} missing`);
@@ -37,14 +28,14 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
   });
 
   test(`${path} with JavaScript: hydrates in place with a clean console and no layout shift`, async () => {
-    const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     const prerendered = await page.locator('.llmc-title').textContent();
     await page.waitForFunction(() => !document.querySelector('#llm-chronicle').classList.contains('llmc-inert'));
     await ready(page);
@@ -70,8 +61,8 @@ test('the WASM is preloaded', async () => {
 });
 
 test('print: the matrices print whole, without controls', async () => {
-  const { page, context } = await watchedPage(browser, server.url, { viewport: { width: 1000, height: 800 }, colorScheme: 'dark' });
-  await page.goto(`${server.url}/en/`);
+  const { page, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1000, height: 800 }, colorScheme: 'dark' });
+  await page.goto(`${env.server.url}/en/`);
   await ready(page);
   await page.emulateMedia({ media: 'print' });
   for (const frame of await page.locator('.llmc-matrix-frame').all()) {
@@ -98,7 +89,7 @@ test('the built site works under a strict Content Security Policy', async () => 
   const strict = await serve(undefined, { 'content-security-policy': CSP });
   try {
     for (const path of ['/', '/en/', '/?lang=en#e=gpt-3']) {
-      const { page, problems, context } = await watchedPage(browser, strict.url);
+      const { page, problems, context } = await watchedPage(env.browser, strict.url);
       await page.addInitScript(() => {
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -1,28 +1,19 @@
 // The first vertical slice, end to end: the release build in real Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, watchedPage, ready } from './harness.mjs';
+import { ready, setup, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 const byDate = [...DATA.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 test('the language switch changes the visible text, with a clean console and no foreign requests', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { locale: 'en-US' });
-  await page.goto(`${server.url}/`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { locale: 'en-US' });
+  await page.goto(`${env.server.url}/`);
   await ready(page);
-  // The page says zh-Hans, which beats the browser's en-US.
+  // The page says zh-Hans, which beats the env.browser's en-US.
   const caption = page.locator('.llmc-matrix caption');
   assert.equal(await caption.textContent(), '开源与闭源大模型：逐项对比');
   assert.equal(await page.locator('.llmc').getAttribute('lang'), 'zh-Hans');
@@ -45,8 +36,8 @@ test('the language switch changes the visible text, with a clean console and no 
 });
 
 test('?lang=en starts in English; clicking an event shows its details; Escape closes them', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const gpt3 = page.getByRole('button', { name: /^GPT-3,/ });
   await gpt3.click();
@@ -72,8 +63,8 @@ test('?lang=en starts in English; clicking an event shows its details; Escape cl
 });
 
 test('events work from the keyboard', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   await page.getByRole('button', { name: /^BERT,/ }).focus();
   await page.keyboard.press('Enter');
@@ -88,8 +79,8 @@ test('events work from the keyboard', async () => {
 });
 
 test('a panic replaces the widget with a readable message', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   await page.evaluate(() => {
     try {
@@ -108,8 +99,8 @@ test('a panic replaces the widget with a readable message', async () => {
 
 test('the theme follows prefers-color-scheme', async () => {
   const background = async (scheme) => {
-    const { page, context } = await watchedPage(browser, server.url, { colorScheme: scheme });
-    await page.goto(`${server.url}/`);
+    const { page, context } = await watchedPage(env.browser, env.server.url, { colorScheme: scheme });
+    await page.goto(`${env.server.url}/`);
     await ready(page);
     const bg = await page.locator('.llmc').evaluate((el) => getComputedStyle(el).backgroundColor);
     await context.close();
@@ -120,8 +111,8 @@ test('the theme follows prefers-color-scheme', async () => {
 });
 
 test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the page', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 700 } });
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 700 } });
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const windowText = () => page.locator('.llmc-window').textContent();
   const full = await windowText();
@@ -167,8 +158,8 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
 });
 
 test('arrow keys move between events in time order; Home and End jump', async () => {
-  const { page, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   // One tab stop for the whole timeline.
   assert.equal(await page.locator('.llmc-event[tabindex="0"]').count(), 1);
@@ -190,9 +181,9 @@ test('arrow keys move between events in time order; Home and End jump', async ()
 });
 
 test('a 375 px wide page never scrolls sideways', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 375, height: 800 } });
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 375, height: 800 } });
   for (const lang of ['zh', 'en']) {
-    await page.goto(`${server.url}/?lang=${lang}`);
+    await page.goto(`${env.server.url}/?lang=${lang}`);
     await ready(page);
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.ok(scroll <= client, `${lang}: page is ${scroll} px wide in a ${client} px viewport`);
@@ -202,8 +193,8 @@ test('a 375 px wide page never scrolls sideways', async () => {
 });
 
 test('filters and search update the live count, dim or hide, and narrow the matrix', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   const total = DATA.events.length;
   const count = page.locator('.llmc-count');
@@ -241,8 +232,8 @@ test('filters and search update the live count, dim or hide, and narrow the matr
 });
 
 test('story mode: next and previous, progress, zoom and highlights', { skip: !DATA.story?.length && 'no story in the dataset' }, async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   await page.getByRole('button', { name: /^▶ Start the guided story/ }).click();
   const story = page.getByRole('region', { name: DATA.story[0].title.en });
@@ -270,8 +261,8 @@ test('story mode: next and previous, progress, zoom and highlights', { skip: !DA
 });
 
 test('a deep link restores the state, and the URL follows the reader without flooding history', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url);
-  await page.goto(`${server.url}/#lang=en&e=bert&w=2017~2021&q=bert&m=hide&t=even`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/#lang=en&e=bert&w=2017~2021&q=bert&m=hide&t=even`);
   await ready(page);
   await page.getByRole('region', { name: 'BERT' }).waitFor();
   assert.equal(await page.locator('.llmc-window').textContent(), '2017 – 2020');
@@ -301,8 +292,8 @@ test('a deep link restores the state, and the URL follows the reader without flo
 });
 
 test('narrow embeds get a vertical list that scrolls with the page and works by keyboard', async () => {
-  const { page, problems, context } = await watchedPage(browser, server.url, { viewport: { width: 375, height: 800 } });
-  await page.goto(`${server.url}/?lang=en`);
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 375, height: 800 } });
+  await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   await page.locator('.llmc-vertical').waitFor();
   assert.equal(await page.locator('.llmc-timeline-frame').count(), 0, 'no horizontal strip');
