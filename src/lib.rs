@@ -14,6 +14,8 @@ pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
+mod dom;
 
 pub use app::{App, AppProps, Data};
 

@@ -16,7 +16,7 @@ pub struct DetailProps {
 pub fn Detail(props: &DetailProps) -> Html {
     let store = use_store();
     let heading = use_node_ref();
-    let last_selected = use_mut_ref(|| None::<String>);
+    let last_selected = use_mut_ref(|| None::<(String, web_sys::Element)>);
     let lang = store.lang;
     let t = ui(lang);
 
@@ -84,34 +84,29 @@ pub fn Detail(props: &DetailProps) -> Html {
     }
 }
 
+/// Where focus goes back to when the panel closes: the event's id and its widget's root.
+type Return = Option<(String, web_sys::Element)>;
+
 #[cfg(target_arch = "wasm32")]
-fn focus_after_selection(heading: &NodeRef, selected: Option<&str>, last: &mut Option<String>) {
-    use wasm_bindgen::JsCast;
+fn focus_after_selection(heading: &NodeRef, selected: Option<&str>, back: &mut Return) {
     match selected {
         Some(id) => {
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+                // Remember this widget's root now: once the panel is gone, the document can't
+                // tell which widget (or which shadow root) it was in.
+                if let Ok(Some(root)) = h.closest(".llmc") {
+                    *back = Some((id.to_owned(), root));
+                }
             }
-            *last = Some(id.to_owned());
         }
         None => {
-            // The heading is gone; find the event again from the widget's own root (shadow-safe).
-            let Some(id) = last.take() else { return };
-            let root = gloo::utils::document().active_element();
-            let scope = root
-                .and_then(|a| a.closest(".llmc").ok().flatten())
-                .or_else(|| gloo::utils::document().query_selector(".llmc").ok().flatten());
-            let selector = format!("[data-event-id=\"{}\"]", id.replace('"', ""));
-            if let Some(el) = scope.and_then(|s| s.query_selector(&selector).ok().flatten()) {
-                if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-                    let _ = el.focus();
-                } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if let Some((id, root)) = back.take() {
+                crate::dom::focus_event(&root, &id);
             }
         }
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn focus_after_selection(_: &NodeRef, _: Option<&str>, _: &mut Option<String>) {}
+fn focus_after_selection(_: &NodeRef, _: Option<&str>, _: &mut Return) {}

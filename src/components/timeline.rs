@@ -550,17 +550,8 @@ fn focused_event_id(k: &KeyboardEvent) -> Option<String> {
 
 #[cfg(target_arch = "wasm32")]
 fn focus_event(container: &NodeRef, id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(frame) = container.cast::<web_sys::Element>() else {
-        return;
-    };
-    let selector = format!("[data-event-id=\"{}\"]", id.replace('"', ""));
-    if let Some(el) = frame.query_selector(&selector).ok().flatten() {
-        if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-            let _ = el.focus();
-        } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+    if let Some(frame) = container.cast::<web_sys::Element>() {
+        crate::dom::focus_event(&frame, id);
     }
 }
 

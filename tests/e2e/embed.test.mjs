@@ -79,6 +79,8 @@ test('custom elements: independent state and keys, settings by attribute, page l
   assert.equal(await a.locator('.llmc-detail').count(), 0);
   await page.keyboard.press('Escape');
   await b.locator('.llmc-detail').waitFor({ state: 'detached' });
+  // Focus returns to the event, inside this element's own shadow root.
+  assert.equal(await b.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-event-id')), 'bert');
   // Attributes are reacted to when they change.
   await b.evaluate((el) => el.setAttribute('lang', 'zh'));
   await page.waitForFunction(() => document.querySelector('#second').shadowRoot.querySelector('.llmc')?.getAttribute('lang') === 'zh-Hans');
