@@ -15,8 +15,10 @@ window.addEventListener('message', (event) => {
   if (!data || data.type !== HEIGHT) return;
   const height = Number(data.height);
   if (!Number.isFinite(height) || height < 50 || height > 100000) return;
-  for (const frame of document.querySelectorAll('iframe[data-llm-chronicle]')) {
+  // Our iframes: marked with data-llm-chronicle, or pointing at the folder this script came from.
+  for (const frame of document.querySelectorAll('iframe')) {
     if (frame.contentWindow !== event.source) continue;
+    if (!frame.hasAttribute('data-llm-chronicle') && !frame.src.startsWith(BASE.href)) continue;
     let origin;
     try {
       origin = new URL(frame.src, location.href).origin;

@@ -34,6 +34,20 @@ test('the iframe resizes to its content, and again after the view changes', asyn
   await context.close();
 });
 
+test('an unmarked iframe pointing at the widget resizes too', async () => {
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/examples/article-en.html`);
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.id = 'plain';
+    f.src = '/?lang=en&view=matrix';
+    f.height = '300';
+    document.querySelector('.article').append(f);
+  });
+  await page.waitForFunction(() => parseFloat(document.getElementById('plain').style.height) > 1000);
+  await context.close();
+});
+
 test('messages from anyone but the iframe are ignored', async () => {
   const { page, context } = await watchedPage(env.browser, env.server.url);
   await page.goto(`${env.server.url}/examples/article-en.html`);
