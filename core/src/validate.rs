@@ -137,6 +137,26 @@ impl Validator {
         }
     }
 
+    /// `start` and `end` are valid dates, in that order. `what` names the thing in the message.
+    fn span(&mut self, p: &str, what: &str, start: &str, end: &str) {
+        let start = self.date(&format!("{p}.start"), start);
+        let end = self.date(&format!("{p}.end"), end);
+        if let (Some(s), Some(e)) = (start, end) {
+            if s > e {
+                self.push(format!("{p}.end"), format!("{what} ends ({e}) before it starts ({s})"));
+            }
+        }
+    }
+
+    /// Every id in `ids` is `known`; `kind` is "an event", "a dimension", ….
+    fn refs(&mut self, path: &str, ids: &[String], known: impl Fn(&str) -> bool, kind: &str) {
+        for (j, id) in ids.iter().enumerate() {
+            if !known(id) {
+                self.push(format!("{path}[{j}]"), format!("{id:?} is not {kind} id"));
+            }
+        }
+    }
+
     fn source(&mut self, path: &str, s: &Source) {
         let url = s.url.as_str();
         let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
@@ -160,13 +180,7 @@ impl Validator {
             self.id(&format!("{p}.id"), &era.id, &mut era_ids);
             self.text(&format!("{p}.name"), &era.name);
             self.text(&format!("{p}.summary"), &era.summary);
-            let start = self.date(&format!("{p}.start"), &era.start);
-            let end = self.date(&format!("{p}.end"), &era.end);
-            if let (Some(s), Some(e)) = (start, end) {
-                if s > e {
-                    self.push(format!("{p}.end"), format!("era ends ({e}) before it starts ({s})"));
-                }
-            }
+            self.span(&p, "era", &era.start, &era.end);
         }
 
         let mut ids = BTreeSet::new();
@@ -229,11 +243,7 @@ impl Validator {
                 }
                 self.text(&format!("{p}.{side}.text"), &s.text);
             }
-            for (j, ex) in dim.examples.iter().enumerate() {
-                if !index.contains_key(ex.as_str()) {
-                    self.push(format!("{p}.examples[{j}]"), format!("{ex:?} is not an event id"));
-                }
-            }
+            self.refs(&format!("{p}.examples"), &dim.examples, |id| index.contains_key(id), "an event");
         }
 
         let mut crit_ids = BTreeSet::new();
@@ -263,28 +273,10 @@ impl Validator {
             self.id(&format!("{p}.id"), &stop.id, &mut stop_ids);
             self.text(&format!("{p}.title"), &stop.title);
             self.text(&format!("{p}.text"), &stop.text);
-            let start = self.date(&format!("{p}.start"), &stop.start);
-            let end = self.date(&format!("{p}.end"), &stop.end);
-            if let (Some(s), Some(e)) = (start, end) {
-                if s > e {
-                    self.push(format!("{p}.end"), format!("stop ends ({e}) before it starts ({s})"));
-                }
-            }
-            for (j, id) in stop.events.iter().enumerate() {
-                if !index.contains_key(id.as_str()) {
-                    self.push(format!("{p}.events[{j}]"), format!("{id:?} is not an event id"));
-                }
-            }
-            for (j, id) in stop.dimensions.iter().enumerate() {
-                if !dim_ids.contains(id) {
-                    self.push(format!("{p}.dimensions[{j}]"), format!("{id:?} is not a dimension id"));
-                }
-            }
-            for (j, id) in stop.criteria.iter().enumerate() {
-                if !crit_ids.contains(id) {
-                    self.push(format!("{p}.criteria[{j}]"), format!("{id:?} is not a criterion id"));
-                }
-            }
+            self.span(&p, "stop", &stop.start, &stop.end);
+            self.refs(&format!("{p}.events"), &stop.events, |id| index.contains_key(id), "an event");
+            self.refs(&format!("{p}.dimensions"), &stop.dimensions, |id| dim_ids.contains(id), "a dimension");
+            self.refs(&format!("{p}.criteria"), &stop.criteria, |id| crit_ids.contains(id), "a criterion");
         }
 
         let mut models = BTreeSet::new();
