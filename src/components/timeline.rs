@@ -403,8 +403,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             "llmc-vevent",
             selected.then_some("llmc-selected"),
             (!matches).then_some("llmc-dimmed"),
-            story_events.contains(&e.id.as_str()).then_some("llmc-highlight")
+            story_events.contains(&e.id.as_str()).then_some("llmc-highlight"),
+            colour_level(&e.id).map(|l| format!("llmc-colour-{}", l.map_or("none", level_slug)))
         );
+        let colour_text = match (colour_level(&e.id), colour_criterion) {
+            (Some(Some(level)), Some(crit)) => {
+                format!(" · {}: {} {}", crit.name.get(lang), level_symbol(level), level_name(level, lang))
+            }
+            _ => String::new(),
+        };
         let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
         html! {
             <li key={e.id.clone()}>
@@ -412,7 +419,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <svg class="llmc-vmarker" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">{ marker(e.access.openness(), 6.0) }</svg>
                     <span class="llmc-vname">{ e.name.get(lang) }</span>
                     <span class="llmc-vmeta">
-                        { format!("{} · {} · {}", c.date(i), e.org, family_name(e.family, lang)) }
+                        { format!("{} · {} · {}{colour_text}", c.date(i), e.org, family_name(e.family, lang)) }
                         <span class="llmc-sr-only">{ format!(", {}", openness_marker(e.access.openness(), lang)) }</span>
                         if !matches { <span class="llmc-sr-only">{ t.not_matching_suffix }</span> }
                     </span>

@@ -127,6 +127,15 @@ test('colour the timeline by a criterion; the legend says so', { skip: !openRows
     assert.match(await el.getAttribute('class'), new RegExp(`llmc-colour-${level}`));
     assert.match(await el.getAttribute('aria-label'), new RegExp(`${crit.name.en}: ${level}`));
   }
+  // The narrow, vertical timeline is coloured too, with the level in text.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const row = DATA.openness[0];
+  const item = page.locator(`.llmc-vevent[data-event-id="${row.model}"]`);
+  await item.waitFor();
+  assert.match(await item.getAttribute('class'), new RegExp(`llmc-colour-${row.cells[crit.id].level}`));
+  assert.match(await item.textContent(), new RegExp(`${crit.name.en}: . ${row.cells[crit.id].level}`));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('.llmc-timeline-frame').waitFor();
   const outsider = DATA.events.find((e) => !DATA.openness.some((r) => r.model === e.id));
   assert.match(await page.locator(`.llmc-event[data-event-id="${outsider.id}"]`).getAttribute('class'), /llmc-colour-none/);
   await context.close();
