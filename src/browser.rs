@@ -57,14 +57,15 @@ fn next_prefix() -> AttrValue {
     }
 }
 
-/// Mounts (or hydrates) the app in `root` with these settings. `data` is an author's dataset;
-/// `None` is the shipped one.
+/// Mounts (or hydrates) the app in `root` with these settings and this dataset. `may_hydrate` says
+/// the dataset is the one the page was prerendered from.
 fn mount_with(
     root: web_sys::Element,
     settings: Settings,
     fragment: Option<AttrValue>,
     sync_url: bool,
-    data: Option<Data>,
+    data: Data,
+    may_hydrate: bool,
     embed_base: Option<String>,
 ) -> AppHandle<App> {
     panic::install();
@@ -81,15 +82,12 @@ fn mount_with(
     // Hydrate prerendered HTML when the first render will match it (same language, default
     // view, no deep link); otherwise start from an empty root.
     let prerendered = root.get_attribute(crate::PRERENDERED_ATTR);
-    let hydrate = prerendered.as_deref() == Some(lang.code())
-        && fragment.is_none()
-        && settings.is_default_view()
-        && data.is_none();
+    let hydrate =
+        prerendered.as_deref() == Some(lang.code()) && fragment.is_none() && settings.is_default_view() && may_hydrate;
     let _ = root.remove_attribute(crate::PRERENDERED_ATTR);
     if prerendered.is_some() && !hydrate {
         root.set_text_content(None);
     }
-    let data = data.unwrap_or_else(Data::shipped);
     let embed_base = AttrValue::from(embed_base.unwrap_or_else(page_base));
     let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
@@ -112,10 +110,11 @@ fn page_base() -> String {
 
 /// Mounts a widget inside `root` for a standalone page or an iframe: settings from the URL's
 /// query, a deep link from its fragment (only the first widget on a page owns the URL).
-pub fn mount(root: web_sys::Element) -> AppHandle<App> {
+/// `prerendered_data` says `data` is the dataset the page's HTML was rendered from.
+pub fn mount(root: web_sys::Element, data: Data, prerendered_data: bool) -> AppHandle<App> {
     let first = MOUNTED.with(|m| m.get() == 0);
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
-    mount_with(root, url_settings(), fragment, first, None, None)
+    mount_with(root, url_settings(), fragment, first, data, prerendered_data, None)
 }
 
 /// The `?data=` parameter: a dataset URL an editor supplied.
@@ -151,10 +150,14 @@ async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
 const EMBED_FLAG: &str = "__llmcEmbedLoader";
 
+/// The attribute of the mount element naming the page's dataset (JSON or CSV), relative to the page.
+pub const DATA_SRC_ATTR: &str = "data-src";
+
 /// Trunk's entry point: mounts on `#llm-chronicle` (and does nothing on pages without it).
 ///
-/// The prerendered HTML is painted first: mounting (and hydration's main-thread work) waits for the
-/// next frame, so the reader sees the content without waiting for the WASM.
+/// The dataset is not compiled into the WASM: it is the file the mount element's `data-src` names
+/// (the prerendered page preloads it), or an editor's `?data=` URL. The prerendered HTML is painted
+/// first; mounting (and hydration's main-thread work) waits for the data and the next frame.
 pub fn start() {
     // Loaded by embed.js for <llm-chronicle> elements: those mount themselves.
     let window = gloo::utils::window();
@@ -162,28 +165,40 @@ pub fn start() {
         return;
     }
     let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
-    if let Some(url) = data_url() {
-        // An editor's own dataset: fetch it, then mount (never hydrating the shipped content).
-        wasm_bindgen_futures::spawn_local(async move {
-            let settings = url_settings();
-            let data = match fetch_text(&url, initial_lang(settings.lang)).await {
+    // An editor's own dataset replaces the page's (and so is never hydrated into its HTML).
+    let (url, own) = match data_url() {
+        Some(url) => (Some(url), false),
+        None => (root.get_attribute(DATA_SRC_ATTR).filter(|u| !u.is_empty()), true),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let data = match url {
+            Some(url) => match fetch_text(&url, initial_lang(url_settings().lang)).await {
                 Ok(text) => Data::from_text(&text),
                 Err(message) => Data::failed(message),
-            };
-            std::mem::forget(mount_with(root, settings, None, true, Some(data), None));
-            post_height_to_parent();
+            },
+            None => Data::failed(format!("#llm-chronicle has no {DATA_SRC_ATTR} attribute naming its dataset")),
+        };
+        let frame = gloo::render::request_animation_frame(move |_| {
+            gloo::timers::callback::Timeout::new(0, move || {
+                // The app lives as long as the page.
+                std::mem::forget(mount(root, data, own));
+                post_height_to_parent();
+            })
+            .forget();
         });
-        return;
-    }
-    let frame = gloo::render::request_animation_frame(move |_| {
-        gloo::timers::callback::Timeout::new(0, move || {
-            // The app lives as long as the page.
-            std::mem::forget(mount(root));
-            post_height_to_parent();
-        })
-        .forget();
+        std::mem::forget(frame);
     });
-    std::mem::forget(frame);
+}
+
+/// Bytes of WASM linear memory in use, for the benchmark's memory figure (the JS heap does not
+/// count it).
+#[wasm_bindgen(js_name = llmcMemoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// In an iframe, tells the parent page the content height whenever it changes, as
@@ -235,7 +250,8 @@ impl Mounted {
 
 /// Mounts a widget in `root` (inside the custom element's shadow root) with settings given as a
 /// JSON object of attribute values. Never touches the page's URL. `data` is an author's dataset
-/// (JSON or CSV text) and `data_error` says why it could not be loaded.
+/// (JSON or CSV text; embed.js fetches the shipped one when the author gives none) and
+/// `data_error` says why it could not be loaded.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(
     root: web_sys::Element,
@@ -247,12 +263,12 @@ pub fn mount_element(
     let (settings, warnings) = settings::parse(map.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     warnings.iter().for_each(|w| gloo::console::warn!(w.as_str()));
     let data = match (data, data_error) {
-        (_, Some(message)) => Some(Data::failed(message)),
-        (Some(text), None) => Some(Data::from_text(&text)),
-        (None, None) => None,
+        (_, Some(message)) => Data::failed(message),
+        (Some(text), None) => Data::from_text(&text),
+        (None, None) => Data::failed("no dataset was given to the element".to_owned()),
     };
     let base = map.get("_base").cloned();
-    Mounted(Some(mount_with(root, settings, None, false, data, base)))
+    Mounted(Some(mount_with(root, settings, None, false, data, false, base)))
 }
 
 /// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.

@@ -2,15 +2,17 @@
 //! into the built page together with search and sharing metadata. The browser then hydrates it.
 
 use chronicle_core::i18n::Lang;
+use chronicle_core::Chronicle;
 use yew::LocalServerRenderer;
 
 use crate::app::{App, AppProps, Data};
 
 pub use crate::PRERENDERED_ATTR;
 
-/// The app's HTML in `lang`, hydratable, exactly as the browser's first render will produce it.
-pub async fn render_app(lang: Lang) -> String {
-    let props = AppProps::new(Data::shipped(), lang);
+/// The app's HTML in `lang` for `data`, hydratable, exactly as the browser's first render will
+/// produce it.
+pub async fn render_app(lang: Lang, data: Data) -> String {
+    let props = AppProps::new(data, lang);
     LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
 }
 
@@ -65,8 +67,8 @@ pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
 }
 
 /// Fills the hashed file names into the embed loader (`embed.js`), from the names Trunk put in the
-/// built page. Returns `None` when the page lacks one of them.
-pub fn fill_embed_loader(loader: &str, built_page: &str) -> Option<String> {
+/// built page, and the dataset's file name. Returns `None` when the page lacks one of them.
+pub fn fill_embed_loader(loader: &str, built_page: &str, data_file: &str) -> Option<String> {
     let find = |prefix: &str, suffix: &str| -> Option<String> {
         built_page.match_indices(prefix).find_map(|(at, _)| {
             let rest = &built_page[at + prefix.len()..];
@@ -80,14 +82,35 @@ pub fn fill_embed_loader(loader: &str, built_page: &str) -> Option<String> {
     let wasm = find("module_or_path: '", ".wasm")
         .or_else(|| find("href=\"/llm-chronicle", "_bg.wasm").map(|n| format!("llm-chronicle{n}")))?;
     let css = find("<link rel=\"stylesheet\" href=\"", ".css")?;
-    Some(loader.replace("__LLMC_JS__", &js).replace("__LLMC_WASM__", &wasm).replace("__LLMC_CSS__", &css))
+    Some(
+        loader
+            .replace("__LLMC_JS__", &js)
+            .replace("__LLMC_WASM__", &wasm)
+            .replace("__LLMC_CSS__", &css)
+            .replace("__LLMC_DATA__", data_file),
+    )
 }
 
-/// Puts the prerendered `app_html` into Trunk's `template` (the built `index.html`) and adds the
-/// metadata for `lang`. `prefix` is the path from this page to the site root (`""` or `"../"`).
-pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<String, String> {
-    let data = Data::shipped();
-    let c = data.0.as_ref().as_ref().map_err(|p| format!("the shipped data is invalid: {} problem(s)", p.len()))?;
+/// The dataset as the browser loads it: compact JSON in a file named by its content hash (safe to
+/// cache forever). Returns (file name, contents).
+pub fn data_file(c: &Chronicle) -> Result<(String, String), String> {
+    let json = serde_json::to_string(&c.data).map_err(|e| format!("cannot write the dataset as JSON: {e}"))?;
+    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    Ok((format!("chronicle-{hash:016x}.json"), json))
+}
+
+/// Puts the prerendered `app_html` (rendered from `c`) into Trunk's `template` (the built
+/// `index.html`) and adds the metadata for `lang`. `prefix` is the path from this page to the site
+/// root (`""` or `"../"`); `data_file` is the dataset's file name at the root, which the page
+/// preloads and the widget loads.
+pub fn page(
+    template: &str,
+    lang: Lang,
+    app_html: &str,
+    prefix: &str,
+    c: &Chronicle,
+    data_file: &str,
+) -> Result<String, String> {
     let title = c.data.title.get(lang).to_owned();
     let desc = description(lang);
     // Search engines want absolute alternates: set LLMC_SITE_URL (e.g. https://example.org/chronicle/)
@@ -130,7 +153,10 @@ pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<
             "    <link rel=\"alternate\" hreflang=\"en\" href=\"{en}\" />\n",
             "    <link rel=\"alternate\" hreflang=\"x-default\" href=\"{zh}\" />\n",
             "    <script type=\"application/ld+json\">{ld}</script>\n",
+            "    <link rel=\"preload\" href=\"{prefix}{data}\" as=\"fetch\" type=\"application/json\" crossorigin />\n",
         ),
+        prefix = prefix,
+        data = data_file,
         desc = escape_attr(desc),
         title = escape_attr(&title),
         locale = if lang == Lang::Zh { "zh_CN" } else { "en_US" },
@@ -165,14 +191,17 @@ pub fn page(template: &str, lang: Lang, app_html: &str, prefix: &str) -> Result<
             .replace("module_or_path: '/", &format!("module_or_path: '{prefix}"));
     }
     // The widget: prerendered, marked inert until the WASM takes over.
-    let mount = "<div id=\"llm-chronicle\">";
-    let m0 = out.find(mount).ok_or("the template has no #llm-chronicle")?;
+    let mount = "<div id=\"llm-chronicle\" data-src=\"chronicle.json\">";
+    let m0 = out.find(mount).ok_or("the template has no <div id=\"llm-chronicle\" data-src=\"chronicle.json\">")?;
     let inner_start = m0 + mount.len();
     let inner_end = inner_start
         + out[inner_start..].find("</noscript>").map(|k| k + "</noscript>".len()).ok_or("no <noscript> placeholder")?;
     out.replace_range(
         m0..inner_end,
-        &format!("<div id=\"llm-chronicle\" class=\"llmc-inert\" {PRERENDERED_ATTR}=\"{}\">{app_html}", lang.code()),
+        &format!(
+            "<div id=\"llm-chronicle\" data-src=\"{prefix}{data_file}\" class=\"llmc-inert\" {PRERENDERED_ATTR}=\"{}\">{app_html}",
+            lang.code()
+        ),
     );
     swap(&mut out, "</main>", "</main>")?;
     Ok(out)

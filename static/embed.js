@@ -7,7 +7,7 @@
 //
 // The build fills in the file names below (they carry content hashes).
 const BASE = new URL('.', import.meta.url);
-const FILES = { js: '__LLMC_JS__', wasm: '__LLMC_WASM__', css: '__LLMC_CSS__' };
+const FILES = { js: '__LLMC_JS__', wasm: '__LLMC_WASM__', css: '__LLMC_CSS__', data: '__LLMC_DATA__' };
 const HEIGHT = 'llm-chronicle:height';
 
 window.addEventListener('message', (event) => {
@@ -44,16 +44,25 @@ function load() {
 const SETTINGS = ['lang', 'theme', 'view', 'focus', 'story', 'height'];
 const TIMEOUT_MS = 15000;
 
-/** An author's dataset: an inline <script type="application/json"> (or text/csv) child, or the data attribute's URL. */
-async function authorData(el) {
+let shipped;
+/**
+ * The element's dataset: an inline <script type="application/json"> (or text/csv) child, the data
+ * attribute's URL, or else the shipped dataset beside this script (fetched once for all elements).
+ */
+function elementData(el) {
   const inline = el.querySelector('script[type="application/json"], script[type="text/csv"]');
-  if (inline) return { text: inline.textContent };
+  if (inline) return Promise.resolve({ text: inline.textContent });
   const url = el.getAttribute('data');
-  if (!url) return {};
+  if (url) return fetchText(new URL(url, location.href), url);
+  shipped ??= fetchText(new URL(FILES.data, BASE), FILES.data);
+  return shipped;
+}
+
+async function fetchText(href, url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
-    const response = await fetch(new URL(url, location.href), { signal: controller.signal });
+    const response = await fetch(href, { signal: controller.signal });
     if (!response.ok) return { error: `Could not load the dataset: ${url} (HTTP ${response.status})` };
     return { text: await response.text() };
   } catch {
@@ -98,7 +107,7 @@ class LlmChronicle extends HTMLElement {
     for (const name of SETTINGS) if (this.hasAttribute(name)) settings[name] = this.getAttribute(name);
     settings.lang ??= document.documentElement.lang || 'auto';
     settings._base = BASE.href;
-    const [m, data] = await Promise.all([load(), authorData(this)]);
+    const [m, data] = await Promise.all([load(), elementData(this)]);
     if (generation !== this.#generation) return;
     this.#handle?.destroy();
     this.#mount.replaceChildren();

@@ -34,7 +34,7 @@ fn query(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
 #[wasm_bindgen_test]
 async fn clicking_an_event_shows_its_details() {
     let root = fresh_root();
-    let _app = llm_chronicle::mount(root.clone());
+    let _app = llm_chronicle::mount(root.clone(), llm_chronicle::Data::shipped(), false);
     wait_for("the timeline to render", || query(&root, r#"[data-event-id="gpt-3"]"#).is_some()).await;
     assert!(query(&root, ".llmc-detail").is_none(), "no panel before a selection");
 
@@ -57,8 +57,8 @@ async fn clicking_an_event_shows_its_details() {
 async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
     let a = fresh_root();
     let b = fresh_root();
-    let _x = llm_chronicle::mount(a.clone());
-    let _y = llm_chronicle::mount(b.clone());
+    let _x = llm_chronicle::mount(a.clone(), llm_chronicle::Data::shipped(), false);
+    let _y = llm_chronicle::mount(b.clone(), llm_chronicle::Data::shipped(), false);
     wait_for("both widgets", || query(&a, "table").is_some() && query(&b, "table").is_some()).await;
     let id_a = query(&a, "table").unwrap().id();
     let id_b = query(&b, "table").unwrap().id();

@@ -147,20 +147,45 @@ fn bench() -> Result {
 }
 
 /// Writes the prerendered widget into `DIR/index.html` (Chinese) and `DIR/en/index.html`
-/// (English). Trunk runs this after every release build (see `Trunk.toml`).
+/// (English), and the dataset the pages load into `DIR/chronicle-<hash>.json`. The dataset is
+/// `data/chronicle.json` unless `--data FILE` (JSON or CSV) names another. Trunk runs this after
+/// every release build (see `Trunk.toml`).
 fn prerender(args: &[String]) -> Result {
     use chronicle_core::i18n::Lang;
-    use llm_chronicle::prerender::{externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR};
-    let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("dist"));
+    use llm_chronicle::prerender::{
+        data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
+    };
+    use llm_chronicle::Data;
+    let (dir, data_path) = match args {
+        [] => ("dist".to_owned(), "data/chronicle.json".to_owned()),
+        [dir] => (dir.clone(), "data/chronicle.json".to_owned()),
+        [dir, flag, file] if flag == "--data" => (dir.clone(), file.clone()),
+        _ => return Err("usage: cargo xtask prerender [DIR] [--data FILE]".into()),
+    };
+    let dir = PathBuf::from(dir);
+    let text = std::fs::read_to_string(&data_path).map_err(|e| format!("{data_path}: {e}"))?;
+    let data = Data::from_text(&text);
+    let chronicle = match &*data.0 {
+        Ok(c) => c,
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {}: {}", p.path, p.message)).collect();
+            return Err(format!("{data_path} is not a valid dataset:\n{}", list.join("\n")));
+        }
+    };
     let index = dir.join("index.html");
     let mut template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if template.contains(PRERENDERED_ATTR) {
         return Err(format!("{} is already prerendered", index.display()));
     }
+    // The dataset, compact and content-hashed, replaces the development copy.
+    let (data_name, json) = data_file(chronicle)?;
+    std::fs::write(dir.join(&data_name), json).map_err(|e| format!("{data_name}: {e}"))?;
+    let _ = std::fs::remove_file(dir.join("chronicle.json"));
     // The embed loader learns the hashed file names.
     let loader_path = dir.join("embed.js");
     if let Ok(loader) = std::fs::read_to_string(&loader_path) {
-        let filled = fill_embed_loader(&loader, &template).ok_or("cannot find the built file names for embed.js")?;
+        let filled =
+            fill_embed_loader(&loader, &template, &data_name).ok_or("cannot find the built file names for embed.js")?;
         std::fs::write(&loader_path, filled).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     }
     // No inline scripts: the start-up script becomes a file (strict CSP).
@@ -170,11 +195,12 @@ fn prerender(args: &[String]) -> Result {
     }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     for (lang, sub, prefix) in [(Lang::Zh, "", ""), (Lang::En, "en", "../")] {
-        let html = runtime.block_on(render_app(lang));
+        let html = runtime.block_on(render_app(lang, data.clone()));
         let out_dir = dir.join(sub);
         std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
         let out = out_dir.join("index.html");
-        std::fs::write(&out, page(&template, lang, &html, prefix)?).map_err(|e| format!("{}: {e}", out.display()))?;
+        std::fs::write(&out, page(&template, lang, &html, prefix, chronicle, &data_name)?)
+            .map_err(|e| format!("{}: {e}", out.display()))?;
         println!("prerendered {} ({} KB of widget HTML)", out.display(), html.len() / 1024);
     }
     Ok(())
@@ -360,11 +386,20 @@ mod tests {
     #[tokio::test]
     async fn both_prerendered_pages_hold_every_event_and_their_metadata() {
         use chronicle_core::i18n::Lang;
-        use llm_chronicle::prerender::{page, render_app, PRERENDERED_ATTR};
-        let data = chronicle_core::validate::load_json(chronicle_core::SHIPPED_JSON).unwrap();
+        use llm_chronicle::prerender::{data_file, page, render_app, PRERENDERED_ATTR};
+        let shipped = llm_chronicle::Data::shipped();
+        let data = shipped.0.as_ref().as_ref().unwrap();
+        let (data_name, json) = data_file(data).unwrap();
+        assert_eq!(chronicle_core::validate::load_json(&json).as_ref().ok(), Some(data), "the data file round-trips");
         for (lang, prefix) in [(Lang::Zh, ""), (Lang::En, "../")] {
-            let html = page(&template(), lang, &render_app(lang).await, prefix).unwrap();
+            let html =
+                page(&template(), lang, &render_app(lang, shipped.clone()).await, prefix, data, &data_name).unwrap();
             assert!(html.contains(&format!("<html lang=\"{}\">", lang.tag())));
+            assert!(html.contains(&format!("data-src=\"{prefix}{data_name}\"")), "the widget loads the data file");
+            assert!(
+                html.contains(&format!("<link rel=\"preload\" href=\"{prefix}{data_name}\" as=\"fetch\"")),
+                "and it is preloaded"
+            );
             assert!(html.contains(&format!("{PRERENDERED_ATTR}=\"{}\"", lang.code())));
             for e in data.events() {
                 let name = escape(e.name.get(lang));
