@@ -1,41 +1,18 @@
-//! Prints how long the core pipeline takes: validating the shipped dataset, and laying out a
-//! synthetic dataset of 10,000 events at a full-extent zoom and at a one-year zoom.
+//! Prints how long the core pipeline takes: validating, laying out and ordering the matrix of the
+//! shipped dataset, and laying out and filtering the benchmark's synthetic 10,000 events (the same
+//! seeded dataset `cargo xtask bench` measures in the browser).
 //!
 //! `cargo run --release -p chronicle-core --example bench` (also part of `cargo xtask bench`).
 
 use std::time::Instant;
 
+use chronicle_core::filter::Filter;
 use chronicle_core::i18n::Lang;
 use chronicle_core::layout::{layout_timeline, Metrics};
-use chronicle_core::model::{Access, Dataset, Event, Family, Kind, Source, Text};
+use chronicle_core::matrix::{order_rows, SortKey};
 use chronicle_core::scale::Axis;
 use chronicle_core::validate::{load_json, validate};
 use chronicle_core::SHIPPED_JSON;
-
-fn synthetic(n: usize) -> Dataset {
-    let families = Family::ALL;
-    let events = (0..n)
-        .map(|i| {
-            let year = 1950 + (i * 7919 % 76) as i32;
-            let month = 1 + (i * 31 % 12);
-            Event {
-                id: format!("e{i}"),
-                name: Text { zh: format!("模型 {i}"), en: format!("Model {i}") },
-                date: format!("{year}-{month:02}"),
-                org: "Org".into(),
-                family: families[i % families.len()],
-                kind: Kind::Model,
-                access: if i % 2 == 0 { Access::OpenUnrestricted } else { Access::Api },
-                license: None,
-                params: None,
-                summary: Text { zh: "摘要".into(), en: "Summary".into() },
-                sources: vec![Source { url: "https://example.org/".into(), title: "Source".into() }],
-                parents: vec![],
-            }
-        })
-        .collect();
-    Dataset { title: Text { zh: "基准".into(), en: "Bench".into() }, events, ..Default::default() }
-}
 
 fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
     let mut out = f();
@@ -49,9 +26,17 @@ fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
 }
 
 fn main() {
-    time("validate shipped dataset", 200, || load_json(SHIPPED_JSON).expect("valid"));
-    let big = validate(synthetic(10_000)).expect("valid synthetic dataset");
+    let shipped = time("validate shipped dataset", 200, || load_json(SHIPPED_JSON).expect("valid"));
     let m = Metrics::default();
+    let (a, b) = shipped.extent();
+    let axis = Axis::new(shipped.focus_warp().clone(), (a, b), 1200.0);
+    time("layout shipped dataset, full extent, 1200 px", 200, || layout_timeline(&shipped, &axis, Lang::En, &m, &[]));
+    let d = &shipped.data;
+    let weights = vec![1.0; d.criteria.len()];
+    time("order shipped openness matrix by score", 200, || {
+        order_rows(&d.openness, &d.criteria, &weights, &SortKey::Score, true, |id: &str| id.to_owned())
+    });
+    let big = validate(chronicle_core::synth::dataset(10_000, 2018)).expect("valid synthetic dataset");
     let (a, b) = big.extent();
     let full = Axis::new(big.focus_warp().clone(), (a, b), 1200.0);
     let l = time("layout 10,000 events, full extent, 1200 px", 20, || layout_timeline(&big, &full, Lang::En, &m, &[]));
@@ -63,4 +48,7 @@ fn main() {
     );
     let year = Axis::new(big.focus_warp().clone(), (2020.0, 2021.0), 1200.0);
     time("layout 10,000 events, one-year window, 1200 px", 20, || layout_timeline(&big, &year, Lang::En, &m, &[]));
+    let filter = Filter { query: "model 12".into(), ..Default::default() };
+    let mask = time("filter 10,000 events by a search", 20, || filter.mask(&big));
+    println!("  {} of 10,000 match", mask.iter().filter(|&&k| k).count());
 }

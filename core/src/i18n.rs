@@ -398,6 +398,15 @@ pub fn story_progress(index: usize, total: usize, lang: Lang) -> String {
     }
 }
 
+/// Said after a marker's name when more events are stacked under it.
+pub fn stacked_more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("；此处另有 {n} 个事件，放大可分开查看"),
+        Lang::En if n == 1 => "; 1 more event here, zoom in to see it".to_owned(),
+        Lang::En => format!("; {n} more events here, zoom in to see them"),
+    }
+}
+
 /// The UI strings for `lang`.
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {

@@ -28,6 +28,9 @@ pub struct Metrics {
     pub era_height: f64,
     /// Height of the line at the top of each lane that holds its name.
     pub lane_label_height: f64,
+    /// With more events than this inside the window, unlabelled markers that would overlap stack
+    /// under one marker (level of detail for dense data); with fewer, every event keeps its own.
+    pub marker_budget: usize,
 }
 
 impl Default for Metrics {
@@ -43,6 +46,7 @@ impl Default for Metrics {
             axis_height: 26.0,
             era_height: 22.0,
             lane_label_height: 18.0,
+            marker_budget: 600,
         }
     }
 }
@@ -93,6 +97,9 @@ pub struct PlacedEvent {
     pub openness: Openness,
     /// Where the label goes; `None` when it did not fit and is counted in a cluster.
     pub label: Option<LabelSide>,
+    /// How many more unlabelled events sit under this marker: their markers would overlap it, so
+    /// they are drawn once (zooming in separates them).
+    pub stacked: usize,
 }
 
 /// Which side of its marker a label is drawn on.
@@ -195,10 +202,19 @@ pub fn layout_timeline(
         y += height;
     }
 
-    let mut events = Vec::new();
+    let in_window = |i: usize| {
+        let x = axis.x(chronicle.date(i).fractional_year());
+        include.get(i) != Some(&false) && x >= -m.marker_radius && x <= axis.width() + m.marker_radius
+    };
+    let stack = (0..chronicle.events().len()).filter(|&i| in_window(i)).count() > m.marker_budget;
+    let mut events: Vec<PlacedEvent> = Vec::new();
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Where each event is drawn: its own marker, or the marker it is stacked under.
+    let mut placed_at = vec![None; chronicle.events().len()];
     for (lane, &rows) in lanes.iter().zip(&lane_rows) {
         let mut row_end = vec![f64::NEG_INFINITY; rows];
+        // The last marker drawn on this lane's overflow row (an index into `events`).
+        let mut last_overflow: Option<usize> = None;
         let rows_top = lane.y + m.lane_label_height;
         let overflow_y = rows_top + rows as f64 * m.row_height + m.row_height / 2.0;
         for &i in chronicle.chronological() {
@@ -227,12 +243,26 @@ pub fn layout_timeline(
             });
             if let Some((r, side)) = slot {
                 row_end[r] = if side == LabelSide::Right { right } else { x + m.marker_radius };
-                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label: Some(side) });
+                placed_at[i] = Some((x, row_y(r)));
+                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label: Some(side), stacked: 0 });
                 continue;
             }
             // No room for the label: the marker goes to the lane's overflow row, and joins the
-            // cluster badge there if it reaches it, so badges never overlap either.
-            events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label: None });
+            // cluster badge there if it reaches it, so badges never overlap either. Past the marker
+            // budget, a marker that would overlap the previous one there is stacked under it
+            // instead of drawn: however dense the data, a lane draws at most one marker per
+            // marker width.
+            match last_overflow {
+                Some(k) if stack && x - events[k].x < 2.0 * m.marker_radius => {
+                    events[k].stacked += 1;
+                    placed_at[i] = Some((events[k].x, overflow_y));
+                }
+                _ => {
+                    last_overflow = Some(events.len());
+                    placed_at[i] = Some((x, overflow_y));
+                    events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label: None, stacked: 0 });
+                }
+            }
             let badge_w = text_width("+00", m.font_px);
             match clusters.last_mut() {
                 Some(c) if c.y == overflow_y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
@@ -244,16 +274,18 @@ pub fn layout_timeline(
         }
     }
 
-    let mut placed_at = vec![None; chronicle.events().len()];
-    for p in &events {
-        placed_at[p.index] = Some((p.x, p.y));
-    }
+    // Edges run between drawn markers; stacked events lend theirs, and an edge drawn once is not
+    // drawn again (so dense data cannot multiply the paths).
     let mut edges = Vec::new();
-    for p in &events {
-        for parent in &chronicle.events()[p.index].parents {
+    let mut drawn = std::collections::HashSet::new();
+    for &i in chronicle.chronological() {
+        let Some(to) = placed_at[i] else { continue };
+        for parent in &chronicle.events()[i].parents {
             let Some(pi) = chronicle.find(&parent.id) else { continue };
-            if let Some(from) = placed_at[pi] {
-                edges.push(Edge { parent: pi, child: p.index, from, to: (p.x, p.y), evidence: parent.evidence });
+            let Some(from) = placed_at[pi] else { continue };
+            let key = (from.0.to_bits(), from.1.to_bits(), to.0.to_bits(), to.1.to_bits());
+            if from != to && drawn.insert(key) {
+                edges.push(Edge { parent: pi, child: i, from, to, evidence: parent.evidence });
             }
         }
     }
@@ -374,6 +406,18 @@ mod tests {
     }
 
     #[test]
+    fn ten_thousand_events_draw_a_bounded_number_of_markers_and_edges() {
+        let c = crate::validate::validate(crate::synth::dataset(10_000, 1)).unwrap();
+        let (a, b) = c.extent();
+        let l =
+            layout_timeline(&c, &Axis::new(c.focus_warp().clone(), (a, b), 1200.0), Lang::En, &Metrics::default(), &[]);
+        let stacked: usize = l.events.iter().map(|p| p.stacked).sum();
+        assert_eq!(l.events.len() + stacked, 10_000, "every event is drawn or stacked");
+        assert!(l.events.len() < 1_500, "{} markers drawn", l.events.len());
+        assert!(l.edges.len() < 3_000, "{} edges drawn", l.edges.len());
+    }
+
+    #[test]
     fn dense_lane_hides_labels_into_a_cluster() {
         let evs: Vec<Event> =
             (1..=9).map(|d| event(&format!("model-{d}"), &format!("2023-01-0{d}"), Family::DecoderOnly)).collect();
@@ -462,8 +506,22 @@ mod tests {
                 }
                 prop_assert!(b[i].1 <= width && b[i].0 >= -Metrics::default().marker_radius);
             }
+            // Every event is labelled, or counted in a cluster; drawn, or stacked under a drawn marker.
             let hidden: usize = l.clusters.iter().map(|c| c.members.len()).sum();
-            prop_assert_eq!(b.len() + hidden, l.events.len());
+            let stacked: usize = l.events.iter().map(|p| p.stacked).sum();
+            prop_assert_eq!(b.len() + hidden, c.events().len());
+            prop_assert_eq!(l.events.len() + stacked, c.events().len());
+            prop_assert_eq!(stacked, 0, "under the marker budget every event has its own marker");
+            // Past the budget, unlabelled markers on one row never overlap: dense stretches stack.
+            let m = Metrics { marker_budget: 0, ..m };
+            let l = layout_timeline(&c, &Axis::linear(2014.0, 2025.0, width), Lang::En, &m, &[]);
+            let stacked: usize = l.events.iter().map(|p| p.stacked).sum();
+            prop_assert_eq!(l.events.len() + stacked, c.events().len());
+            let mut bare: Vec<(f64, f64)> = l.events.iter().filter(|p| p.label.is_none()).map(|p| (p.y, p.x)).collect();
+            bare.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            for w in bare.windows(2) {
+                prop_assert!(w[0].0 != w[1].0 || w[1].1 - w[0].1 >= 2.0 * m.marker_radius, "{:?}", w);
+            }
         }
     }
 }

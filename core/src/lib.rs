@@ -22,6 +22,7 @@ pub mod problem_text;
 pub mod scale;
 pub mod settings;
 pub mod state;
+pub mod synth;
 pub mod validate;
 
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 
 use chronicle_core::date::Date;
 use chronicle_core::filter::FilterMode;
-use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
+use chronicle_core::i18n::{access_name, family_name, openness_marker, stacked_more, ui, Lang};
 use chronicle_core::layout::{layout_timeline, text_width, vertical_groups, LabelSide, Metrics, PlacedEvent};
 use chronicle_core::matrix::{level_slug, level_symbol};
 use chronicle_core::model::{Evidence, Level, Openness};
@@ -332,11 +332,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             p.label.is_none().then_some("llmc-label-hidden"),
             (!matches).then_some("llmc-dimmed"),
             highlighted.then_some("llmc-highlight"),
+            (p.stacked > 0).then_some("llmc-stacked"),
             colour_class
         );
         let mut label = event_label(c, p.index, lang);
         if let (Some(Some(level)), Some(crit)) = (colour, colour_criterion) {
             label += &format!(", {}: {}", crit.name.get(lang), level_name(level, lang));
+        }
+        if p.stacked > 0 {
+            label += &stacked_more(p.stacked, lang);
         }
         if !matches {
             label += t.not_matching_suffix;
@@ -351,6 +355,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <circle class="llmc-focus-ring" r={(m.marker_radius + 4.0).to_string()} />
                     if highlighted {
                         <circle class="llmc-halo" r={(m.marker_radius + 7.0).to_string()} />
+                    }
+                    // More events under this one: a second outline behind it, like a stack of cards.
+                    if p.stacked > 0 {
+                        <circle class="llmc-stack" cx="2.5" cy="-2.5" r={m.marker_radius.to_string()} />
                     }
                     { marker(p.openness, m.marker_radius) }
                     if let Some(side) = p.label {

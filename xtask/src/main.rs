@@ -27,11 +27,11 @@ fn main() {
         Some("test") => test(),
         Some("build") => build(),
         Some("check-data") => check_data(&args[1..]),
-        Some("bench") => bench(),
+        Some("bench") => bench(&args[1..]),
         Some("schema") => write_schema(),
         Some("prerender") => prerender(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench | schema | prerender [DIR] | check-data FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | schema | prerender [DIR] | check-data FILE…>");
             exit(2);
         }
     };
@@ -122,13 +122,65 @@ fn e2e_files() -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Prints the release build's sizes (raw and gzip -9) and the core pipeline's timings.
-fn bench() -> Result {
+/// Where the release build's un-prerendered output is kept (written by the prerender hook), so the
+/// benchmark can prerender the same build with other datasets.
+const SITE_TEMPLATE: &str = "target/site-template";
+
+/// The benchmark sizes: events per synthetic dataset.
+const BENCH_SIZES: [usize; 3] = [100, 1_000, 10_000];
+/// The synthetic datasets' seed: every run measures the same data.
+const BENCH_SEED: u64 = 2018;
+
+/// The benchmark (`--smoke`: 100 events, one repetition, results outside the repository).
+///
+/// 1. The release build, its sizes (raw and gzip -9) and the core pipeline's native timings.
+/// 2. Seeded synthetic datasets (100, 1,000 and 10,000 events) and a prerendered site for each,
+///    from the same build.
+/// 3. `bench/run.mjs`: the peer pages (TimelineJS3, vis-timeline) on the same data, and the
+///    measurements in Chromium, unthrottled and at 4× CPU throttling.
+fn bench(args: &[String]) -> Result {
+    let smoke = match args {
+        [] => false,
+        [flag] if flag == "--smoke" => true,
+        _ => return Err("usage: cargo xtask bench [--smoke]".into()),
+    };
     ensure_build_tools()?;
+    ensure_browser()?;
     trunk_release()?;
     step("release build sizes");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir("dist").map_err(|e| format!("dist: {e}"))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    print_sizes(Path::new("dist"))?;
+    if !smoke {
+        step("core pipeline timings (native, release)");
+        run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))?;
+    }
+    step("synthetic datasets and their prerendered sites");
+    let sizes: &[usize] = if smoke { &BENCH_SIZES[..1] } else { &BENCH_SIZES };
+    let data_dir = Path::new("target/bench/data");
+    std::fs::create_dir_all(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+    for &n in sizes {
+        let file = data_dir.join(format!("synthetic-{n}.json"));
+        let json = serde_json::to_string(&chronicle_core::synth::dataset(n, BENCH_SEED)).map_err(|e| e.to_string())?;
+        std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
+        let site = PathBuf::from(format!("target/bench/ours-{n}"));
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(Path::new(SITE_TEMPLATE), &site)?;
+        prerender_site(&site, &file.to_string_lossy())?;
+    }
+    step("browser benchmark: ours, TimelineJS3 and vis-timeline");
+    let mut node = Command::new("node");
+    node.arg("bench/run.mjs");
+    if smoke {
+        node.arg("--smoke");
+    }
+    run(node.env("CHROMIUM", CHROMIUM))
+}
+
+/// Prints each file's size, raw and gzip -9, and the totals.
+fn print_sizes(dir: &Path) -> Result {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     files.sort();
     let (mut raw_total, mut gz_total) = (0, 0);
     for f in files.iter().filter(|f| f.is_file()) {
@@ -142,8 +194,22 @@ fn bench() -> Result {
         println!("{name:<48} {raw:>9} B   gzip {gz:>8} B");
     }
     println!("{:<48} {raw_total:>9} B   gzip {gz_total:>8} B", "total");
-    step("core pipeline timings (native, release)");
-    run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))
+    Ok(())
+}
+
+/// Copies the folder `from` to `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e} (run a release build first)", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the prerendered widget into `DIR/index.html` (Chinese) and `DIR/en/index.html`
@@ -151,11 +217,6 @@ fn bench() -> Result {
 /// `data/chronicle.json` unless `--data FILE` (JSON or CSV) names another. Trunk runs this after
 /// every release build (see `Trunk.toml`).
 fn prerender(args: &[String]) -> Result {
-    use chronicle_core::i18n::Lang;
-    use llm_chronicle::prerender::{
-        data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
-    };
-    use llm_chronicle::Data;
     let (dir, data_path) = match args {
         [] => ("dist".to_owned(), "data/chronicle.json".to_owned()),
         [dir] => (dir.clone(), "data/chronicle.json".to_owned()),
@@ -163,7 +224,22 @@ fn prerender(args: &[String]) -> Result {
         _ => return Err("usage: cargo xtask prerender [DIR] [--data FILE]".into()),
     };
     let dir = PathBuf::from(dir);
-    let text = std::fs::read_to_string(&data_path).map_err(|e| format!("{data_path}: {e}"))?;
+    // Inside Trunk's release hook: keep the build as Trunk left it, for `cargo xtask bench`.
+    if env::var_os("TRUNK_STAGING_DIR").is_some() {
+        let _ = std::fs::remove_dir_all(SITE_TEMPLATE);
+        copy_dir(&dir, Path::new(SITE_TEMPLATE))?;
+    }
+    prerender_site(&dir, &data_path)
+}
+
+/// Prerenders the site in `dir` (Trunk's output) with the dataset in `data_path`.
+fn prerender_site(dir: &Path, data_path: &str) -> Result {
+    use chronicle_core::i18n::Lang;
+    use llm_chronicle::prerender::{
+        data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
+    };
+    use llm_chronicle::Data;
+    let text = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
     let data = Data::from_text(&text);
     let chronicle = match &*data.0 {
         Ok(c) => c,
