@@ -158,15 +158,15 @@ pub fn App(props: &AppProps) -> Html {
                             <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
                         }
                     </div>
-                    <EventList data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                    <About {data} />
+                    <EventList data={data.clone()} id_prefix={props.id_prefix.clone()} {lang} />
+                    <About {data} {lang} />
                 </>
             }
         }
         Err(problems) => html! {
             <>
                 <Header title={AttrValue::Static(ui(lang).data_error_title)} />
-                <DataErrors problems={Rc::new(problems.clone())} />
+                <DataErrors problems={Rc::new(problems.clone())} {lang} />
             </>
         },
     };

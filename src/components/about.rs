@@ -1,18 +1,21 @@
 //! "About / sources": how the data was made, and who we borrowed from.
 
-use chronicle_core::i18n::ui;
+use chronicle_core::i18n::{ui, Lang};
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::Data;
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
+    /// Passed down rather than read from the store, so changes of zoom, filters or selection
+    /// never re-render this view.
+    pub lang: Lang,
     pub data: Data,
 }
 
 #[function_component]
 pub fn About(props: &AboutProps) -> Html {
-    let lang = use_store().lang;
+    let lang = props.lang;
     let t = ui(lang);
     let Ok(c) = &*props.data.0 else { return html! {} };
     html! {

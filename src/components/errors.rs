@@ -3,20 +3,23 @@
 
 use std::rc::Rc;
 
+use chronicle_core::i18n::Lang;
 use chronicle_core::problem_text::message;
 use chronicle_core::validate::Problem;
 use yew::prelude::*;
 
-use crate::app::use_store;
 
 #[derive(Properties, PartialEq)]
 pub struct DataErrorsProps {
+    /// Passed down rather than read from the store, so changes of zoom, filters or selection
+    /// never re-render this view.
+    pub lang: Lang,
     pub problems: Rc<Vec<Problem>>,
 }
 
 #[function_component]
 pub fn DataErrors(props: &DataErrorsProps) -> Html {
-    let lang = use_store().lang;
+    let lang = props.lang;
     html! {
         <div class="llmc-errors" role="alert">
             <ol>

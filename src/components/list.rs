@@ -2,21 +2,24 @@
 //! printers and screen-reader users get. Prerendered open; once the widget is interactive it folds
 //! away behind a button (it stays in the page, and in print).
 
-use chronicle_core::i18n::{access_name, openness_marker, ui};
+use chronicle_core::i18n::{access_name, openness_marker, ui, Lang};
 use chronicle_core::layout::events_by_era;
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::Data;
 
 #[derive(Properties, PartialEq)]
 pub struct EventListProps {
+    /// Passed down rather than read from the store, so changes of zoom, filters or selection
+    /// never re-render this view.
+    pub lang: Lang,
     pub data: Data,
     pub id_prefix: AttrValue,
 }
 
 #[function_component]
 pub fn EventList(props: &EventListProps) -> Html {
-    let lang = use_store().lang;
+    let lang = props.lang;
     let t = ui(lang);
     // Open in the prerendered HTML (and so without JavaScript); folded once interactive.
     let open = use_state_eq(|| true);
