@@ -64,6 +64,22 @@ impl Deref for Store {
 
 pub type StoreHandle = UseReducerHandle<Store>;
 
+/// The store as the views read it from context, with the state it was provided with. Equal when
+/// only the timeline's window differs, so zoom and pan steps re-render the timeline (which gets
+/// the store as a prop) and no other view. (A handle always reads the newest state, so reading
+/// through it is never stale.)
+#[derive(Clone)]
+pub struct StoreContext {
+    handle: StoreHandle,
+    snapshot: State,
+}
+
+impl PartialEq for StoreContext {
+    fn eq(&self, other: &Self) -> bool {
+        State { window: other.snapshot.window, ..self.snapshot.clone() } == other.snapshot
+    }
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub data: Data,
@@ -148,7 +164,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="llmc-view llmc-view-timeline">
                         if store.view.shows_timeline() {
                             <Story data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                            <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                            <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} store={store.clone()} />
                         }
                     </div>
                     <Detail data={data.clone()} id_prefix={props.id_prefix.clone()} />
@@ -171,18 +187,18 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     html! {
-        <ContextProvider<StoreHandle> context={store.clone()}>
+        <ContextProvider<StoreContext> context={StoreContext { handle: store.clone(), snapshot: store.0.clone() }}>
             <div class="llmc" lang={lang.tag()} {onkeydown}>
                 { body }
             </div>
-        </ContextProvider<StoreHandle>>
+        </ContextProvider<StoreContext>>
     }
 }
 
 /// The store, from inside any view.
 #[hook]
 pub fn use_store() -> StoreHandle {
-    use_context::<StoreHandle>().expect("views are rendered inside <App>")
+    use_context::<StoreContext>().expect("views are rendered inside <App>").handle
 }
 
 /// Replaces the URL fragment without adding a history entry, so moving around never floods the

@@ -298,8 +298,32 @@ impl TickLabel {
     }
 }
 
+/// Where the x positions of a plot drawn for the window `from` belong when the window is `to`
+/// (same warp and width): `x ↦ a·x + b`, returned as `(a, b)`. Exact, because an axis is linear
+/// in the warped coordinate; a running zoom or pan gesture moves the drawn plot with it.
+pub fn x_map(warp: &Warp, from: (f64, f64), to: (f64, f64), width: f64) -> (f64, f64) {
+    let (old, new) = (Axis::new(warp.clone(), from, width), Axis::new(warp.clone(), to, width));
+    let (o1, o2) = (old.x(from.0), old.x(from.1));
+    let (n1, n2) = (new.x(from.0), new.x(from.1));
+    let a = if (o2 - o1).abs() > f64::EPSILON { (n2 - n1) / (o2 - o1) } else { 1.0 };
+    (a, n1 - a * o1)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn x_map_moves_a_drawn_plot_onto_the_new_window() {
+        let warp = Warp::Knots { years: vec![1940.0, 2010.0, 2030.0], us: vec![0.0, 10.0, 40.0] };
+        for (from, to) in [((1950.0, 2025.0), (2000.0, 2020.0)), ((2015.0, 2020.0), (2012.0, 2024.0))] {
+            let (a, b) = x_map(&warp, from, to, 800.0);
+            let (old, new) = (Axis::new(warp.clone(), from, 800.0), Axis::new(warp.clone(), to, 800.0));
+            for year in [1960.0, 2005.0, 2015.5, 2019.0] {
+                assert!((a * old.x(year) + b - new.x(year)).abs() < 1e-6, "{year} in {from:?} → {to:?}");
+            }
+        }
+        assert_eq!(x_map(&Warp::Identity, (2000.0, 2010.0), (2000.0, 2010.0), 500.0), (1.0, 0.0));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

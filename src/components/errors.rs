@@ -8,7 +8,6 @@ use chronicle_core::problem_text::message;
 use chronicle_core::validate::Problem;
 use yew::prelude::*;
 
-
 #[derive(Properties, PartialEq)]
 pub struct DataErrorsProps {
     /// Passed down rather than read from the store, so changes of zoom, filters or selection

@@ -2,16 +2,20 @@
 //! [`chronicle_core::layout::TimelineLayout`] as SVG (geometry as attributes, so a strict CSP holds).
 
 use chronicle_core::date::Date;
-use chronicle_core::filter::FilterMode;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chronicle_core::filter::{Filter, FilterMode};
 use chronicle_core::i18n::{access_name, family_name, openness_marker, stacked_more, ui, Lang};
 use chronicle_core::layout::{layout_timeline, text_width, vertical_groups, LabelSide, Metrics, PlacedEvent};
 use chronicle_core::matrix::{level_slug, level_symbol};
 use chronicle_core::model::{Evidence, Level, Openness};
+use chronicle_core::scale::Axis;
 use chronicle_core::state::Action;
 use chronicle_core::Chronicle;
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::{use_store, Data, StoreHandle};
 use crate::components::openness::level_name;
 
 /// Width used before the container is measured (and for server rendering).
@@ -24,6 +28,55 @@ pub const NARROW_PX: f64 = 600.0;
 pub struct TimelineProps {
     pub data: Data,
     pub id_prefix: AttrValue,
+    /// The store, passed down rather than read from context: the timeline is the one view that
+    /// follows every zoom and pan step (the context leaves the window out, so the other views
+    /// skip those steps).
+    pub store: StoreHandle,
+}
+
+/// A gesture ends (and the plot is laid out again) when no step came for this long.
+const SETTLE_MS: u32 = 160;
+
+/// A running wheel, drag or pinch gesture.
+#[derive(Default)]
+struct Gesture {
+    /// The window the plot is drawn for (kept current by every render).
+    drawn: (f64, f64),
+    /// While a gesture runs: the window the plot was drawn for when it began.
+    frozen: Option<(f64, f64)>,
+    /// Ends the gesture after `SETTLE_MS` without a step.
+    settle: Option<gloo::timers::callback::Timeout>,
+    /// Whether the drawn plot is displaced by preview transforms now (read in the browser only).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    moved: bool,
+}
+
+/// What the gesture handlers call at each step and at the end.
+#[derive(Clone)]
+struct GestureSteps {
+    gesture: Rc<RefCell<Gesture>>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl GestureSteps {
+    /// Called before a step's action is dispatched.
+    fn step(&self) {
+        let mut g = self.gesture.borrow_mut();
+        let drawn = g.drawn;
+        g.frozen.get_or_insert(drawn);
+        let steps = self.clone();
+        g.settle = Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || steps.end()));
+    }
+
+    /// Ends the gesture: the plot is laid out for the store's window.
+    fn end(&self) {
+        let mut g = self.gesture.borrow_mut();
+        g.settle = None;
+        if g.frozen.take().is_some() {
+            drop(g);
+            self.redraw.force_update();
+        }
+    }
 }
 
 /// The accessible name of an event button: its name first, then date, organisation and access.
@@ -53,7 +106,7 @@ fn marker(openness: Openness, r: f64) -> Html {
 
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let store = use_store();
+    let store = props.store.clone();
     let lang = store.lang;
     let t = ui(lang);
     let container = use_node_ref();
@@ -62,7 +115,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let pointers = use_mut_ref(Vec::<(i32, f64)>::new);
     // The event that holds the roving tabindex (the one Tab lands on).
     let roving = use_state_eq(|| None::<String>);
-    use_ctrl_wheel_zoom(container.clone(), store.clone());
+    // A wheel, drag or pinch gesture: the drawn plot stays at the window it was laid out for and
+    // is moved by transforms at every step; the full layout follows when the gesture pauses.
+    let gesture = use_mut_ref(Gesture::default);
+    let redraw = use_force_update();
+    let steps = GestureSteps { gesture: gesture.clone(), redraw: redraw.clone() };
+    use_ctrl_wheel_zoom(container.clone(), store.clone(), steps.clone());
     let drag = use_mut_ref(|| None::<(i32, f64)>);
     // An event that must keep focus across the re-render a zoom or pan key causes (the browser
     // drops focus when a focused node is moved or replaced).
@@ -76,45 +134,41 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         });
     }
+    // The window the plot is drawn for: the store's, or the one a running gesture froze.
+    let window = gesture.borrow().frozen.unwrap_or(store.window);
+    gesture.borrow_mut().drawn = window;
+    let key = PlotKey {
+        data: props.data.clone(),
+        window,
+        width,
+        lang,
+        even_time: store.even_time,
+        selected: store.selected.clone(),
+        roving: (*roving).clone(),
+        filter: store.filter.clone(),
+        colour_by: store.colour_by.clone(),
+        story: store.story,
+    };
+    let plot = {
+        let store = store.clone();
+        let roving = roving.clone();
+        use_memo(key, move |k| draw(k, &store, &roving))
+    };
+    {
+        // After every render: move the drawn plot to the store's window while a gesture runs,
+        // or put it back in place once the new layout is drawn.
+        let (gesture, container, store) = (gesture.clone(), container.clone(), store.clone());
+        use_effect(move || preview(&gesture, &container, &store, width));
+    }
+
     let Ok(c) = &*props.data.0 else {
         return html! {};
     };
 
-    let m = Metrics::default();
-    let vertical = width < NARROW_PX;
-    let axis = store.axis((width - 2.0).max(1.0));
-    let mask = store.filter.mask(c);
-    // Colour by criterion: each event's level on the chosen criterion, if it has a matrix row.
-    let colour_level = |id: &str| -> Option<Option<Level>> {
-        let cid = store.colour_by.as_ref()?;
-        Some(c.data.openness.iter().find(|r| r.model == id).and_then(|r| r.cells.get(cid)).map(|cell| cell.level))
-    };
-    let colour_criterion = store.colour_by.as_deref().and_then(|id| c.data.criteria.iter().find(|k| k.id == id));
-    let story_events: Vec<&str> = store
-        .story
-        .and_then(|k| c.data.story.get(k))
-        .map(|s| s.events.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    let hide = store.filter.mode == FilterMode::Hide && store.filter.is_active();
-    let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
+    let (order_ids, order_anchor) = (plot.order_ids.clone(), plot.order_anchor.clone());
+    let vertical = plot.vertical;
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
-
-    let groups = if vertical { vertical_groups(c, store.window, if hide { &mask } else { &[] }) } else { Vec::new() };
-    // Events in time order: the order the arrow keys walk, with each one's anchor for zooming.
-    let (order_ids, order_anchor): (Vec<String>, Vec<f64>) = if vertical {
-        groups.iter().flat_map(|(_, members)| members.iter()).map(|&i| (c.events()[i].id.clone(), 0.5)).unzip()
-    } else {
-        let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
-        order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
-        order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip()
-    };
-    let tab_stop = roving
-        .as_ref()
-        .filter(|id| order_ids.contains(id))
-        .or_else(|| store.selected.as_ref().filter(|id| order_ids.contains(id)))
-        .or(order_ids.first())
-        .cloned();
 
     let dispatch = |action: Action| {
         let store = store.clone();
@@ -210,6 +264,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointermove = {
         let drag = drag.clone();
         let store = store.clone();
+        let steps = steps.clone();
         let pointers = pointers.clone();
         let figure = figure.clone();
         Callback::from(move |e: PointerEvent| {
@@ -222,6 +277,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }
                     let after = (p[0].1 - p[1].1).abs();
                     if before > 10.0 && after > 10.0 && (after - before).abs() > 0.5 {
+                        steps.step();
                         let left = element_left(&figure);
                         let anchor = (((p[0].1 + p[1].1) / 2.0 - left) / width).clamp(0.0, 1.0);
                         store.dispatch(Action::Zoom { factor: after / before, anchor });
@@ -245,6 +301,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let w = store.warp();
             let (u0, u1) = (w.u(start0), w.u(start0) + (w.u(store.window.1) - w.u(store.window.0)));
             let shift = -dx / width * (u1 - u0);
+            steps.step();
             store.dispatch(Action::ZoomTo { start: w.year(u0 + shift), end: w.year(u1 + shift) });
         })
     };
@@ -253,16 +310,147 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let pointers = pointers.clone();
         Callback::from(move |e: PointerEvent| {
             *drag.borrow_mut() = None;
+            steps.end();
             pointers.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
         })
     };
 
+    // Selection changes are announced politely: the name only.
+    let announcement =
+        store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
+
+    let era_select = {
+        let store = store.clone();
+        let data = props.data.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let (Ok(c), Ok(i)) = (&*data.0, value.parse::<usize>()) {
+                if let Some((start, end)) = c.data.eras.get(i).and_then(era_span) {
+                    store.dispatch(Action::ZoomTo { start, end });
+                }
+            }
+        })
+    };
+
+    html! {
+        <figure class={classes!("llmc-timeline", vertical.then_some("llmc-timeline-vertical"))} ref={figure} aria-labelledby={caption_id.clone()}>
+            <figcaption id={caption_id}>
+                <span class="llmc-view-title">{ t.timeline_label }</span>
+                <span class="llmc-hint">{ t.timeline_hint }</span>
+            </figcaption>
+            <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
+                <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={dispatch(Action::Zoom { factor: 1.5, anchor: 0.5 })}>{ "+" }</button>
+                <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={dispatch(Action::Zoom { factor: 1.0 / 1.5, anchor: 0.5 })}>{ "−" }</button>
+                <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={dispatch(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
+                <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={dispatch(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
+                <button type="button" disabled={store.is_zoomed_out()} onclick={dispatch(Action::ResetView)}>{ t.show_all }</button>
+                <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
+                        onclick={dispatch(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
+                <label class="llmc-era-select">
+                    <span>{ t.zoom_to_era }</span>
+                    <select onchange={era_select}>
+                        <option value="" selected=true>{ "—" }</option>
+                        { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
+                    </select>
+                </label>
+                <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
+            </div>
+            if vertical {
+                <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown}>
+                    <Frozen plot={plot.clone()} />
+                </div>
+            } else {
+                <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
+                     {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                    <svg class="llmc-timeline-svg" width={plot.size.0.to_string()} height={plot.size.1.to_string()}
+                         viewBox={format!("0 0 {} {}", plot.size.0, plot.size.1)}>
+                        <Frozen plot={plot.clone()} />
+                    </svg>
+                </div>
+            }
+            <p class="llmc-sr-only" role="status">{ announcement }</p>
+            <p class="llmc-hint llmc-keys" id={help_id}>{ t.keyboard_help }</p>
+            <Legend data={props.data.clone()} />
+        </figure>
+    }
+}
+
+/// What a plot key's render computed: the drawing, and the arrow keys' walk through it.
+pub struct Plot {
+    body: Html,
+    size: (f64, f64),
+    vertical: bool,
+    order_ids: Vec<String>,
+    order_anchor: Vec<f64>,
+}
+
+/// Everything the drawn plot depends on. While only the store's window moves during a gesture,
+/// the key stays the same and the plot is not drawn again.
+#[derive(PartialEq)]
+struct PlotKey {
+    data: Data,
+    window: (f64, f64),
+    width: f64,
+    lang: Lang,
+    even_time: bool,
+    selected: Option<String>,
+    roving: Option<String>,
+    filter: Filter,
+    colour_by: Option<String>,
+    story: Option<usize>,
+}
+
+/// Lays out and draws the plot for `k`: the SVG's contents, or the narrow vertical list.
+fn draw(k: &PlotKey, store: &StoreHandle, roving: &UseStateHandle<Option<String>>) -> Plot {
+    let (lang, width) = (k.lang, k.width);
+    let t = ui(lang);
+    let Ok(c) = &*k.data.0 else {
+        return Plot { body: html! {}, size: (0.0, 0.0), vertical: false, order_ids: vec![], order_anchor: vec![] };
+    };
+    let m = Metrics::default();
+    let vertical = width < NARROW_PX;
+    let axis = Axis::new(store.warp().clone(), k.window, (width - 2.0).max(1.0));
+    let mask = k.filter.mask(c);
+    // Colour by criterion: each event's level on the chosen criterion, if it has a matrix row.
+    let colour_level = |id: &str| -> Option<Option<Level>> {
+        let cid = k.colour_by.as_ref()?;
+        Some(c.data.openness.iter().find(|r| r.model == id).and_then(|r| r.cells.get(cid)).map(|cell| cell.level))
+    };
+    let colour_criterion = k.colour_by.as_deref().and_then(|id| c.data.criteria.iter().find(|k| k.id == id));
+    let story_events: Vec<&str> = k
+        .story
+        .and_then(|k| c.data.story.get(k))
+        .map(|s| s.events.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let hide = k.filter.mode == FilterMode::Hide && k.filter.is_active();
+    let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
+
+    let groups = if vertical { vertical_groups(c, k.window, if hide { &mask } else { &[] }) } else { Vec::new() };
+    // Events in time order: the order the arrow keys walk, with each one's anchor for zooming.
+    let (order_ids, order_anchor): (Vec<String>, Vec<f64>) = if vertical {
+        groups.iter().flat_map(|(_, members)| members.iter()).map(|&i| (c.events()[i].id.clone(), 0.5)).unzip()
+    } else {
+        let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
+        order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
+        order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip()
+    };
+    let tab_stop = k
+        .roving
+        .as_ref()
+        .filter(|id| order_ids.contains(id))
+        .or_else(|| k.selected.as_ref().filter(|id| order_ids.contains(id)))
+        .or(order_ids.first())
+        .cloned();
+
     let ticks = axis.ticks(70.0).into_iter().map(|tick| {
         let x = format!("{:.1}", tick.x);
+        // `data-px`: where a running gesture's preview moves it from (see `preview`).
         html! {
-            <g class="llmc-tick" transform={format!("translate({x},0)")}>
-                <line y1={(m.axis_height - 6.0).to_string()} y2={layout.height.to_string()} />
-                <text y={(m.axis_height - 10.0).to_string()} text-anchor="middle">{ tick.label.format(lang) }</text>
+            <g data-px={x.clone()}>
+                <g class="llmc-tick" transform={format!("translate({x},0)")}>
+                    <line y1={(m.axis_height - 6.0).to_string()} y2={layout.height.to_string()} />
+                    <text y={(m.axis_height - 10.0).to_string()} text-anchor="middle">{ tick.label.format(lang) }</text>
+                </g>
             </g>
         }
     });
@@ -278,7 +466,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             (band.x0 + 6.0, "start")
         };
         html! {
-            <g role="listitem" class="llmc-era" aria-label={full_name.to_owned()}>
+            <g role="listitem" class="llmc-era" aria-label={full_name.to_owned()} data-px={format!("{:.1}", band.x0)}>
                 <title>{ full_name }</title>
                 <rect x={format!("{:.1}", band.x0)} y={band.y.to_string()} width={format!("{:.1}", (band.x1 - band.x0).max(1.0))} height={(m.era_height - 4.0).to_string()} rx="3" />
                 <text x={format!("{:.1}", label_x)} text-anchor={anchor} y={(band.y + m.era_height / 2.0).to_string()} dy="0.1em">{ name }</text>
@@ -300,7 +488,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let event = |p: &PlacedEvent| {
         let e = &c.events()[p.index];
-        let selected = store.selected.as_deref() == Some(e.id.as_str());
+        let selected = k.selected.as_deref() == Some(e.id.as_str());
         let id = e.id.clone();
         let onclick = {
             let store = store.clone();
@@ -348,7 +536,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let label_x = m.marker_radius + m.gap;
         let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
         html! {
-            <g role="listitem" key={e.id.clone()}>
+            <g role="listitem" key={e.id.clone()} data-px={format!("{:.1}", p.x)}>
                 <g role="button" {tabindex} {class} data-event-id={e.id.clone()} aria-pressed={selected.to_string()}
                    aria-label={label} transform={format!("translate({:.1},{:.1})", p.x, p.y)}
                    {onclick} {onkeydown} {onfocus}>
@@ -375,8 +563,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let name = family_name(lane.family, lang);
         let members = layout.events.iter().filter(|p| c.events()[p.index].family == lane.family);
         let clusters = layout.clusters.iter().filter(|k| k.y > lane.y && k.y < lane.y + lane.height).map(|k| {
+            let x = format!("{:.1}", k.x1 + m.marker_radius + m.gap);
             html! {
-                <text class="llmc-cluster" aria-hidden="true" x={format!("{:.1}", k.x1 + m.marker_radius + m.gap)} y={k.y.to_string()} dy="0.35em">
+                <text class="llmc-cluster" aria-hidden="true" x={x.clone()} data-px={x} y={k.y.to_string()} dy="0.35em">
                     { format!("+{}", k.members.len()) }
                 </text>
             }
@@ -395,7 +584,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let vertical_event = |i: usize| {
         let e = &c.events()[i];
-        let selected = store.selected.as_deref() == Some(e.id.as_str());
+        let selected = k.selected.as_deref() == Some(e.id.as_str());
         let matches = mask[i];
         let onclick = {
             let store = store.clone();
@@ -435,74 +624,45 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </li>
         }
     };
-    // Selection changes are announced politely: the name only.
-    let announcement =
-        store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
-
-    let era_select = {
-        let store = store.clone();
-        let data = props.data.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            if let (Ok(c), Ok(i)) = (&*data.0, value.parse::<usize>()) {
-                if let Some((start, end)) = c.data.eras.get(i).and_then(era_span) {
-                    store.dispatch(Action::ZoomTo { start, end });
-                }
-            }
-        })
+    let body = if vertical {
+        html! {
+            <ol class="llmc-vyears">
+                { for groups.iter().map(|(year, members)| html! {
+                    <li key={year.to_string()} class="llmc-vyear">
+                        <h3 class="llmc-vyear-title">{ tick_year(*year, lang) }</h3>
+                        <ol class="llmc-vevents">{ for members.iter().map(|&i| vertical_event(i)) }</ol>
+                    </li>
+                }) }
+            </ol>
+        }
+    } else {
+        html! {
+            <>
+                <g class="llmc-axis" aria-hidden="true">{ for ticks }</g>
+                <g class="llmc-eras" role="list" aria-label={t.eras}>{ for eras }</g>
+                <g class="llmc-edges" aria-hidden="true">{ for edges }</g>
+                { for lanes }
+            </>
+        }
     };
+    Plot { body, size: (layout.width, layout.height), vertical, order_ids, order_anchor }
+}
 
-    html! {
-        <figure class={classes!("llmc-timeline", vertical.then_some("llmc-timeline-vertical"))} ref={figure} aria-labelledby={caption_id.clone()}>
-            <figcaption id={caption_id}>
-                <span class="llmc-view-title">{ t.timeline_label }</span>
-                <span class="llmc-hint">{ t.timeline_hint }</span>
-            </figcaption>
-            <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
-                <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={dispatch(Action::Zoom { factor: 1.5, anchor: 0.5 })}>{ "+" }</button>
-                <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={dispatch(Action::Zoom { factor: 1.0 / 1.5, anchor: 0.5 })}>{ "−" }</button>
-                <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={dispatch(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
-                <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={dispatch(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
-                <button type="button" disabled={store.is_zoomed_out()} onclick={dispatch(Action::ResetView)}>{ t.show_all }</button>
-                <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
-                        onclick={dispatch(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
-                <label class="llmc-era-select">
-                    <span>{ t.zoom_to_era }</span>
-                    <select onchange={era_select}>
-                        <option value="" selected=true>{ "—" }</option>
-                        { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
-                    </select>
-                </label>
-                <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
-            </div>
-            if vertical {
-                <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown}>
-                    <ol class="llmc-vyears">
-                        { for groups.iter().map(|(year, members)| html! {
-                            <li key={year.to_string()} class="llmc-vyear">
-                                <h3 class="llmc-vyear-title">{ tick_year(*year, lang) }</h3>
-                                <ol class="llmc-vevents">{ for members.iter().map(|&i| vertical_event(i)) }</ol>
-                            </li>
-                        }) }
-                    </ol>
-                </div>
-            } else {
-                <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
-                     {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                    <svg class="llmc-timeline-svg" width={layout.width.to_string()} height={layout.height.to_string()}
-                         viewBox={format!("0 0 {} {}", layout.width, layout.height)}>
-                        <g class="llmc-axis" aria-hidden="true">{ for ticks }</g>
-                        <g class="llmc-eras" role="list" aria-label={t.eras}>{ for eras }</g>
-                        <g class="llmc-edges" aria-hidden="true">{ for edges }</g>
-                        { for lanes }
-                    </svg>
-                </div>
-            }
-            <p class="llmc-sr-only" role="status">{ announcement }</p>
-            <p class="llmc-hint llmc-keys" id={help_id}>{ t.keyboard_help }</p>
-            <Legend data={props.data.clone()} />
-        </figure>
+#[derive(Properties)]
+struct FrozenProps {
+    plot: Rc<Plot>,
+}
+
+impl PartialEq for FrozenProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.plot, &other.plot)
     }
+}
+
+/// The drawn plot, re-rendered only when its key changed (never for a gesture's steps).
+#[function_component]
+fn Frozen(props: &FrozenProps) -> Html {
+    props.plot.body.clone()
 }
 
 /// A year heading in the vertical list.
@@ -587,9 +747,9 @@ fn capture_pointer(_: &PointerEvent) {}
 /// pointer. A plain wheel is left alone, so the page keeps scrolling. Yew's own wheel listener is
 /// passive and cannot prevent the browser's page zoom, hence a non-passive listener here.
 #[hook]
-fn use_ctrl_wheel_zoom(node: NodeRef, store: crate::app::StoreHandle) {
+fn use_ctrl_wheel_zoom(node: NodeRef, store: StoreHandle, steps: GestureSteps) {
     use_effect_with(node, move |node| {
-        let listener = wheel_listener(node, store);
+        let listener = wheel_listener(node, store, steps);
         // Dropping the listener (with this closure) removes it.
         move || {
             let _keep = &listener;
@@ -598,7 +758,7 @@ fn use_ctrl_wheel_zoom(node: NodeRef, store: crate::app::StoreHandle) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn wheel_listener(node: &NodeRef, store: crate::app::StoreHandle) -> Option<gloo::events::EventListener> {
+fn wheel_listener(node: &NodeRef, store: StoreHandle, steps: GestureSteps) -> Option<gloo::events::EventListener> {
     use gloo::events::{EventListener, EventListenerOptions};
     use wasm_bindgen::JsCast;
     let el = node.cast::<web_sys::Element>()?;
@@ -614,12 +774,13 @@ fn wheel_listener(node: &NodeRef, store: crate::app::StoreHandle) -> Option<gloo
         let rect = frame.get_bounding_client_rect();
         let anchor = ((f64::from(w.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
         let factor = (-w.delta_y() * 0.002).exp().clamp(0.5, 2.0);
+        steps.step();
         store.dispatch(Action::Zoom { factor, anchor });
     }))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn wheel_listener(_: &NodeRef, _: crate::app::StoreHandle) -> Option<()> {
+fn wheel_listener(_: &NodeRef, _: StoreHandle, _: GestureSteps) -> Option<()> {
     None
 }
 
@@ -709,3 +870,43 @@ fn use_width(node: NodeRef) -> f64 {
     let _ = node;
     *width
 }
+
+/// Moves the drawn plot to the store's window while a gesture runs (markers, ticks, eras and
+/// cluster badges by a translation, so nothing is distorted; edges by an exact horizontal map),
+/// and puts everything back once the plot has been laid out again. One attribute per drawn item,
+/// instead of a new layout and render per step.
+#[cfg(target_arch = "wasm32")]
+fn preview(gesture: &Rc<RefCell<Gesture>>, container: &NodeRef, store: &StoreHandle, width: f64) {
+    use wasm_bindgen::JsCast;
+    let mut g = gesture.borrow_mut();
+    let frozen = g.frozen;
+    if frozen.is_none() && !g.moved {
+        return;
+    }
+    let Some(root) = container.cast::<web_sys::Element>() else { return };
+    let map = frozen.map(|from| chronicle_core::scale::x_map(store.warp(), from, store.window, (width - 2.0).max(1.0)));
+    if let Ok(items) = root.query_selector_all("[data-px]") {
+        for i in 0..items.length() {
+            let Some(el) = items.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            match map {
+                Some((a, b)) => {
+                    let x: f64 = el.get_attribute("data-px").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                    let _ = el.set_attribute("transform", &format!("translate({:.1} 0)", (a - 1.0) * x + b));
+                }
+                None => {
+                    let _ = el.remove_attribute("transform");
+                }
+            }
+        }
+    }
+    if let Ok(Some(edges)) = root.query_selector(".llmc-edges") {
+        let _ = match map {
+            Some((a, b)) => edges.set_attribute("transform", &format!("matrix({a} 0 0 1 {b} 0)")),
+            None => edges.remove_attribute("transform"),
+        };
+    }
+    g.moved = map.is_some();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn preview(_: &Rc<RefCell<Gesture>>, _: &NodeRef, _: &StoreHandle, _: f64) {}
