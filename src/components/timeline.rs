@@ -46,9 +46,9 @@ struct Gesture {
     frozen: Option<(f64, f64)>,
     /// Ends the gesture after `SETTLE_MS` without a step.
     settle: Option<gloo::timers::callback::Timeout>,
-    /// Whether the drawn plot is displaced by preview transforms now (read in the browser only).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    moved: bool,
+    /// The drawn items a preview moves, with their drawn x (found once per gesture).
+    #[cfg(target_arch = "wasm32")]
+    moved: Vec<(web_sys::Element, f64)>,
 }
 
 /// What the gesture handlers call at each step and at the end.
@@ -165,7 +165,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         return html! {};
     };
 
-    let (order_ids, order_anchor) = (plot.order_ids.clone(), plot.order_anchor.clone());
     let vertical = plot.vertical;
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
@@ -177,10 +176,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let onkeydown = {
         let store = store.clone();
-        let order_ids = order_ids.clone();
+        let plot = plot.clone();
         let container = container.clone();
         let keep_focus = keep_focus.clone();
         Callback::from(move |k: KeyboardEvent| {
+            let (order_ids, order_anchor) = (&plot.order_ids, &plot.order_anchor);
             let current = focused_event_id(&k);
             let keep = || *keep_focus.borrow_mut() = current.clone();
             // Keys zoom around the focused event, so it stays in view and keeps focus.
@@ -879,33 +879,36 @@ fn use_width(node: NodeRef) -> f64 {
 fn preview(gesture: &Rc<RefCell<Gesture>>, container: &NodeRef, store: &StoreHandle, width: f64) {
     use wasm_bindgen::JsCast;
     let mut g = gesture.borrow_mut();
-    let frozen = g.frozen;
-    if frozen.is_none() && !g.moved {
-        return;
-    }
     let Some(root) = container.cast::<web_sys::Element>() else { return };
-    let map = frozen.map(|from| chronicle_core::scale::x_map(store.warp(), from, store.window, (width - 2.0).max(1.0)));
-    if let Ok(items) = root.query_selector_all("[data-px]") {
-        for i in 0..items.length() {
-            let Some(el) = items.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            match map {
-                Some((a, b)) => {
-                    let x: f64 = el.get_attribute("data-px").and_then(|v| v.parse().ok()).unwrap_or(0.0);
-                    let _ = el.set_attribute("transform", &format!("translate({:.1} 0)", (a - 1.0) * x + b));
-                }
-                None => {
-                    let _ = el.remove_attribute("transform");
-                }
-            }
+    let edges = root.query_selector(".llmc-edges").ok().flatten();
+    let Some(from) = g.frozen else {
+        // The gesture is over and the plot drawn anew: put back what the preview moved.
+        for (el, _) in g.moved.drain(..) {
+            let _ = el.remove_attribute("transform");
+        }
+        if let Some(edges) = edges {
+            let _ = edges.remove_attribute("transform");
+        }
+        return;
+    };
+    if g.moved.is_empty() {
+        if let Ok(items) = root.query_selector_all("[data-px]") {
+            g.moved = (0..items.length())
+                .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .map(|el| {
+                    let x = el.get_attribute("data-px").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                    (el, x)
+                })
+                .collect();
         }
     }
-    if let Ok(Some(edges)) = root.query_selector(".llmc-edges") {
-        let _ = match map {
-            Some((a, b)) => edges.set_attribute("transform", &format!("matrix({a} 0 0 1 {b} 0)")),
-            None => edges.remove_attribute("transform"),
-        };
+    let (a, b) = chronicle_core::scale::x_map(store.warp(), from, store.window, (width - 2.0).max(1.0));
+    for (el, x) in &g.moved {
+        let _ = el.set_attribute("transform", &format!("translate({:.1} 0)", (a - 1.0) * x + b));
     }
-    g.moved = map.is_some();
+    if let Some(edges) = edges {
+        let _ = edges.set_attribute("transform", &format!("matrix({a} 0 0 1 {b} 0)"));
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
