@@ -242,6 +242,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let onpointerdown = {
         let drag = drag.clone();
+        let frame = container.clone();
         let store = store.clone();
         let pointers = pointers.clone();
         Callback::from(move |e: PointerEvent| {
@@ -252,7 +253,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 if p.len() >= 2 {
                     // Two fingers: a pinch, not a drag.
                     *drag.borrow_mut() = None;
-                    capture_pointer(&e);
+                    capture_pointer(&frame, &e);
                     return;
                 }
             }
@@ -263,6 +264,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let onpointermove = {
         let drag = drag.clone();
+        let frame = container.clone();
         let store = store.clone();
         let steps = steps.clone();
         let pointers = pointers.clone();
@@ -295,7 +297,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if dx.abs() < 3.0 {
                 return;
             }
-            capture_pointer(&e);
+            capture_pointer(&frame, &e);
             // Dragging right shows earlier years: the window moves against the pointer.
             // Drag in u units (what the reader sees), then back to years.
             let w = store.warp();
@@ -733,15 +735,18 @@ fn focus_event(container: &NodeRef, id: &str) {
 #[cfg(not(target_arch = "wasm32"))]
 fn focus_event(_: &NodeRef, _: &str) {}
 
+/// Sends the rest of this pointer's events to the timeline's frame, so a drag keeps going outside
+/// it. (Not to the event's `current_target`: with Yew's event delegation that is the app's root,
+/// and the frame's handlers would stop seeing the drag after its first step.)
 #[cfg(target_arch = "wasm32")]
-fn capture_pointer(e: &PointerEvent) {
-    if let Some(el) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+fn capture_pointer(frame: &NodeRef, e: &PointerEvent) {
+    if let Some(el) = frame.cast::<web_sys::Element>() {
         let _ = el.set_pointer_capture(e.pointer_id());
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn capture_pointer(_: &PointerEvent) {}
+fn capture_pointer(_: &NodeRef, _: &PointerEvent) {}
 
 /// Ctrl/⌘ + wheel (and trackpad pinch, which browsers report the same way) zooms around the
 /// pointer. A plain wheel is left alone, so the page keeps scrolling. Yew's own wheel listener is

@@ -149,6 +149,21 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   await page.keyboard.up('Control');
   await page.waitForFunction((f) => document.querySelector('.llmc-window').textContent !== f, full);
 
+  // A drag pans at every step, not only the first, and the plot is laid out again at the end.
+  const fragmentWindow = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('w'));
+  const box3 = await frame.boundingBox();
+  const y = box3.y + Math.min(box3.height / 2, 200);
+  await page.mouse.move(box3.x + 300, y);
+  await page.mouse.down();
+  const seen = [];
+  for (let i = 1; i <= 4; i++) {
+    await page.mouse.move(box3.x + 300 + 40 * i, y);
+    seen.push(await fragmentWindow());
+  }
+  await page.mouse.up();
+  assert.equal(new Set(seen).size, 4, `every drag step moves the window: ${seen.join(' | ')}`);
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform]'));
+
   // Zoom to an era.
   await page.getByRole('button', { name: 'Show all', exact: true }).click();
   await page.getByLabel('Zoom to era').selectOption({ index: 1 });
