@@ -123,18 +123,31 @@ fn data_url() -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("data").filter(|u| !u.is_empty())
 }
 
-/// Fetches `url` as text, giving up after 15 seconds. Errors are readable sentences.
-async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
+/// Fetches `url` as text, giving up after 15 seconds; `early` is a fetch of it the start-up script
+/// already began. Errors are readable sentences.
+async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let t = chronicle_core::i18n::ui(lang);
-    let controller = web_sys::AbortController::new().map_err(|_| t.data_fetch_failed.to_owned())?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let abort = controller.clone();
-    let timer = gloo::timers::callback::Timeout::new(15_000, move || abort.abort());
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await;
-    let aborted = controller.signal().aborted();
-    drop(timer);
+    let (response, aborted) = match early {
+        Some(request) => {
+            let response = JsFuture::from(request).await;
+            let aborted = response.as_ref().err().is_some_and(|e| {
+                js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
+                    == Some("AbortError")
+            });
+            (response, aborted)
+        }
+        None => {
+            let controller = web_sys::AbortController::new().map_err(|_| t.data_fetch_failed.to_owned())?;
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            let abort = controller.clone();
+            let timer = gloo::timers::callback::Timeout::new(15_000, move || abort.abort());
+            let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await;
+            drop(timer);
+            (response, controller.signal().aborted())
+        }
+    };
     let response: web_sys::Response = match response {
         Ok(r) => r.unchecked_into(),
         Err(_) if aborted => return Err(format!("{}: {url}", t.data_timeout)),
@@ -146,6 +159,9 @@ async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
     let text = response.text().map_err(|_| t.data_fetch_failed.to_owned())?;
     JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{}: {url}", t.data_fetch_failed))
 }
+
+/// The start-up script's early fetch of the page's dataset (see `prerender::EARLY_DATA_FETCH`).
+const EARLY_DATA: &str = "__llmcData";
 
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
 const EMBED_FLAG: &str = "__llmcEmbedLoader";
@@ -170,9 +186,14 @@ pub fn start() {
         Some(url) => (Some(url), false),
         None => (root.get_attribute(DATA_SRC_ATTR).filter(|u| !u.is_empty()), true),
     };
+    let early = if own {
+        js_sys::Reflect::get(&window, &EARLY_DATA.into()).ok().and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
+    } else {
+        None
+    };
     wasm_bindgen_futures::spawn_local(async move {
         let data = match url {
-            Some(url) => match fetch_text(&url, initial_lang(url_settings().lang)).await {
+            Some(url) => match fetch_text(&url, initial_lang(url_settings().lang), early).await {
                 Ok(text) => Data::from_text(&text),
                 Err(message) => Data::failed(message),
             },

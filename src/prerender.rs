@@ -36,6 +36,18 @@ fn description(lang: Lang) -> &'static str {
     }
 }
 
+/// The start of the start-up script: it asks for the page's dataset while the WASM is still being
+/// compiled (the widget then reads `window.__llmcData` instead of fetching it itself), unless an
+/// editor's `?data=` replaces it. Not a `<link rel="preload">`: that would start before the first
+/// paint and compete with it on slow links.
+pub const EARLY_DATA_FETCH: &str = "const llmcRoot = document.getElementById('llm-chronicle');
+if (llmcRoot?.dataset.src && !new URLSearchParams(location.search).has('data')) {
+  const abort = new AbortController();
+  setTimeout(() => abort.abort(), 15000);
+  window.__llmcData = fetch(new URL(llmcRoot.dataset.src, location.href), { signal: abort.signal });
+}
+";
+
 /// Moves Trunk's inline start-up script into its own file, so the built site runs under a strict
 /// Content Security Policy (`script-src 'self' 'wasm-unsafe-eval'`, no inline scripts). Returns the
 /// template with a `<script src>` in its place, the file name, and the file's contents; `None` when
@@ -50,7 +62,7 @@ pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
     if !body.contains("import init") {
         return None;
     }
-    let mut js = body.trim().replace("from '/", "from './");
+    let mut js = format!("{EARLY_DATA_FETCH}{}", body.trim().replace("from '/", "from './"));
     if let Some(at) = js.find("module_or_path: '/") {
         let rest = &js[at + "module_or_path: '/".len()..];
         let close = rest.find('\'')?;

@@ -6,6 +6,8 @@ use chronicle_core::i18n::{access_name, openness_marker, ui, Lang};
 use chronicle_core::layout::events_by_era;
 use yew::prelude::*;
 
+use chronicle_core::Chronicle;
+
 use crate::app::Data;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +19,9 @@ pub struct EventListProps {
     pub id_prefix: AttrValue,
 }
 
+/// Past this many events the list lets the browser skip laying out what is off-screen.
+pub const LONG_LIST: usize = 500;
+
 #[function_component]
 pub fn EventList(props: &EventListProps) -> Html {
     let lang = props.lang;
@@ -27,52 +32,96 @@ pub fn EventList(props: &EventListProps) -> Html {
         let open = open.clone();
         use_effect_with((), move |_| open.set(false));
     }
+    // The list is static text for a dataset and a language: built once as markup (every text
+    // escaped), so hydrating it costs nothing even for 10,000 events, and Yew keeps no virtual
+    // nodes for it.
+    let body = use_memo((props.data.clone(), lang), |(data, lang)| match &*data.0 {
+        Ok(c) => AttrValue::from(list_markup(c, *lang)),
+        Err(_) => AttrValue::Static(""),
+    });
     let Ok(c) = &*props.data.0 else { return html! {} };
+    let long = c.events().len() > LONG_LIST;
     let body_id = format!("{}-all-events", props.id_prefix);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let groups = events_by_era(c).into_iter().map(|(era, members)| {
-        let (title, summary) = match era.and_then(|k| c.data.eras.get(k)) {
-            Some(e) => (format!("{} ({}–{})", e.name.get(lang), e.start, e.end), Some(e.summary.get(lang))),
-            None => (t.outside_eras.to_owned(), None),
-        };
-        html! {
-            <li class="llmc-list-era">
-                <h4>{ title }</h4>
-                if let Some(s) = summary { <p class="llmc-list-era-summary">{ s }</p> }
-                if !members.is_empty() {
-                <ol class="llmc-list-events">
-                    { for members.into_iter().map(|i| {
-                        let e = &c.events()[i];
-                        html! {
-                            <li>
-                                <strong>{ e.name.get(lang) }</strong>
-                                { format!(" · {} · {} · {} ({})", c.date(i), e.org, access_name(e.access, lang), openness_marker(e.access.openness(), lang)) }
-                                <p>{ e.summary.get(lang) }</p>
-                                <ul class="llmc-list-sources">
-                                    { for e.sources.iter().map(|s| html! {
-                                        <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ s.title.clone() }</a></li>
-                                    }) }
-                                </ul>
-                            </li>
-                        }
-                    }) }
-                </ol>
-                }
-            </li>
-        }
-    });
     html! {
-        <section class="llmc-list" aria-labelledby={format!("{body_id}-title")}>
+        <section class={classes!("llmc-list", long.then_some("llmc-list-long"))} aria-labelledby={format!("{body_id}-title")}>
             <div class="llmc-list-head">
                 <h3 id={format!("{body_id}-title")}>{ t.list_title }</h3>
                 <button type="button" class="llmc-list-toggle" aria-expanded={open.to_string()} aria-controls={body_id.clone()} onclick={toggle}>
                     { if *open { t.list_hide } else { t.list_show } }
                 </button>
             </div>
-            <ol class="llmc-list-body" id={body_id} hidden={!*open}>{ for groups }</ol>
+            <ol class="llmc-list-body" id={body_id} hidden={!*open}>{ Html::from_html_unchecked((*body).clone()) }</ol>
         </section>
     }
+}
+
+/// Text for inside an element (`attr`: a double-quoted attribute), escaped as Yew escapes it.
+fn escape(s: &str, attr: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attr => out.push_str("&quot;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Every era with its events, as the markup of the list's `<li>` items. Every text is escaped,
+/// and links are the validator's http(s) source URLs.
+pub fn list_markup(c: &Chronicle, lang: Lang) -> String {
+    let t = ui(lang);
+    let mut out = String::new();
+    for (era, members) in events_by_era(c) {
+        let (title, summary) = match era.and_then(|k| c.data.eras.get(k)) {
+            Some(e) => (format!("{} ({}–{})", e.name.get(lang), e.start, e.end), Some(e.summary.get(lang))),
+            None => (t.outside_eras.to_owned(), None),
+        };
+        out.push_str("<li class=\"llmc-list-era\"><h4>");
+        out.push_str(&escape(&title, false));
+        out.push_str("</h4>");
+        if let Some(s) = summary {
+            out.push_str("<p class=\"llmc-list-era-summary\">");
+            out.push_str(&escape(s, false));
+            out.push_str("</p>");
+        }
+        if !members.is_empty() {
+            out.push_str("<ol class=\"llmc-list-events\">");
+            for i in members {
+                let e = &c.events()[i];
+                let facts = format!(
+                    " · {} · {} · {} ({})",
+                    c.date(i),
+                    e.org,
+                    access_name(e.access, lang),
+                    openness_marker(e.access.openness(), lang)
+                );
+                out.push_str("<li><strong>");
+                out.push_str(&escape(e.name.get(lang), false));
+                out.push_str("</strong>");
+                out.push_str(&escape(&facts, false));
+                out.push_str("<p>");
+                out.push_str(&escape(e.summary.get(lang), false));
+                out.push_str("</p><ul class=\"llmc-list-sources\">");
+                for s in &e.sources {
+                    out.push_str("<li><a href=\"");
+                    out.push_str(&escape(&s.url, true));
+                    out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+                    out.push_str(&escape(&s.title, false));
+                    out.push_str("</a></li>");
+                }
+                out.push_str("</ul></li>");
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</li>");
+    }
+    out
 }
