@@ -160,8 +160,10 @@ async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Re
     JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{}: {url}", t.data_fetch_failed))
 }
 
-/// The start-up script's early fetch of the page's dataset (see `prerender::EARLY_DATA_FETCH`).
+/// The start-up script's early fetch of the page's dataset (see `prerender::early_data_fetch`),
+/// and that dataset's address.
 const EARLY_DATA: &str = "__llmcData";
+const EARLY_DATA_URL: &str = "__llmcDataUrl";
 
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
 const EMBED_FLAG: &str = "__llmcEmbedLoader";
@@ -172,43 +174,71 @@ pub const DATA_SRC_ATTR: &str = "data-src";
 /// Trunk's entry point: mounts on `#llm-chronicle` (and does nothing on pages without it).
 ///
 /// The dataset is not compiled into the WASM: it is the file the mount element's `data-src` names
-/// (the prerendered page preloads it), or an editor's `?data=` URL. The prerendered HTML is painted
-/// first; mounting (and hydration's main-thread work) waits for the data and the next frame.
+/// (the start-up script has usually asked for it already), or an editor's `?data=` URL. The start-up
+/// script is `async`, so this may run while the page is still being parsed: the dataset is fetched
+/// and validated meanwhile, and mounting waits for the parsed page and its first paint.
 pub fn start() {
     // Loaded by embed.js for <llm-chronicle> elements: those mount themselves.
     let window = gloo::utils::window();
     if js_sys::Reflect::get(&window, &EMBED_FLAG.into()).is_ok_and(|v| v.is_truthy()) {
         return;
     }
-    let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
-    // An editor's own dataset replaces the page's (and so is never hydrated into its HTML).
-    let (url, own) = match data_url() {
-        Some(url) => (Some(url), false),
-        None => (root.get_attribute(DATA_SRC_ATTR).filter(|u| !u.is_empty()), true),
-    };
-    let early = if own {
-        js_sys::Reflect::get(&window, &EARLY_DATA.into()).ok().and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
-    } else {
-        None
-    };
+    let global = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok();
+    let early = global(EARLY_DATA).and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    let early_url = global(EARLY_DATA_URL).and_then(|v| v.as_string()).unwrap_or_default();
+    let editor = data_url();
     wasm_bindgen_futures::spawn_local(async move {
-        let data = match url {
-            Some(url) => match fetch_text(&url, initial_lang(url_settings().lang), early).await {
-                Ok(text) => Data::from_text(&text),
-                Err(message) => Data::failed(message),
-            },
-            None => Data::failed(format!("#llm-chronicle has no {DATA_SRC_ATTR} attribute naming its dataset")),
+        let lang = initial_lang(url_settings().lang);
+        // An editor's own dataset replaces the page's (and so is never hydrated into its HTML).
+        let own = editor.is_none();
+        let mut data = match (editor, early) {
+            (Some(url), _) => Some(fetch_text(&url, lang, None).await),
+            (None, Some(request)) => Some(fetch_text(&early_url, lang, Some(request)).await),
+            (None, None) => None,
+        }
+        .map(|text| text.map_or_else(Data::failed, |t| Data::from_text(&t)));
+        dom_ready().await;
+        let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
+        if data.is_none() {
+            // No start-up script asked for it (the development server): fetch it now.
+            data = Some(match root.get_attribute(DATA_SRC_ATTR).filter(|u| !u.is_empty()) {
+                Some(url) => fetch_text(&url, lang, None).await.map_or_else(Data::failed, |t| Data::from_text(&t)),
+                None => Data::failed(format!("#llm-chronicle has no {DATA_SRC_ATTR} attribute naming its dataset")),
+            });
+        }
+        let data = data.unwrap_or_else(|| Data::failed(String::new()));
+        let start = move || {
+            // The app lives as long as the page.
+            std::mem::forget(mount(root, data, own));
+            post_height_to_parent();
         };
-        let frame = gloo::render::request_animation_frame(move |_| {
-            gloo::timers::callback::Timeout::new(0, move || {
-                // The app lives as long as the page.
-                std::mem::forget(mount(root, data, own));
-                post_height_to_parent();
-            })
-            .forget();
-        });
-        std::mem::forget(frame);
+        if painted() {
+            start();
+        } else {
+            // Let the prerendered page paint before hydration takes the main thread.
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, start).forget();
+            });
+            std::mem::forget(frame);
+        }
     });
+}
+
+/// Resolves once the page is parsed (at once if it already is).
+async fn dom_ready() {
+    let document = gloo::utils::document();
+    if document.ready_state() != "loading" {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = document.add_event_listener_with_callback("DOMContentLoaded", &resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Whether the page has painted anything yet (Paint Timing), so hydrating now delays nothing.
+fn painted() -> bool {
+    gloo::utils::window().performance().is_some_and(|p| p.get_entries_by_type("paint").length() > 0)
 }
 
 /// Bytes of WASM linear memory in use, for the benchmark's memory figure (the JS heap does not

@@ -36,24 +36,29 @@ fn description(lang: Lang) -> &'static str {
     }
 }
 
-/// The start of the start-up script: it asks for the page's dataset while the WASM is still being
-/// compiled (the widget then reads `window.__llmcData` instead of fetching it itself), unless an
-/// editor's `?data=` replaces it. Not a `<link rel="preload">`: that would start before the first
-/// paint and compete with it on slow links.
-pub const EARLY_DATA_FETCH: &str = "const llmcRoot = document.getElementById('llm-chronicle');
-if (llmcRoot?.dataset.src && !new URLSearchParams(location.search).has('data')) {
+/// The start of the start-up script: it asks for the page's dataset (`data_file`, beside the
+/// script) while the WASM is still being compiled (the widget then reads `window.__llmcData`
+/// instead of fetching it itself), unless an editor's `?data=` replaces it. Not a
+/// `<link rel="preload">`: that would start before the first paint and compete with it on slow
+/// links.
+pub fn early_data_fetch(data_file: &str) -> String {
+    format!(
+        "if (!new URLSearchParams(location.search).has('data')) {{
   const abort = new AbortController();
   setTimeout(() => abort.abort(), 15000);
-  window.__llmcData = fetch(new URL(llmcRoot.dataset.src, location.href), { signal: abort.signal });
+  window.__llmcDataUrl = new URL('./{data_file}', import.meta.url).href;
+  window.__llmcData = fetch(window.__llmcDataUrl, {{ signal: abort.signal }});
+}}
+"
+    )
 }
-";
 
 /// Moves Trunk's inline start-up script into its own file, so the built site runs under a strict
 /// Content Security Policy (`script-src 'self' 'wasm-unsafe-eval'`, no inline scripts). Returns the
 /// template with a `<script src>` in its place, the file name, and the file's contents; `None` when
 /// the template has no inline module script. Paths in the file are relative to the file itself,
 /// so pages in sub-folders (`en/`) share it.
-pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
+pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, String, String)> {
     let open = "<script type=\"module\">";
     let start = template.find(open)?;
     let body_start = start + open.len();
@@ -62,7 +67,7 @@ pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
     if !body.contains("import init") {
         return None;
     }
-    let mut js = format!("{EARLY_DATA_FETCH}{}", body.trim().replace("from '/", "from './"));
+    let mut js = format!("{}{}", early_data_fetch(data_file), body.trim().replace("from '/", "from './"));
     if let Some(at) = js.find("module_or_path: '/") {
         let rest = &js[at + "module_or_path: '/".len()..];
         let close = rest.find('\'')?;
@@ -77,7 +82,13 @@ pub fn externalize_boot(template: &str) -> Option<(String, String, String)> {
     let hash = js.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     let name = format!("boot-{hash:016x}.js");
     let mut out = template.to_owned();
-    out.replace_range(start..end + "</script>".len(), &format!("<script type=\"module\" src=\"/{name}\"></script>"));
+    // `async`: the module (and with it the WASM's compilation and the dataset's download) starts as
+    // soon as it arrives, while the page is still being parsed; the widget waits for the parsed
+    // page before it mounts.
+    out.replace_range(
+        start..end + "</script>".len(),
+        &format!("<script type=\"module\" async src=\"/{name}\"></script>"),
+    );
     Some((out, name, js))
 }
 

@@ -273,7 +273,7 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
         std::fs::write(&loader_path, filled).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     }
     // No inline scripts: the start-up script becomes a file (strict CSP).
-    if let Some((with_src, name, js)) = externalize_boot(&template) {
+    if let Some((with_src, name, js)) = externalize_boot(&template, &data_name) {
         std::fs::write(dir.join(&name), js).map_err(|e| format!("{name}: {e}"))?;
         template = with_src;
     }
