@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// Browser benchmark: our widget against TimelineJS3 and vis-timeline on the same synthetic data.
+//
+//   node bench/run.mjs [--smoke] [--reps N] [--sizes 100,1000,10000] [--out DIR]
+//
+// Inputs (built by `cargo xtask bench`): target/bench/data/synthetic-{N}.json (our schema) and
+// target/bench/ours-{N}/ (our widget's static site with that dataset). This script writes the peer
+// pages (bench/pages.mjs), serves every site from memory with gzip (bench/server.mjs), measures
+// each page × size × CPU setting (none, 4× throttling) × repetition in a fresh browser context
+// (bench/measure.mjs), and prints medians with ratios. It writes results.json (every repetition)
+// and results.md (tables and method) into the output folder. Figures only; nothing is asserted.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { buildPeers, VERSIONS } from './pages.mjs';
+import { serve } from './server.mjs';
+import { AFTER_INPUT_MS, PAGES, QUIET_MS, VIEWPORT, measureOnce, median, percentile } from './measure.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH = join(ROOT, 'target/bench');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const THROTTLES = [1, 4];
+const ORDER = ['ours', 'timelinejs', 'vis'];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      reps: { type: 'string' },
+      sizes: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: node bench/run.mjs [--smoke] [--reps N] [--sizes 100,1000,10000] [--out DIR]');
+    process.exit(0);
+  }
+  const smoke = values.smoke;
+  const reps = Number(values.reps ?? (smoke ? 1 : 5));
+  const sizes = (values.sizes ?? (smoke ? '100' : '100,1000,10000')).split(',').map(Number);
+  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps: expected a positive integer, got ${values.reps}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected numbers like 100,1000, got ${values.sizes}`);
+  const out = resolve(values.out ?? (smoke ? join(BENCH, 'results-smoke') : join(ROOT, 'bench/results')));
+  return { smoke, reps, sizes, out };
+}
+
+/** The inputs `cargo xtask bench` builds; throws naming every missing one. */
+function inputs(sizes) {
+  const missing = [];
+  const found = {};
+  for (const n of sizes) {
+    const data = join(BENCH, `data/synthetic-${n}.json`);
+    const ours = join(BENCH, `ours-${n}`);
+    if (!existsSync(data)) missing.push(data);
+    if (!existsSync(join(ours, 'index.html'))) missing.push(join(ours, 'index.html'));
+    found[n] = { data, ours };
+  }
+  if (missing.length) {
+    throw new Error(`missing benchmark inputs (run \`cargo xtask bench\`, which builds them):\n  ${missing.join('\n  ')}`);
+  }
+  return found;
+}
+
+/** A letter whose search would match about half the events (so typing it changes the count). */
+function searchLetter(dataFile) {
+  const events = JSON.parse(readFileSync(dataFile, 'utf8')).events;
+  const texts = events.map((e) => [e.name?.en, e.name?.zh, e.org, e.summary?.en, e.summary?.zh].join(' ').toLowerCase());
+  let best = { letter: 'q', score: Infinity };
+  for (const letter of 'qxzjkvwybgpfmuclhdrsnioate') {
+    const share = texts.filter((t) => t.includes(letter)).length / texts.length;
+    if (share > 0 && share < 1 && Math.abs(share - 0.5) < best.score) best = { letter, score: Math.abs(share - 0.5) };
+  }
+  return best.letter;
+}
+
+function machine(browserVersion) {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {}
+  return {
+    cpu,
+    cores: cpus().length,
+    chromium: browserVersion,
+    node: process.version,
+    date: new Date().toISOString(),
+    viewport: VIEWPORT,
+    peers: { timelinejs: VERSIONS.timelinejs, vis: VERSIONS.vis },
+  };
+}
+
+/** Per-repetition figures derived from the raw steps. */
+function derive(rep) {
+  const applied = (xs) => (xs ? xs.filter((x) => x !== null).length : null);
+  return {
+    bytes: rep.bytes,
+    firstVisible: rep.firstVisible,
+    tti: rep.tti,
+    zoomP50: percentile(rep.zoom, 50),
+    zoomP95: percentile(rep.zoom, 95),
+    zoomApplied: applied(rep.zoom),
+    panP50: percentile(rep.pan, 50),
+    panP95: percentile(rep.pan, 95),
+    panApplied: applied(rep.pan),
+    filter: rep.filter ? median(rep.filter) : null,
+    filterApplied: applied(rep.filter),
+    heap: rep.heap,
+    wasm: rep.wasm,
+    memory: rep.heap + (rep.wasm ?? 0),
+  };
+}
+
+function summarise(reps) {
+  const derived = reps.map(derive);
+  const out = {};
+  for (const key of Object.keys(derived[0])) {
+    const m = median(derived.map((d) => d[key]));
+    out[key] = m === null ? null : Math.round(m * 10) / 10;
+  }
+  return out;
+}
+
+const ROWS = [
+  ['bytes', 'transferred until interactive (KB, gzip)', (v) => (v / 1024).toFixed(1)],
+  ['firstVisible', 'first event visible (ms)', (v) => v.toFixed(0)],
+  ['tti', 'time to interactive (ms)', (v) => v.toFixed(0)],
+  ['zoomP50', 'zoom frame p50 (ms)', (v) => v.toFixed(1)],
+  ['zoomP95', 'zoom frame p95 (ms)', (v) => v.toFixed(1)],
+  ['zoomApplied', `zoom steps that changed the page (of 20)`, (v) => String(v), false],
+  ['panP50', 'pan frame p50 (ms)', (v) => v.toFixed(1)],
+  ['panP95', 'pan frame p95 (ms)', (v) => v.toFixed(1)],
+  ['panApplied', `pan steps that changed the page (of 20)`, (v) => String(v), false],
+  ['filter', 'filter latency, median (ms)', (v) => v.toFixed(1)],
+  ['filterApplied', 'filter steps that changed the count (of 10)', (v) => String(v), false],
+  ['heap', 'JS heap after load (MB)', (v) => (v / 2 ** 20).toFixed(2)],
+  ['wasm', 'WASM memory (MB)', (v) => (v / 2 ** 20).toFixed(2), false],
+  ['memory', 'JS heap + WASM memory (MB)', (v) => (v / 2 ** 20).toFixed(2)],
+];
+
+function tableRows(result) {
+  const cell = (fmt, v) => (v === null || v === undefined ? '–' : fmt(v));
+  const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b).toFixed(2) : '–');
+  return ROWS.map(([key, label, fmt, ratios = true]) => {
+    const [o, t, v] = ORDER.map((p) => result[p]?.median?.[key]);
+    return [label, cell(fmt, o), cell(fmt, t), cell(fmt, v), ratios ? ratio(o, t) : '–', ratios ? ratio(o, v) : '–'];
+  });
+}
+
+const HEAD = ['metric', 'ours', 'TimelineJS3', 'vis-timeline', 'ours/TimelineJS', 'ours/vis'];
+
+function textTable(rows) {
+  const all = [HEAD, ...rows];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(rows) {
+  return [HEAD, HEAD.map((_, i) => (i ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+const sectionTitle = (n, throttle) => `${n} events, ${throttle === 1 ? 'no CPU throttling' : `${throttle}× CPU throttling`}`;
+
+function machineLines(m) {
+  return [
+    `machine: ${m.cpu}, ${m.cores} cores; Chromium ${m.chromium}; Node ${m.node}; viewport ${m.viewport.width}×${m.viewport.height}`,
+    `peers: TimelineJS3 ${m.peers.timelinejs}, vis-timeline ${m.peers.vis}; date: ${m.date}`,
+  ];
+}
+
+function markdown(results) {
+  const { machine: m, reps, sizes, results: byKey } = results;
+  const parts = [
+    '# Benchmark: LLM Chronicle vs TimelineJS3 and vis-timeline',
+    '',
+    `Generated by \`node bench/run.mjs\` (via \`cargo xtask bench\`). Medians of ${reps} repetition(s) per cell; raw figures in results.json.`,
+    '',
+    ...machineLines(m).map((l) => `- ${l}`),
+    '',
+  ];
+  for (const n of sizes) {
+    for (const throttle of THROTTLES) {
+      parts.push(`## ${sectionTitle(n, throttle)}`, '', markdownTable(tableRows(byKey[`${n}/${throttle}`])), '');
+    }
+  }
+  parts.push(
+    '## Method',
+    '',
+    'Each page shows the same synthetic dataset (target/bench/data/synthetic-N.json) at a 1280×900 viewport: ours is the widget\'s own static site built with that dataset; the peers are generated by bench/pages.mjs with their libraries\' documented setup, all assets copied from node_modules and no request to another origin. Every site is served from memory on 127.0.0.1 with gzip, compressed once at start-up. Each repetition runs in a fresh browser context (empty cache) in Debian\'s headless Chromium; the throttled runs set CDP `Emulation.setCPUThrottlingRate` (4) before navigation. Ratios are ours divided by the peer: below 1 means ours is smaller or faster.',
+    '',
+    '- **Transferred until interactive**: encoded (gzip, as sent) bytes of every response finished by the time-to-interactive moment, from CDP Network `loadingFinished` events, headers included.',
+    '- **First event visible**: ms from navigation start until an event marker has a non-empty box inside the viewport, checked in an animation frame after each DOM insertion and timed at the end of the frame that paints it.',
+    '- **Time to interactive**: Node clicks the leftmost visible marker with real mouse input, over and over, until the page shows it as selected (ours: `aria-pressed="true"`; TimelineJS: `.tl-timemarker-active`; vis: `.vis-selected`); the figure is the in-page time at which that state appeared.',
+    `- **Zoom and pan frame times**: 20 real inputs each: zoom-in steps from the default view (ours: Ctrl+wheel over the timeline; TimelineJS: its zoom-in button; vis: plain wheel), then pan steps from the view that left, a mouse drag with one 40 px pointermove per step on all three. A step lasts from the input event's \`timeStamp\` to the end of the first frame after the DOM changed (a task after the next frame, or after the current one when the change was made in an animation-frame callback). Each step starts only once the page has had no DOM change for ${QUIET_MS} ms and 3 frames and the previous input is at least ${AFTER_INPUT_MS} ms old (longer than the 160 ms after which our widget lays out again when a gesture pauses), so every step is measured on its own; vis-timeline's current-time line, which moves on its own timer, does not count as a change. A step that changes nothing within 1 s, or whose input the page never gets (a disabled button), is not applicable; its series stops there and the rows "steps that changed the page" count the rest. TimelineJS reaches its deepest zoom level after 8 steps, where it has nothing to drag in view (its drag surface keeps the width it had at load), so before panning it zooms out, unmeasured, until it has.`,
+    '- **Filter latency** (ours only): a letter typed into the search box, then Backspace, 10 times; from the keydown\'s `timeStamp` to the end of the first frame after the live count changed.',
+    '- **Memory**: after load, CDP `HeapProfiler.collectGarbage` then `Runtime.getHeapUsage` (used JS heap); for ours also the WASM linear memory (`window.llmcMemoryBytes()`), which the JS heap does not include.',
+    '',
+  );
+  return parts.join('\n');
+}
+
+async function main() {
+  const opts = options();
+  const found = inputs(opts.sizes);
+  mkdirSync(opts.out, { recursive: true });
+
+  const sites = {};
+  const servers = [];
+  const letters = {};
+  for (const n of opts.sizes) {
+    const { dirs } = buildPeers(found[n].data, n, join(BENCH, 'peers'));
+    letters[n] = searchLetter(found[n].data);
+    const roots = { ours: found[n].ours, ...dirs };
+    for (const page of ORDER) {
+      const server = await serve(roots[page]);
+      servers.push(server);
+      // Ours in English when the build has the English page, like the peers.
+      const path = page === 'ours' && existsSync(join(roots.ours, 'en/index.html')) ? '/en/' : '/';
+      sites[`${n}/${page}`] = server.url + path;
+    }
+  }
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const info = machine(browser.version());
+  console.log(machineLines(info).join('\n'));
+  const results = { machine: info, reps: opts.reps, sizes: opts.sizes, throttles: THROTTLES, results: {} };
+  try {
+    for (const n of opts.sizes) {
+      for (const throttle of THROTTLES) {
+        const cell = {};
+        for (const page of ORDER) cell[page] = { url: sites[`${n}/${page}`].replace(/^http:\/\/[^/]+/, ''), reps: [] };
+        for (let rep = 0; rep < opts.reps; rep++) {
+          // Interleave the pages within a repetition so drift affects all alike.
+          for (const page of ORDER) {
+            const t0 = Date.now();
+            const raw = await measureOnce(browser, sites[`${n}/${page}`], PAGES[page], { throttle, letter: letters[n] });
+            cell[page].reps.push(raw);
+            process.stderr.write(`  ${sectionTitle(n, throttle)}: ${PAGES[page].name} rep ${rep + 1}/${opts.reps} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+          }
+        }
+        for (const page of ORDER) cell[page].median = summarise(cell[page].reps);
+        results.results[`${n}/${throttle}`] = cell;
+        console.log(`\n${sectionTitle(n, throttle)} (medians of ${opts.reps})\n${textTable(tableRows(cell))}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+  writeFileSync(join(opts.out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(opts.out, 'results.md'), markdown(results));
+  console.log(`\nwrote ${join(opts.out, 'results.json')} and results.md`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+});
