@@ -22,7 +22,8 @@ use crate::components::{
 pub struct Data(pub Rc<Result<Chronicle, Vec<Problem>>>);
 
 impl Data {
-    /// The dataset embedded in the build, validated.
+    /// The shipped dataset, validated: for the prerenderer and the tests. (The browser build never
+    /// calls this, so the dataset stays out of the WASM; pages load it as a file.)
     pub fn shipped() -> Self {
         Data(Rc::new(load_json(SHIPPED_JSON)))
     }

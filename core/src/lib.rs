@@ -123,7 +123,8 @@ impl Chronicle {
 /// quiet decades before 2012 shrink, large enough that they stay readable.
 const FOCUS_BASE: f64 = 0.4;
 
-/// The dataset shipped with the widget, embedded at build time.
+/// The dataset shipped with the widget (`data/chronicle.json`), for native code: the prerenderer,
+/// the CLI and the tests. The WASM does not reference it, so it is not in the bundle.
 pub const SHIPPED_JSON: &str = include_str!("../../data/chronicle.json");
 
 /// The JSON Schema of the dataset format, generated from [`model::Dataset`], pretty-printed. The
