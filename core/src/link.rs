@@ -12,18 +12,7 @@ use crate::state::{State, View};
 use crate::Chronicle;
 
 fn access_from(s: &str) -> Option<Access> {
-    [
-        Access::OpenUnrestricted,
-        Access::OpenRestricted,
-        Access::OpenNoncommercial,
-        Access::Api,
-        Access::Hosted,
-        Access::Limited,
-        Access::Unreleased,
-        Access::NotApplicable,
-    ]
-    .into_iter()
-    .find(|a| a.slug() == s)
+    Access::ALL.into_iter().find(|a| a.slug() == s)
 }
 
 fn family_from(s: &str) -> Option<Family> {

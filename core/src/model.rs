@@ -231,6 +231,18 @@ pub enum Openness {
 }
 
 impl Access {
+    /// Every level, most open first (`NotApplicable` last).
+    pub const ALL: [Access; 8] = [
+        Access::OpenUnrestricted,
+        Access::OpenRestricted,
+        Access::OpenNoncommercial,
+        Access::Api,
+        Access::Hosted,
+        Access::Limited,
+        Access::Unreleased,
+        Access::NotApplicable,
+    ];
+
     /// Open weights or not, as the LLM evolutionary tree draws it (filled or hollow).
     pub fn openness(self) -> Openness {
         match self {

@@ -40,15 +40,8 @@ fn text(zh: String, en: String) -> Text {
 
 const ORGS: [&str; 12] =
     ["Lab A", "Lab B", "Lab C", "Lab D", "Lab E", "Lab F", "Lab G", "Lab H", "Lab I", "Lab J", "Lab K", "Lab L"];
-const ACCESS: [Access; 7] = [
-    Access::OpenUnrestricted,
-    Access::OpenRestricted,
-    Access::OpenNoncommercial,
-    Access::Api,
-    Access::Hosted,
-    Access::Limited,
-    Access::Unreleased,
-];
+/// The access levels a synthetic model can have (all but "not applicable").
+const ACCESS: &[Access] = Access::ALL.split_last().unwrap().1;
 
 /// How many models get a row in the openness matrix.
 pub const OPENNESS_ROWS: usize = 40;
