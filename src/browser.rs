@@ -160,7 +160,7 @@ async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Re
     JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{}: {url}", t.data_fetch_failed))
 }
 
-/// The start-up script's early fetch of the page's dataset (see `prerender::early_data_fetch`),
+/// The start-up script's fetch of the page's dataset (see `prerender::boot_script`),
 /// and that dataset's address.
 const EARLY_DATA: &str = "__llmcData";
 const EARLY_DATA_URL: &str = "__llmcDataUrl";

@@ -3,11 +3,13 @@
 //!
 //! - [`app`]: the root component and the shared state context;
 //! - [`components`]: one file per view (header, timeline, detail panel, matrix, error panel);
+//! - `markup`: escaped markup written as text, for the views that are static for their inputs;
 //! - `browser`: reading the page (URL, `<html lang>`, browser languages) and mounting (wasm only);
 //! - [`panic`]: the hook that replaces a crashed widget with a message.
 
 pub mod app;
 pub mod components;
+mod markup;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -49,8 +49,10 @@ async fn clicking_an_event_shows_its_details() {
     assert!(panel.contains("GPT-3"), "{panel}");
     assert!(panel.contains("2020-05-28"), "{panel}");
     assert!(panel.contains("175B"), "{panel}");
-    let now = query(&root, r#"[data-event-id="gpt-3"]"#).unwrap();
-    assert_eq!(now.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let pressed = || query(&root, r#"[data-event-id="gpt-3"]"#).and_then(|e| e.get_attribute("aria-pressed"));
+    wait_for("the event to show as pressed", || pressed().as_deref() == Some("true")).await;
+    let others = root.query_selector_all(r#"[data-event-id][aria-pressed="true"]"#).unwrap().length();
+    assert_eq!(others, 1, "one event is pressed");
 }
 
 #[wasm_bindgen_test]

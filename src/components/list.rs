@@ -9,6 +9,7 @@ use yew::prelude::*;
 use chronicle_core::Chronicle;
 
 use crate::app::Data;
+use crate::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct EventListProps {
@@ -59,41 +60,22 @@ pub fn EventList(props: &EventListProps) -> Html {
     }
 }
 
-/// Text for inside an element (`attr`: a double-quoted attribute), escaped as Yew escapes it.
-fn escape(s: &str, attr: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attr => out.push_str("&quot;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
-
 /// Every era with its events, as the markup of the list's `<li>` items. Every text is escaped,
 /// and links are the validator's http(s) source URLs.
 pub fn list_markup(c: &Chronicle, lang: Lang) -> String {
     let t = ui(lang);
-    let mut out = String::new();
+    let mut out = Markup::new();
     for (era, members) in events_by_era(c) {
         let (title, summary) = match era.and_then(|k| c.data.eras.get(k)) {
             Some(e) => (format!("{} ({}–{})", e.name.get(lang), e.start, e.end), Some(e.summary.get(lang))),
             None => (t.outside_eras.to_owned(), None),
         };
-        out.push_str("<li class=\"llmc-list-era\"><h4>");
-        out.push_str(&escape(&title, false));
-        out.push_str("</h4>");
+        out.raw("<li class=\"llmc-list-era\"><h4>").text(&title).raw("</h4>");
         if let Some(s) = summary {
-            out.push_str("<p class=\"llmc-list-era-summary\">");
-            out.push_str(&escape(s, false));
-            out.push_str("</p>");
+            out.raw("<p class=\"llmc-list-era-summary\">").text(s).raw("</p>");
         }
         if !members.is_empty() {
-            out.push_str("<ol class=\"llmc-list-events\">");
+            out.raw("<ol class=\"llmc-list-events\">");
             for i in members {
                 let e = &c.events()[i];
                 let facts = format!(
@@ -103,25 +85,17 @@ pub fn list_markup(c: &Chronicle, lang: Lang) -> String {
                     access_name(e.access, lang),
                     openness_marker(e.access.openness(), lang)
                 );
-                out.push_str("<li><strong>");
-                out.push_str(&escape(e.name.get(lang), false));
-                out.push_str("</strong>");
-                out.push_str(&escape(&facts, false));
-                out.push_str("<p>");
-                out.push_str(&escape(e.summary.get(lang), false));
-                out.push_str("</p><ul class=\"llmc-list-sources\">");
+                out.raw("<li><strong>").text(e.name.get(lang)).raw("</strong>").text(&facts);
+                out.raw("<p>").text(e.summary.get(lang)).raw("</p><ul class=\"llmc-list-sources\">");
                 for s in &e.sources {
-                    out.push_str("<li><a href=\"");
-                    out.push_str(&escape(&s.url, true));
-                    out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
-                    out.push_str(&escape(&s.title, false));
-                    out.push_str("</a></li>");
+                    out.raw("<li><a").attr("href", &s.url).raw(" target=\"_blank\" rel=\"noopener noreferrer\">");
+                    out.text(&s.title).raw("</a></li>");
                 }
-                out.push_str("</ul></li>");
+                out.raw("</ul></li>");
             }
-            out.push_str("</ol>");
+            out.raw("</ol>");
         }
-        out.push_str("</li>");
+        out.raw("</li>");
     }
-    out
+    out.finish()
 }

@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::app::{use_store, Data, StoreHandle};
 use crate::components::openness::level_name;
+use crate::markup::Markup;
 
 /// Width used before the container is measured (and for server rendering).
 pub const DEFAULT_WIDTH: f64 = 960.0;
@@ -89,19 +90,28 @@ pub fn event_label(c: &Chronicle, i: usize, lang: Lang) -> String {
     format!("{}, {}, {}, {}", e.name.get(lang), c.date(i), e.org, access)
 }
 
-fn marker(openness: Openness, r: f64) -> Html {
+/// A marker's shape by openness: a filled circle (open), a ring (closed), a diamond (not
+/// applicable), so openness never rests on colour alone.
+fn marker(out: &mut Markup, openness: Openness, r: f64) {
     match openness {
         Openness::NotApplicable => {
             let d = format!("M0 {n} L{r} 0 L0 {r} L{n} 0 Z", n = -r, r = r);
-            html! { <path class="llmc-marker llmc-marker-na" {d} /> }
+            out.raw("<path class=\"llmc-marker llmc-marker-na\"").attr("d", &d).raw("></path>");
         }
         Openness::Open => {
-            html! { <circle class="llmc-marker llmc-marker-open" r={r.to_string()} /> }
+            out.raw("<circle class=\"llmc-marker llmc-marker-open\"").num("r", r).raw("></circle>");
         }
         Openness::Closed => {
-            html! { <circle class="llmc-marker llmc-marker-closed" r={(r - 1.0).to_string()} /> }
+            out.raw("<circle class=\"llmc-marker llmc-marker-closed\"").num("r", r - 1.0).raw("></circle>");
         }
     }
+}
+
+/// A marker drawn alone, for the legend.
+fn marker_html(openness: Openness, r: f64) -> Html {
+    let mut out = Markup::new();
+    marker(&mut out, openness, r);
+    Html::from_html_unchecked(out.finish().into())
 }
 
 #[function_component]
@@ -143,17 +153,28 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         width,
         lang,
         even_time: store.even_time,
-        selected: store.selected.clone(),
-        roving: (*roving).clone(),
         filter: store.filter.clone(),
         colour_by: store.colour_by.clone(),
         story: store.story,
     };
     let plot = {
         let store = store.clone();
-        let roving = roving.clone();
-        use_memo(key, move |k| draw(k, &store, &roving))
+        use_memo(key, move |k| draw(k, store.warp()))
     };
+    {
+        // The selected event and the one Tab lands on, set on the drawn plot (see `draw`).
+        let tab_stop = [(*roving).as_ref(), store.selected.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|id| plot.order_ids.contains(id))
+            .or(plot.order_ids.first())
+            .cloned();
+        let drawn = Rc::as_ptr(&plot) as usize;
+        let container = container.clone();
+        use_effect_with((store.selected.clone(), tab_stop, drawn), move |(selected, tab_stop, _)| {
+            mark_plot(&container, selected.as_deref(), tab_stop.as_deref())
+        });
+    }
     {
         // After every render: move the drawn plot to the store's window while a gesture runs,
         // or put it back in place once the new layout is drawn.
@@ -174,6 +195,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
     };
 
+    // One handler for all markers: the drawn plot is markup, with no handlers of its own.
+    let onclick = {
+        let store = store.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = event_id_at(e.target()) {
+                store.dispatch(Action::Select(id));
+            }
+        })
+    };
+    let onfocusin = {
+        let roving = roving.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(id) = event_id_at(e.target()) {
+                roving.set(Some(id));
+            }
+        })
+    };
+
     let onkeydown = {
         let store = store.clone();
         let plot = plot.clone();
@@ -192,6 +231,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 (0..order_ids.len() as isize).contains(&next).then(|| order_ids[next as usize].clone())
             };
             let handled = match (k.key().as_str(), k.shift_key()) {
+                // The SVG markers are `role="button"` groups: Enter and Space press them. (The
+                // narrow list's real buttons turn both into a click by themselves.)
+                ("Enter" | " ", _) if current.is_some() && !is_button(&k) => {
+                    store.dispatch(Action::Select(current.clone().unwrap_or_default()));
+                    true
+                }
                 ("+" | "=", _) => {
                     keep();
                     store.dispatch(Action::Zoom { factor: 1.5, anchor });
@@ -358,12 +403,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
             </div>
             if vertical {
-                <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown}>
+                <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
                     <Frozen plot={plot.clone()} />
                 </div>
             } else {
                 <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
-                     {onkeydown} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                     {onkeydown} {onclick} {onfocusin} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                     <svg class="llmc-timeline-svg" width={plot.size.0.to_string()} height={plot.size.1.to_string()}
                          viewBox={format!("0 0 {} {}", plot.size.0, plot.size.1)}>
                         <Frozen plot={plot.clone()} />
@@ -379,7 +424,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
 /// What a plot key's render computed: the drawing, and the arrow keys' walk through it.
 pub struct Plot {
-    body: Html,
+    markup: AttrValue,
     size: (f64, f64),
     vertical: bool,
     order_ids: Vec<String>,
@@ -395,23 +440,29 @@ struct PlotKey {
     width: f64,
     lang: Lang,
     even_time: bool,
-    selected: Option<String>,
-    roving: Option<String>,
     filter: Filter,
     colour_by: Option<String>,
     story: Option<usize>,
 }
 
-/// Lays out and draws the plot for `k`: the SVG's contents, or the narrow vertical list.
-fn draw(k: &PlotKey, store: &StoreHandle, roving: &UseStateHandle<Option<String>>) -> Plot {
+/// Lays out and draws the plot for `k`: the SVG's contents, or the narrow vertical list, as
+/// markup. Which event is selected, and which one Tab lands on, are not drawn here: `mark_plot`
+/// sets them on the drawn plot, so selecting an event or moving focus never draws it again.
+fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
     let (lang, width) = (k.lang, k.width);
     let t = ui(lang);
     let Ok(c) = &*k.data.0 else {
-        return Plot { body: html! {}, size: (0.0, 0.0), vertical: false, order_ids: vec![], order_anchor: vec![] };
+        return Plot {
+            markup: AttrValue::Static(""),
+            size: (0.0, 0.0),
+            vertical: false,
+            order_ids: vec![],
+            order_anchor: vec![],
+        };
     };
     let m = Metrics::default();
     let vertical = width < NARROW_PX;
-    let axis = Axis::new(store.warp().clone(), k.window, (width - 2.0).max(1.0));
+    let axis = Axis::new(warp.clone(), k.window, (width - 2.0).max(1.0));
     let mask = k.filter.mask(c);
     // Colour by criterion: each event's level on the chosen criterion, if it has a matrix row.
     let colour_level = |id: &str| -> Option<Option<Level>> {
@@ -425,39 +476,77 @@ fn draw(k: &PlotKey, store: &StoreHandle, roving: &UseStateHandle<Option<String>
         .map(|s| s.events.iter().map(String::as_str).collect())
         .unwrap_or_default();
     let hide = k.filter.mode == FilterMode::Hide && k.filter.is_active();
-    let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
+    let mut out = Markup::new();
 
-    let groups = if vertical { vertical_groups(c, k.window, if hide { &mask } else { &[] }) } else { Vec::new() };
-    // Events in time order: the order the arrow keys walk, with each one's anchor for zooming.
-    let (order_ids, order_anchor): (Vec<String>, Vec<f64>) = if vertical {
-        groups.iter().flat_map(|(_, members)| members.iter()).map(|&i| (c.events()[i].id.clone(), 0.5)).unzip()
-    } else {
-        let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
-        order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
-        order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip()
-    };
-    let tab_stop = k
-        .roving
-        .as_ref()
-        .filter(|id| order_ids.contains(id))
-        .or_else(|| k.selected.as_ref().filter(|id| order_ids.contains(id)))
-        .or(order_ids.first())
-        .cloned();
-
-    let ticks = axis.ticks(70.0).into_iter().map(|tick| {
-        let x = format!("{:.1}", tick.x);
-        // `data-px`: where a running gesture's preview moves it from (see `preview`).
-        html! {
-            <g data-px={x.clone()}>
-                <g class="llmc-tick" transform={format!("translate({x},0)")}>
-                    <line y1={(m.axis_height - 6.0).to_string()} y2={layout.height.to_string()} />
-                    <text y={(m.axis_height - 10.0).to_string()} text-anchor="middle">{ tick.label.format(lang) }</text>
-                </g>
-            </g>
+    if vertical {
+        let groups = vertical_groups(c, k.window, if hide { &mask } else { &[] });
+        let order_ids: Vec<String> =
+            groups.iter().flat_map(|(_, members)| members.iter()).map(|&i| c.events()[i].id.clone()).collect();
+        let order_anchor = vec![0.5; order_ids.len()];
+        out.raw("<ol class=\"llmc-vyears\">");
+        for (year, members) in &groups {
+            out.raw("<li class=\"llmc-vyear\"><h3 class=\"llmc-vyear-title\">").text(&tick_year(*year, lang));
+            out.raw("</h3><ol class=\"llmc-vevents\">");
+            for &i in members {
+                let e = &c.events()[i];
+                let matches = mask[i];
+                let colour = colour_level(&e.id);
+                let mut class = String::from("llmc-vevent");
+                if !matches {
+                    class += " llmc-dimmed";
+                }
+                if story_events.contains(&e.id.as_str()) {
+                    class += " llmc-highlight";
+                }
+                if let Some(l) = colour {
+                    class += &format!(" llmc-colour-{}", l.map_or("none", level_slug));
+                }
+                let colour_text = match (colour, colour_criterion) {
+                    (Some(Some(level)), Some(crit)) => {
+                        format!(" · {}: {} {}", crit.name.get(lang), level_symbol(level), level_name(level, lang))
+                    }
+                    _ => String::new(),
+                };
+                let tabindex = if order_ids.first() == Some(&e.id) { "0" } else { "-1" };
+                out.raw("<li><button type=\"button\"").attr("class", &class).attr("tabindex", tabindex);
+                out.attr("data-event-id", &e.id).raw(" aria-pressed=\"false\">");
+                out.raw("<svg class=\"llmc-vmarker\" width=\"16\" height=\"16\" viewBox=\"-8 -8 16 16\" aria-hidden=\"true\">");
+                marker(&mut out, e.access.openness(), 6.0);
+                out.raw("</svg><span class=\"llmc-vname\">")
+                    .text(e.name.get(lang))
+                    .raw("</span><span class=\"llmc-vmeta\">");
+                out.text(&format!("{} · {} · {}{colour_text}", c.date(i), e.org, family_name(e.family, lang)));
+                out.raw("<span class=\"llmc-sr-only\">")
+                    .text(&format!(", {}", openness_marker(e.access.openness(), lang)));
+                out.raw("</span>");
+                if !matches {
+                    out.raw("<span class=\"llmc-sr-only\">").text(t.not_matching_suffix).raw("</span>");
+                }
+                out.raw("</span></button></li>");
+            }
+            out.raw("</ol></li>");
         }
-    });
+        out.raw("</ol>");
+        return Plot { markup: out.finish().into(), size: (width, 0.0), vertical, order_ids, order_anchor };
+    }
 
-    let eras = layout.eras.iter().map(|band| {
+    let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
+    // Events in time order: the order the arrow keys walk, with each one's anchor for zooming.
+    let mut order: Vec<&PlacedEvent> = layout.events.iter().collect();
+    order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
+    let (order_ids, order_anchor): (Vec<String>, Vec<f64>) =
+        order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip();
+
+    // `data-px` on every item: where a running gesture's preview moves it from (see `preview`).
+    out.raw("<g class=\"llmc-plot\"><g class=\"llmc-axis\" aria-hidden=\"true\">");
+    for tick in axis.ticks(70.0) {
+        out.raw("<g").num("data-px", tick.x).raw("><g class=\"llmc-tick\"").translate(tick.x, 0.0).raw("><line");
+        out.num("y1", m.axis_height - 6.0).num("y2", layout.height).raw("></line><text");
+        out.num("y", m.axis_height - 10.0).raw(" text-anchor=\"middle\">").text(&tick.label.format(lang));
+        out.raw("</text></g></g>");
+    }
+    out.raw("</g><g class=\"llmc-eras\" role=\"list\"").attr("aria-label", t.eras).raw(">");
+    for band in &layout.eras {
         let era = &c.data.eras[band.index];
         let full_name = era.name.get(lang);
         let name = fit_text(full_name, band.x1 - band.x0 - 10.0, 12.0);
@@ -467,187 +556,107 @@ fn draw(k: &PlotKey, store: &StoreHandle, roving: &UseStateHandle<Option<String>
         } else {
             (band.x0 + 6.0, "start")
         };
-        html! {
-            <g role="listitem" class="llmc-era" aria-label={full_name.to_owned()} data-px={format!("{:.1}", band.x0)}>
-                <title>{ full_name }</title>
-                <rect x={format!("{:.1}", band.x0)} y={band.y.to_string()} width={format!("{:.1}", (band.x1 - band.x0).max(1.0))} height={(m.era_height - 4.0).to_string()} rx="3" />
-                <text x={format!("{:.1}", label_x)} text-anchor={anchor} y={(band.y + m.era_height / 2.0).to_string()} dy="0.1em">{ name }</text>
-            </g>
-        }
-    });
-
-    let edges = layout.edges.iter().map(|e| {
-        let (x1, y1) = e.from;
-        let (x2, y2) = e.to;
+        out.raw("<g role=\"listitem\" class=\"llmc-era\"").attr("aria-label", full_name).num("data-px", band.x0);
+        out.raw("><title>").text(full_name).raw("</title><rect").num("x", band.x0).num("y", band.y);
+        out.num("width", (band.x1 - band.x0).max(1.0)).num("height", m.era_height - 4.0).raw(" rx=\"3\"></rect><text");
+        out.num("x", label_x).attr("text-anchor", anchor).num("y", band.y + m.era_height / 2.0);
+        out.raw(" dy=\"0.1em\">").text(&name).raw("</text></g>");
+    }
+    out.raw("</g><g class=\"llmc-edges\" aria-hidden=\"true\">");
+    for e in &layout.edges {
+        let ((x1, y1), (x2, y2)) = (e.from, e.to);
         let mx = (x1 + x2) / 2.0;
         let d = format!("M{x1:.1} {y1:.1} C{mx:.1} {y1:.1} {mx:.1} {y2:.1} {x2:.1} {y2:.1}");
         let class = match e.evidence {
             Evidence::Documented => "llmc-edge llmc-edge-documented",
             Evidence::Inferred => "llmc-edge llmc-edge-inferred",
         };
-        html! { <path {class} {d} /> }
-    });
-
-    let event = |p: &PlacedEvent| {
-        let e = &c.events()[p.index];
-        let selected = k.selected.as_deref() == Some(e.id.as_str());
-        let id = e.id.clone();
-        let onclick = {
-            let store = store.clone();
-            let id = id.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::Select(id.clone())))
-        };
-        let onkeydown = {
-            let store = store.clone();
-            let id = id.clone();
-            Callback::from(move |k: KeyboardEvent| {
-                if k.key() == "Enter" || k.key() == " " {
-                    k.prevent_default();
-                    store.dispatch(Action::Select(id.clone()));
-                }
-            })
-        };
-        let onfocus = {
-            let roving = roving.clone();
-            Callback::from(move |_: FocusEvent| roving.set(Some(id.clone())))
-        };
-        let matches = mask[p.index];
-        let highlighted = story_events.contains(&e.id.as_str());
-        let colour = colour_level(&e.id);
-        let colour_class = colour.map(|l| format!("llmc-colour-{}", l.map_or("none", level_slug)));
-        let colour_symbol = colour.flatten().map(|l| format!(" {}", level_symbol(l))).unwrap_or_default();
-        let class = classes!(
-            "llmc-event",
-            selected.then_some("llmc-selected"),
-            p.label.is_none().then_some("llmc-label-hidden"),
-            (!matches).then_some("llmc-dimmed"),
-            highlighted.then_some("llmc-highlight"),
-            (p.stacked > 0).then_some("llmc-stacked"),
-            colour_class
-        );
-        let mut label = event_label(c, p.index, lang);
-        if let (Some(Some(level)), Some(crit)) = (colour, colour_criterion) {
-            label += &format!(", {}: {}", crit.name.get(lang), level_name(level, lang));
-        }
-        if p.stacked > 0 {
-            label += &stacked_more(p.stacked, lang);
-        }
-        if !matches {
-            label += t.not_matching_suffix;
-        }
-        let label_x = m.marker_radius + m.gap;
-        let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
-        html! {
-            <g role="listitem" key={e.id.clone()} data-px={format!("{:.1}", p.x)}>
-                <g role="button" {tabindex} {class} data-event-id={e.id.clone()} aria-pressed={selected.to_string()}
-                   aria-label={label} transform={format!("translate({:.1},{:.1})", p.x, p.y)}
-                   {onclick} {onkeydown} {onfocus}>
-                    <circle class="llmc-focus-ring" r={(m.marker_radius + 4.0).to_string()} />
-                    if highlighted {
-                        <circle class="llmc-halo" r={(m.marker_radius + 7.0).to_string()} />
-                    }
-                    // More events under this one: a second outline behind it, like a stack of cards.
-                    if p.stacked > 0 {
-                        <circle class="llmc-stack" cx="2.5" cy="-2.5" r={m.marker_radius.to_string()} />
-                    }
-                    { marker(p.openness, m.marker_radius) }
-                    if let Some(side) = p.label {
-                        <text class="llmc-event-label" dy="0.35em"
-                              x={if side == LabelSide::Right { label_x } else { -label_x }.to_string()}
-                              text-anchor={if side == LabelSide::Right { "start" } else { "end" }}>{ format!("{}{colour_symbol}", e.name.get(lang)) }</text>
-                    }
-                </g>
-            </g>
-        }
-    };
-
-    let lanes = layout.lanes.iter().map(|lane| {
+        out.raw("<path").attr("class", class).attr("d", &d).raw("></path>");
+    }
+    out.raw("</g>");
+    let tab_stop = order_ids.first();
+    for lane in &layout.lanes {
         let name = family_name(lane.family, lang);
-        let members = layout.events.iter().filter(|p| c.events()[p.index].family == lane.family);
-        let clusters = layout.clusters.iter().filter(|k| k.y > lane.y && k.y < lane.y + lane.height).map(|k| {
-            let x = format!("{:.1}", k.x1 + m.marker_radius + m.gap);
-            html! {
-                <text class="llmc-cluster" aria-hidden="true" x={x.clone()} data-px={x} y={k.y.to_string()} dy="0.35em">
-                    { format!("+{}", k.members.len()) }
-                </text>
+        out.raw("<g").attr("class", &format!("llmc-lane llmc-lane-{}", lane.family.slug()));
+        out.raw("><rect class=\"llmc-lane-band\" x=\"0\"").num("y", lane.y).num("width", layout.width);
+        out.num("height", lane.height).raw("></rect><text class=\"llmc-lane-label\" aria-hidden=\"true\" x=\"4\"");
+        out.num("y", lane.y + 13.0)
+            .raw(">")
+            .text(name)
+            .raw("</text><g role=\"list\"")
+            .attr("aria-label", name)
+            .raw(">");
+        for p in layout.events.iter().filter(|p| c.events()[p.index].family == lane.family) {
+            let e = &c.events()[p.index];
+            let matches = mask[p.index];
+            let highlighted = story_events.contains(&e.id.as_str());
+            let colour = colour_level(&e.id);
+            let colour_symbol = colour.flatten().map(|l| format!(" {}", level_symbol(l))).unwrap_or_default();
+            let mut class = String::from("llmc-event");
+            for (on, name) in [
+                (p.label.is_none(), " llmc-label-hidden"),
+                (!matches, " llmc-dimmed"),
+                (highlighted, " llmc-highlight"),
+                (p.stacked > 0, " llmc-stacked"),
+            ] {
+                if on {
+                    class += name;
+                }
             }
-        });
-        html! {
-            <g class={classes!("llmc-lane", format!("llmc-lane-{}", lane.family.slug()))}>
-                <rect class="llmc-lane-band" x="0" y={lane.y.to_string()} width={layout.width.to_string()} height={lane.height.to_string()} />
-                <text class="llmc-lane-label" aria-hidden="true" x="4" y={(lane.y + 13.0).to_string()}>{ name }</text>
-                <g role="list" aria-label={name}>
-                    { for members.map(event) }
-                </g>
-                { for clusters }
-            </g>
-        }
-    });
-
-    let vertical_event = |i: usize| {
-        let e = &c.events()[i];
-        let selected = k.selected.as_deref() == Some(e.id.as_str());
-        let matches = mask[i];
-        let onclick = {
-            let store = store.clone();
-            let id = e.id.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::Select(id.clone())))
-        };
-        let onfocus = {
-            let roving = roving.clone();
-            let id = e.id.clone();
-            Callback::from(move |_: FocusEvent| roving.set(Some(id.clone())))
-        };
-        let class = classes!(
-            "llmc-vevent",
-            selected.then_some("llmc-selected"),
-            (!matches).then_some("llmc-dimmed"),
-            story_events.contains(&e.id.as_str()).then_some("llmc-highlight"),
-            colour_level(&e.id).map(|l| format!("llmc-colour-{}", l.map_or("none", level_slug)))
-        );
-        let colour_text = match (colour_level(&e.id), colour_criterion) {
-            (Some(Some(level)), Some(crit)) => {
-                format!(" · {}: {} {}", crit.name.get(lang), level_symbol(level), level_name(level, lang))
+            if let Some(l) = colour {
+                class += &format!(" llmc-colour-{}", l.map_or("none", level_slug));
             }
-            _ => String::new(),
-        };
-        let tabindex = if tab_stop.as_deref() == Some(e.id.as_str()) { "0" } else { "-1" };
-        html! {
-            <li key={e.id.clone()}>
-                <button type="button" {class} {tabindex} data-event-id={e.id.clone()} aria-pressed={selected.to_string()} {onclick} {onfocus}>
-                    <svg class="llmc-vmarker" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">{ marker(e.access.openness(), 6.0) }</svg>
-                    <span class="llmc-vname">{ e.name.get(lang) }</span>
-                    <span class="llmc-vmeta">
-                        { format!("{} · {} · {}{colour_text}", c.date(i), e.org, family_name(e.family, lang)) }
-                        <span class="llmc-sr-only">{ format!(", {}", openness_marker(e.access.openness(), lang)) }</span>
-                        if !matches { <span class="llmc-sr-only">{ t.not_matching_suffix }</span> }
-                    </span>
-                </button>
-            </li>
+            let mut label = event_label(c, p.index, lang);
+            if let (Some(Some(level)), Some(crit)) = (colour, colour_criterion) {
+                label += &format!(", {}: {}", crit.name.get(lang), level_name(level, lang));
+            }
+            if p.stacked > 0 {
+                label += &stacked_more(p.stacked, lang);
+            }
+            if !matches {
+                label += t.not_matching_suffix;
+            }
+            let tabindex = if tab_stop == Some(&e.id) { "0" } else { "-1" };
+            out.raw("<g role=\"listitem\"").num("data-px", p.x).raw("><g role=\"button\"").attr("tabindex", tabindex);
+            out.attr("class", &class)
+                .attr("data-event-id", &e.id)
+                .raw(" aria-pressed=\"false\"")
+                .attr("aria-label", &label);
+            out.translate(p.x, p.y)
+                .raw("><circle class=\"llmc-focus-ring\"")
+                .num("r", m.marker_radius + 4.0)
+                .raw("></circle>");
+            if highlighted {
+                out.raw("<circle class=\"llmc-halo\"").num("r", m.marker_radius + 7.0).raw("></circle>");
+            }
+            // More events under this one: a second outline behind it, like a stack of cards.
+            if p.stacked > 0 {
+                out.raw("<circle class=\"llmc-stack\" cx=\"2.5\" cy=\"-2.5\"")
+                    .num("r", m.marker_radius)
+                    .raw("></circle>");
+            }
+            marker(&mut out, p.openness, m.marker_radius);
+            if let Some(side) = p.label {
+                let label_x = m.marker_radius + m.gap;
+                let (x, anchor) = if side == LabelSide::Right { (label_x, "start") } else { (-label_x, "end") };
+                out.raw("<text class=\"llmc-event-label\" dy=\"0.35em\"")
+                    .num("x", x)
+                    .attr("text-anchor", anchor)
+                    .raw(">");
+                out.text(&format!("{}{colour_symbol}", e.name.get(lang))).raw("</text>");
+            }
+            out.raw("</g></g>");
         }
-    };
-    let body = if vertical {
-        html! {
-            <ol class="llmc-vyears">
-                { for groups.iter().map(|(year, members)| html! {
-                    <li key={year.to_string()} class="llmc-vyear">
-                        <h3 class="llmc-vyear-title">{ tick_year(*year, lang) }</h3>
-                        <ol class="llmc-vevents">{ for members.iter().map(|&i| vertical_event(i)) }</ol>
-                    </li>
-                }) }
-            </ol>
+        out.raw("</g>");
+        for k in layout.clusters.iter().filter(|k| k.y > lane.y && k.y < lane.y + lane.height) {
+            let x = k.x1 + m.marker_radius + m.gap;
+            out.raw("<text class=\"llmc-cluster\" aria-hidden=\"true\"").num("x", x).num("data-px", x).num("y", k.y);
+            out.raw(" dy=\"0.35em\">").text(&format!("+{}", k.members.len())).raw("</text>");
         }
-    } else {
-        html! {
-            <>
-                <g class="llmc-axis" aria-hidden="true">{ for ticks }</g>
-                <g class="llmc-eras" role="list" aria-label={t.eras}>{ for eras }</g>
-                <g class="llmc-edges" aria-hidden="true">{ for edges }</g>
-                { for lanes }
-            </>
-        }
-    };
-    Plot { body, size: (layout.width, layout.height), vertical, order_ids, order_anchor }
+        out.raw("</g>");
+    }
+    out.raw("</g>");
+    Plot { markup: out.finish().into(), size: (layout.width, layout.height), vertical, order_ids, order_anchor }
 }
 
 #[derive(Properties)]
@@ -664,7 +673,7 @@ impl PartialEq for FrozenProps {
 /// The drawn plot, re-rendered only when its key changed (never for a gesture's steps).
 #[function_component]
 fn Frozen(props: &FrozenProps) -> Html {
-    props.plot.body.clone()
+    Html::from_html_unchecked(props.plot.markup.clone())
 }
 
 /// A year heading in the vertical list.
@@ -724,6 +733,50 @@ fn focused_event_id(k: &KeyboardEvent) -> Option<String> {
     let target = k.target_dyn_into::<web_sys::Element>()?;
     target.get_attribute("data-event-id")
 }
+
+/// Whether the key event came from a real `<button>`.
+fn is_button(k: &KeyboardEvent) -> bool {
+    k.target_dyn_into::<web_sys::Element>().is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"))
+}
+
+/// The event a click or focus landed on: the `data-event-id` of the target or its nearest
+/// ancestor that has one.
+fn event_id_at(target: Option<web_sys::EventTarget>) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("[data-event-id]").ok()??.get_attribute("data-event-id")
+}
+
+/// Sets the selected event (`llmc-selected`, `aria-pressed`) and the roving tab stop
+/// (`tabindex="0"`, every other event `-1`) on the drawn plot, changing only what differs.
+#[cfg(target_arch = "wasm32")]
+fn mark_plot(container: &NodeRef, selected: Option<&str>, tab_stop: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = container.cast::<web_sys::Element>() else { return };
+    let all = |selector: &str| -> Vec<web_sys::Element> {
+        let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    };
+    let is = |el: &web_sys::Element, id: Option<&str>| el.get_attribute("data-event-id").as_deref() == id;
+    for el in all(".llmc-selected").iter().filter(|el| !is(el, selected)) {
+        let _ = el.class_list().remove_1("llmc-selected");
+        let _ = el.set_attribute("aria-pressed", "false");
+    }
+    for el in all("[data-event-id][tabindex=\"0\"]").iter().filter(|el| !is(el, tab_stop)) {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    let find = |id: &str| root.query_selector(&crate::dom::event_selector(id)).ok().flatten();
+    if let Some(el) = selected.and_then(find) {
+        let _ = el.class_list().add_1("llmc-selected");
+        let _ = el.set_attribute("aria-pressed", "true");
+    }
+    if let Some(el) = tab_stop.and_then(find) {
+        let _ = el.set_attribute("tabindex", "0");
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn mark_plot(_: &NodeRef, _: Option<&str>, _: Option<&str>) {}
 
 #[cfg(target_arch = "wasm32")]
 fn focus_event(container: &NodeRef, id: &str) {
@@ -819,9 +872,9 @@ fn Legend(props: &LegendProps) -> Html {
     };
     html! {
         <ul class="llmc-legend">
-            { item(marker(Openness::Open, 6.0), t.open_marker) }
-            { item(marker(Openness::Closed, 6.0), t.closed_marker) }
-            { item(marker(Openness::NotApplicable, 6.0), t.na_marker) }
+            { item(marker_html(Openness::Open, 6.0), t.open_marker) }
+            { item(marker_html(Openness::Closed, 6.0), t.closed_marker) }
+            { item(marker_html(Openness::NotApplicable, 6.0), t.na_marker) }
             { item(html! { <path class="llmc-edge llmc-edge-documented" d="M-8 0 L8 0" /> }, documented) }
             { item(html! { <path class="llmc-edge llmc-edge-inferred" d="M-8 0 L8 0" /> }, inferred) }
             if let Some(name) = colour {
@@ -876,26 +929,34 @@ fn use_width(node: NodeRef) -> f64 {
     *width
 }
 
-/// Moves the drawn plot to the store's window while a gesture runs (markers, ticks, eras and
-/// cluster badges by a translation, so nothing is distorted; edges by an exact horizontal map),
-/// and puts everything back once the plot has been laid out again. One attribute per drawn item,
-/// instead of a new layout and render per step.
+/// Moves the drawn plot to the store's window while a gesture runs, and puts everything back once
+/// the plot has been laid out again. A pan moves the whole plot by one translation. A zoom moves
+/// markers, ticks, eras and cluster badges each by a translation, so nothing is distorted, and the
+/// edges by an exact horizontal map. One attribute per drawn item at most, instead of a new layout
+/// and render per step.
 #[cfg(target_arch = "wasm32")]
 fn preview(gesture: &Rc<RefCell<Gesture>>, container: &NodeRef, store: &StoreHandle, width: f64) {
     use wasm_bindgen::JsCast;
     let mut g = gesture.borrow_mut();
     let Some(root) = container.cast::<web_sys::Element>() else { return };
+    let Some(plot) = root.query_selector(".llmc-plot").ok().flatten() else { return };
     let edges = root.query_selector(".llmc-edges").ok().flatten();
     let Some(from) = g.frozen else {
         // The gesture is over and the plot drawn anew: put back what the preview moved.
         for (el, _) in g.moved.drain(..) {
             let _ = el.remove_attribute("transform");
         }
-        if let Some(edges) = edges {
-            let _ = edges.remove_attribute("transform");
+        for el in std::iter::once(plot).chain(edges) {
+            let _ = el.remove_attribute("transform");
         }
         return;
     };
+    let (a, b) = chronicle_core::scale::x_map(store.warp(), from, store.window, (width - 2.0).max(1.0));
+    if (a - 1.0).abs() < 1e-9 && g.moved.is_empty() {
+        let _ = plot.set_attribute("transform", &format!("translate({b:.1} 0)"));
+        return;
+    }
+    let _ = plot.remove_attribute("transform");
     if g.moved.is_empty() {
         if let Ok(items) = root.query_selector_all("[data-px]") {
             g.moved = (0..items.length())
@@ -907,7 +968,6 @@ fn preview(gesture: &Rc<RefCell<Gesture>>, container: &NodeRef, store: &StoreHan
                 .collect();
         }
     }
-    let (a, b) = chronicle_core::scale::x_map(store.warp(), from, store.window, (width - 2.0).max(1.0));
     for (el, x) in &g.moved {
         let _ = el.set_attribute("transform", &format!("translate({:.1} 0)", (a - 1.0) * x + b));
     }

@@ -174,8 +174,10 @@ test('the view setting shows the timeline, the matrices or both', async () => {
   await page.locator('.llmc-timeline').waitFor();
   assert.equal(await page.locator('.llmc-matrix').count(), 0);
   await page.goto(`${env.server.url}/#v=matrix&lang=en`);
-  await page.locator('.llmc-matrix').waitFor();
-  assert.equal(await page.locator('.llmc-timeline').count(), 0);
+  // The prerendered page shows both views until the widget is interactive.
+  await ready(page);
+  await page.locator('.llmc-timeline').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.llmc-matrix').count(), 1);
   // Filters work in the matrix-only view too.
   await page.locator('.llmc-filters summary').click();
   await page.getByRole('checkbox', { name: 'API access' }).check();

@@ -54,10 +54,27 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
   });
 }
 
-test('the WASM is preloaded', async () => {
+test('the WASM is preloaded right after the first paint, and nothing but the page and its CSS before it', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
-  assert.match(html, /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*as="fetch"/);
-  assert.match(html, /<link rel="modulepreload"/);
+  assert.doesNotMatch(html, /rel="(module)?preload"/, 'the page itself requests no script before its first paint');
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(env.server.url);
+  await ready(page);
+  const seen = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-paint')[0]?.startTime;
+    const started = (suffix) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(suffix))?.startTime;
+    return {
+      paint,
+      wasm: started('_bg.wasm'),
+      data: performance.getEntriesByType('resource').find((r) => /chronicle-[0-9a-f]+\.json$/.test(r.name))?.startTime,
+      preload: !!document.querySelector('link[rel="preload"][as="fetch"][type="application/wasm"][href$="_bg.wasm"]'),
+      modulepreload: !!document.querySelector('link[rel="modulepreload"][href$=".js"]'),
+    };
+  });
+  assert.ok(seen.preload && seen.modulepreload, `the start-up script preloads the WASM and its glue: ${JSON.stringify(seen)}`);
+  assert.ok(seen.paint > 0 && seen.wasm >= seen.paint && seen.data >= seen.paint, `requested after the first paint: ${JSON.stringify(seen)}`);
+  assert.deepEqual(problems.console, []);
+  await context.close();
 });
 
 test('print: the matrices print whole, without controls', async () => {

@@ -456,6 +456,39 @@ mod tests {
         assert!(published == chronicle_core::json_schema(), "{path} is stale: run `cargo xtask schema`");
     }
 
+    /// Trunk's start-up script and preloads, as Trunk 0.21 writes them into the built page.
+    const TRUNK_HEAD: &str = r#"<head><link rel="stylesheet" href="/chronicle-1.css"/>
+<script type="module">
+import init, * as bindings from '/llm-chronicle-2.js';
+const wasm = await init({ module_or_path: '/llm-chronicle-2_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>
+  <link rel="modulepreload" href="/llm-chronicle-2.js" crossorigin="anonymous"><link rel="preload" href="/llm-chronicle-2_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head>"#;
+
+    #[test]
+    fn the_start_up_script_becomes_a_file_that_loads_after_the_first_paint() {
+        let (page, name, js) = llm_chronicle::prerender::externalize_boot(TRUNK_HEAD, "chronicle-3.json").unwrap();
+        assert!(name.starts_with("boot-") && name.ends_with(".js"), "{name}");
+        assert!(page.contains(&format!("<script type=\"module\" async src=\"/{name}\"></script>")), "{page}");
+        assert!(!page.contains("import init"), "no inline script is left: {page}");
+        assert!(!page.contains("preload"), "nothing is requested before the first paint: {page}");
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"/chronicle-1.css\"/>"), "the CSS stays: {page}");
+        let wait = js.find("type: 'paint'").unwrap();
+        for later in [
+            "'modulepreload', 'llm-chronicle-2.js'",
+            "'preload', 'llm-chronicle-2_bg.wasm'",
+            "here('chronicle-3.json')",
+            "import(here('llm-chronicle-2.js'))",
+            "module_or_path: here('llm-chronicle-2_bg.wasm')",
+        ] {
+            let at = js.find(later).unwrap_or_else(|| panic!("{later} missing from {js}"));
+            assert!(at > wait, "{later} is requested before the first paint");
+        }
+        assert!(!js.contains("from '/"), "paths are relative to the script (pages in en/ share it)");
+        assert_eq!(llm_chronicle::prerender::externalize_boot("<head></head>", "x.json"), None);
+    }
+
     /// The page both prerendered pages are made from: the repository's own `index.html`, shaped
     /// the way Trunk leaves it (the parts `page` edits are untouched by Trunk).
     fn template() -> String {
