@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser benchmark: our widget against TimelineJS3 and vis-timeline on the same synthetic data.
 //
-//   node bench/run.mjs [--smoke] [--reps N] [--sizes 100,1000,10000] [--out DIR]
+//   node bench/run.mjs [--smoke] [--reps N] [--sizes 100,1000,10000] [--pages ours,timelinejs,vis] [--out DIR]
 //
 // Inputs (built by `cargo xtask bench`): target/bench/data/synthetic-{N}.json (our schema) and
 // target/bench/ours-{N}/ (our widget's static site with that dataset). This script writes the peer
@@ -31,12 +31,13 @@ function options() {
       smoke: { type: 'boolean', default: false },
       reps: { type: 'string' },
       sizes: { type: 'string' },
+      pages: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: node bench/run.mjs [--smoke] [--reps N] [--sizes 100,1000,10000] [--out DIR]');
+    console.log('usage: node bench/run.mjs [--smoke] [--reps N] [--sizes 100,1000,10000] [--pages ours,timelinejs,vis] [--out DIR]');
     process.exit(0);
   }
   const smoke = values.smoke;
@@ -44,8 +45,11 @@ function options() {
   const sizes = (values.sizes ?? (smoke ? '100' : '100,1000,10000')).split(',').map(Number);
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps: expected a positive integer, got ${values.reps}`);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected numbers like 100,1000, got ${values.sizes}`);
+  // A subset of the pages, for quick checks while developing (ratios need the peers, of course).
+  const pages = (values.pages ?? ORDER.join(',')).split(',');
+  if (pages.some((p) => !ORDER.includes(p))) throw new Error(`--pages: expected some of ${ORDER.join(',')}, got ${values.pages}`);
   const out = resolve(values.out ?? (smoke ? join(BENCH, 'results-smoke') : join(ROOT, 'bench/results')));
-  return { smoke, reps, sizes, out };
+  return { smoke, reps, sizes, pages: ORDER.filter((p) => pages.includes(p)), out };
 }
 
 /** The inputs `cargo xtask bench` builds; throws naming every missing one. */
@@ -215,7 +219,7 @@ async function main() {
     const { dirs } = buildPeers(found[n].data, n, join(BENCH, 'peers'));
     letters[n] = searchLetter(found[n].data);
     const roots = { ours: found[n].ours, ...dirs };
-    for (const page of ORDER) {
+    for (const page of opts.pages) {
       const server = await serve(roots[page]);
       servers.push(server);
       // Ours in English when the build has the English page, like the peers.
@@ -232,17 +236,17 @@ async function main() {
     for (const n of opts.sizes) {
       for (const throttle of THROTTLES) {
         const cell = {};
-        for (const page of ORDER) cell[page] = { url: sites[`${n}/${page}`].replace(/^http:\/\/[^/]+/, ''), reps: [] };
+        for (const page of opts.pages) cell[page] = { url: sites[`${n}/${page}`].replace(/^http:\/\/[^/]+/, ''), reps: [] };
         for (let rep = 0; rep < opts.reps; rep++) {
           // Interleave the pages within a repetition so drift affects all alike.
-          for (const page of ORDER) {
+          for (const page of opts.pages) {
             const t0 = Date.now();
             const raw = await measureOnce(browser, sites[`${n}/${page}`], PAGES[page], { throttle, letter: letters[n] });
             cell[page].reps.push(raw);
             process.stderr.write(`  ${sectionTitle(n, throttle)}: ${PAGES[page].name} rep ${rep + 1}/${opts.reps} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
           }
         }
-        for (const page of ORDER) cell[page].median = summarise(cell[page].reps);
+        for (const page of opts.pages) cell[page].median = summarise(cell[page].reps);
         results.results[`${n}/${throttle}`] = cell;
         console.log(`\n${sectionTitle(n, throttle)} (medians of ${opts.reps})\n${textTable(tableRows(cell))}`);
       }

@@ -143,6 +143,15 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let lang = store.lang;
+    // The root's `lang` is kept by this effect in the browser, and written only when it differs:
+    // setting it, even to the same value, restyles the whole widget (the browser recomputes
+    // every descendant's language), and hydration would set it on a page of 10,000 events.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(lang, move |lang| set_lang(&root, lang.tag()));
+    }
+    let lang_attr = (!cfg!(target_arch = "wasm32")).then_some(lang.tag());
     let onkeydown = {
         let store = store.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -189,12 +198,25 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<StoreContext> context={StoreContext { handle: store.clone(), snapshot: store.0.clone() }}>
-            <div class="llmc" lang={lang.tag()} {onkeydown}>
+            <div class="llmc" lang={lang_attr} ref={root} {onkeydown}>
                 { body }
             </div>
         </ContextProvider<StoreContext>>
     }
 }
+
+/// Sets the widget root's `lang` to `tag` unless it already is.
+#[cfg(target_arch = "wasm32")]
+fn set_lang(root: &NodeRef, tag: &str) {
+    if let Some(el) = root.cast::<web_sys::Element>() {
+        if el.get_attribute("lang").as_deref() != Some(tag) {
+            let _ = el.set_attribute("lang", tag);
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn set_lang(_: &NodeRef, _: &str) {}
 
 /// The store, from inside any view.
 #[hook]

@@ -38,9 +38,8 @@ fn description(lang: Lang) -> &'static str {
 
 /// The start-up script (`boot-<hash>.js`), written in place of Trunk's inline one. Content comes
 /// first: the prerendered page is readable before any script runs, so the script waits for the
-/// page's first paint (the browser's first paint timing entry, which comes once the frame is on
-/// screen; one animation frame where that timing is not supported). Then it preloads the WASM and
-/// its glue (`<link rel="preload">` and `<link rel="modulepreload">`, so both download at once), asks for the dataset (`data_file`;
+/// page's first frame (a task right after the first animation frame, so after that frame's style,
+/// layout and paint; at most 1 s). Then it preloads the WASM and its glue (`<link rel="preload">` and `<link rel="modulepreload">`, so both download at once), asks for the dataset (`data_file`;
 /// the widget reads `window.__llmcData` instead of fetching it itself) unless an editor's `?data=`
 /// replaces it, and starts the WASM. Nothing is requested before the first paint, so on a slow
 /// link these downloads never compete with the HTML and CSS (with the preloads in `<head>`,
@@ -52,11 +51,7 @@ pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
         "await new Promise((painted) => {{
   if (document.visibilityState === 'hidden') return painted();
   setTimeout(painted, 1000);
-  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => setTimeout(painted, 0));
-  new PerformanceObserver((_, observer) => {{
-    observer.disconnect();
-    painted();
-  }}).observe({{ type: 'paint', buffered: true }});
+  requestAnimationFrame(() => setTimeout(painted, 0));
 }});
 const here = (file) => new URL('./' + file, import.meta.url).href;
 for (const [rel, file] of [['modulepreload', '{glue}'], ['preload', '{wasm}']]) {{

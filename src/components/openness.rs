@@ -209,17 +209,20 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
             store.dispatch(Action::ColourBy(Some(v)));
         })
     };
+    // The file is written when asked for, from the rows and columns shown at that moment.
     let download = |json: bool| {
-        let file = if json {
-            to_json(rows, criteria, &columns, &order, &shown_weights, name_of)
-        } else {
-            to_csv(rows, criteria, &columns, &order, &shown_weights, lang, name_of)
-        };
+        let (data, columns, order, weights) = (props.data.clone(), columns.clone(), order.clone(), shown_weights.clone());
         Callback::from(move |_| {
-            let (name, mime) = if json {
-                ("llm-chronicle-openness.json", "application/json")
+            let Ok(c) = &*data.0 else { return };
+            let (rows, criteria) = (&c.data.openness, &c.data.criteria);
+            let name_of =
+                |m: &str| c.find(m).map(|i| c.events()[i].name.get(lang).to_owned()).unwrap_or_else(|| m.to_owned());
+            let (name, mime, file) = if json {
+                let file = to_json(rows, criteria, &columns, &order, &weights, name_of);
+                ("llm-chronicle-openness.json", "application/json", file)
             } else {
-                ("llm-chronicle-openness.csv", "text/csv;charset=utf-8")
+                let file = to_csv(rows, criteria, &columns, &order, &weights, lang, name_of);
+                ("llm-chronicle-openness.csv", "text/csv;charset=utf-8", file)
             };
             crate::browser_download(name, mime, &file);
         })

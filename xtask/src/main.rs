@@ -474,7 +474,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(!page.contains("import init"), "no inline script is left: {page}");
         assert!(!page.contains("preload"), "nothing is requested before the first paint: {page}");
         assert!(page.contains("<link rel=\"stylesheet\" href=\"/chronicle-1.css\"/>"), "the CSS stays: {page}");
-        let wait = js.find("type: 'paint'").unwrap();
+        let wait = js.find("requestAnimationFrame").unwrap();
         for later in [
             "'modulepreload', 'llm-chronicle-2.js'",
             "'preload', 'llm-chronicle-2_bg.wasm'",
