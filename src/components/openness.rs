@@ -211,7 +211,8 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     };
     // The file is written when asked for, from the rows and columns shown at that moment.
     let download = |json: bool| {
-        let (data, columns, order, weights) = (props.data.clone(), columns.clone(), order.clone(), shown_weights.clone());
+        let (data, columns, order, weights) =
+            (props.data.clone(), columns.clone(), order.clone(), shown_weights.clone());
         Callback::from(move |_| {
             let Ok(c) = &*data.0 else { return };
             let (rows, criteria) = (&c.data.openness, &c.data.criteria);
