@@ -153,6 +153,15 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   const fragmentWindow = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('w'));
   const box3 = await frame.boundingBox();
   const y = box3.y + Math.min(box3.height / 2, 200);
+  // While it runs, the drawn plot moves as one piece (one transform), not item by item. (First
+  // the wheel's gesture ends: its zoom moved the items one by one.)
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform]'));
+  await page.evaluate(() => {
+    window.__moved = { plot: 0, items: 0 };
+    new MutationObserver((ms) => {
+      for (const m of ms) if (m.target.getAttribute('transform')) window.__moved[m.target.classList.contains('llmc-plot') ? 'plot' : 'items']++;
+    }).observe(document.querySelector('.llmc-timeline-svg'), { subtree: true, attributes: true, attributeFilter: ['transform'] });
+  });
   await page.mouse.move(box3.x + 300, y);
   await page.mouse.down();
   const seen = [];
@@ -162,12 +171,46 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   }
   await page.mouse.up();
   assert.equal(new Set(seen).size, 4, `every drag step moves the window: ${seen.join(' | ')}`);
-  await page.waitForFunction(() => !document.querySelector('[data-px][transform]'));
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
+  const moved = await page.evaluate(() => window.__moved);
+  assert.ok(moved.plot > 0 && moved.items === 0, `a drag moves the plot as one: ${JSON.stringify(moved)}`);
 
   // Zoom to an era.
   await page.getByRole('button', { name: 'Show all', exact: true }).click();
   await page.getByLabel('Zoom to era').selectOption({ index: 1 });
   assert.equal(await windowText(), '1948 – 2003');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('a two-finger pinch on the timeline zooms in, and spreading them further zooms more', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 700 }, hasTouch: true });
+  await page.goto(`${env.server.url}/?lang=en`);
+  await ready(page);
+  const windowText = () => page.locator('.llmc-window').textContent();
+  const full = await windowText();
+  const box = await page.locator('.llmc-timeline-frame').boundingBox();
+  const [cx, y] = [box.x + box.width / 2, box.y + Math.min(box.height / 2, 200)];
+  const cdp = await context.newCDPSession(page);
+  const fingers = (spread) => [
+    { x: cx - spread, y, id: 0 },
+    { x: cx + spread, y, id: 1 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(40) });
+  const seen = [full];
+  for (let spread = 60; spread <= 140; spread += 20) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
+    // Touch moves reach the page with the next animation frame: wait for this one's zoom.
+    await page.waitForFunction((before) => document.querySelector('.llmc-window').textContent !== before, seen.at(-1));
+    seen.push(await windowText());
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const years = (label) => label.split(' – ').map(Number);
+  const spans = seen.map((l) => years(l)[1] - years(l)[0]);
+  assert.ok(spans.every((w, i) => i === 0 || w < spans[i - 1]), `every spread narrows the window: ${seen.join(' | ')}`);
+  assert.equal(await page.getByRole('button', { name: 'Zoom out' }).isDisabled(), false);
+  // Once the fingers are off, the plot is laid out for the new window.
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
   assert.deepEqual(problems.console, []);
   await context.close();
 });
