@@ -287,6 +287,13 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
             .map_err(|e| format!("{}: {e}", out.display()))?;
         println!("prerendered {} ({} KB of widget HTML)", out.display(), html.len() / 1024);
     }
+    if !env::var("LLMC_SITE_URL").is_ok_and(|u| u.starts_with("http")) {
+        println!(
+            "note: LLMC_SITE_URL is not set, so the zh/en hreflang links are relative; search engines \
+             (and Lighthouse's SEO audit) want absolute ones: set it to the site's address when \
+             building for publication, e.g. LLMC_SITE_URL=https://example.org/llm-chronicle/"
+        );
+    }
     Ok(())
 }
 
