@@ -231,8 +231,9 @@ pub fn layout_timeline(
             let right = x + m.marker_radius + label_w;
             let row_y = |r: usize| rows_top + r as f64 * m.row_height + m.row_height / 2.0;
             let openness = ev.access.openness();
-            // Label right of the marker if it fits, else left of it (near the right edge).
-            let fits_right = |r: usize| row_end[r] + m.gap <= left && right <= axis.width();
+            // Label right of the marker if it fits, else left of it (near the right edge). A gap's
+            // margin at the edge, as the width is an estimate and fonts differ.
+            let fits_right = |r: usize| row_end[r] + m.gap <= left && right + m.gap <= axis.width();
             let fits_left = |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
             let slot = (0..rows).find_map(|r| {
                 if fits_right(r) {
@@ -464,6 +465,21 @@ mod tests {
         let c = chronicle(vec![event("late-model-with-a-long-name", "2024-11", Family::DecoderOnly)]);
         let l = layout_timeline(&c, &Axis::linear(2000.0, 2025.0, 800.0), Lang::En, &Metrics::default(), &[]);
         assert_eq!(l.events[0].label, Some(LabelSide::Left));
+    }
+
+    #[test]
+    fn labels_keep_a_gap_from_the_right_edge() {
+        // At 16 px per year the marker sits at x = 320; the label fits right only with a gap's
+        // margin to spare, as its width is an estimate.
+        let m = Metrics::default();
+        let c = chronicle(vec![event("late-model", "2020", Family::DecoderOnly)]);
+        let end = 320.0 + m.marker_radius + m.gap + text_width(&c.events()[0].name.en, m.font_px);
+        let side = |width: f64| {
+            let axis = Axis::linear(2000.0, 2000.0 + width / 16.0, width);
+            layout_timeline(&c, &axis, Lang::En, &m, &[]).events[0].label
+        };
+        assert_eq!(side(end + 2.0), Some(LabelSide::Left));
+        assert_eq!(side(end + m.gap), Some(LabelSide::Right));
     }
 
     #[test]
