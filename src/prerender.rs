@@ -97,8 +97,7 @@ pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, Stri
     let glue = quoted("import init, * as bindings from '")?;
     let wasm = quoted("module_or_path: '")?;
     let js = boot_script(&glue, &wasm, data_file);
-    // FNV-1a, so the name changes whenever the contents do (safe to cache forever).
-    let hash = js.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = content_hash(&js);
     let name = format!("boot-{hash:016x}.js");
     let mut out = template.to_owned();
     // `async`: the script runs as soon as it arrives; it then waits for the first paint itself.
@@ -114,6 +113,11 @@ pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, Stri
         out.replace_range(at..close, "");
     }
     Some((out, name, js))
+}
+
+/// FNV-1a of `s`, for file names that change whenever the contents do (safe to cache forever).
+fn content_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Fills the hashed file names into the embed loader (`embed.js`), from the names Trunk put in the
@@ -145,7 +149,7 @@ pub fn fill_embed_loader(loader: &str, built_page: &str, data_file: &str) -> Opt
 /// cache forever). Returns (file name, contents).
 pub fn data_file(c: &Chronicle) -> Result<(String, String), String> {
     let json = serde_json::to_string(&c.data).map_err(|e| format!("cannot write the dataset as JSON: {e}"))?;
-    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = content_hash(&json);
     Ok((format!("chronicle-{hash:016x}.json"), json))
 }
 
