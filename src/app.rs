@@ -101,6 +101,10 @@ pub struct AppProps {
     /// embed in someone else's article must leave their URL alone).
     #[prop_or_default]
     pub sync_url: bool,
+    /// An event the reader clicked in the prerendered page before the widget was interactive:
+    /// selected right after the first render (which must match the prerendered HTML).
+    #[prop_or_default]
+    pub early_select: Option<AttrValue>,
 }
 
 impl AppProps {
@@ -115,6 +119,7 @@ impl AppProps {
             settings: Settings::default(),
             sync_url: false,
             embed_base: "./".into(),
+            early_select: None,
         }
     }
 }
@@ -139,6 +144,18 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(store.0.clone(), move |state| {
             if sync {
                 write_fragment(&link::encode(state));
+            }
+        });
+    }
+    {
+        let store = store.clone();
+        let early = props.early_select.clone();
+        let known = props.data.0.as_ref().as_ref().ok().map(|c| early.as_deref().and_then(|id| c.find(id)).is_some());
+        use_effect_with((), move |_| {
+            if let (Some(id), Some(true)) = (early, known) {
+                if store.selected.as_deref() != Some(id.as_str()) {
+                    store.dispatch(Action::Select(id.to_string()));
+                }
             }
         });
     }

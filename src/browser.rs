@@ -59,15 +59,26 @@ fn next_prefix() -> AttrValue {
 
 /// Mounts (or hydrates) the app in `root` with these settings and this dataset. `may_hydrate` says
 /// the dataset is the one the page was prerendered from.
+/// What a standalone page (or iframe) adds to a mount; an embedded element has none of it.
+#[derive(Default)]
+struct PageMount {
+    /// A deep link to restore.
+    fragment: Option<AttrValue>,
+    /// Keep the URL fragment in step with the state.
+    sync_url: bool,
+    /// An event clicked before the widget was interactive.
+    early_select: Option<AttrValue>,
+}
+
 fn mount_with(
     root: web_sys::Element,
     settings: Settings,
-    fragment: Option<AttrValue>,
-    sync_url: bool,
+    page: PageMount,
     data: Data,
     may_hydrate: bool,
     embed_base: Option<String>,
 ) -> AppHandle<App> {
+    let PageMount { fragment, sync_url, early_select } = page;
     panic::install();
     let lang = initial_lang(settings.lang);
     panic::register(root.clone(), lang);
@@ -89,7 +100,8 @@ fn mount_with(
         root.set_text_content(None);
     }
     let embed_base = AttrValue::from(embed_base.unwrap_or_else(page_base));
-    let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base };
+    let props =
+        AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base, early_select };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
     let handle = if hydrate { renderer.hydrate() } else { renderer.render() };
     // Interactive now: controls stop looking inert.
@@ -114,7 +126,25 @@ fn page_base() -> String {
 pub fn mount(root: web_sys::Element, data: Data, prerendered_data: bool) -> AppHandle<App> {
     let first = MOUNTED.with(|m| m.get() == 0);
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
-    mount_with(root, url_settings(), fragment, first, data, prerendered_data, None)
+    let early_select = if first { take_early_select() } else { None };
+    mount_with(
+        root,
+        url_settings(),
+        PageMount { fragment, sync_url: first, early_select },
+        data,
+        prerendered_data,
+        None,
+    )
+}
+
+/// The event the reader clicked before the widget was interactive, as the start-up script kept it
+/// (and forgets it, so it is replayed once).
+fn take_early_select() -> Option<AttrValue> {
+    let window = gloo::utils::window();
+    let key = wasm_bindgen::JsValue::from_str(crate::EARLY_SELECT);
+    let id = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(AttrValue::from(id))
 }
 
 /// The `?data=` parameter: a dataset URL an editor supplied.
@@ -319,7 +349,7 @@ pub fn mount_element(
         (None, None) => Data::failed("no dataset was given to the element".to_owned()),
     };
     let base = map.get("_base").cloned();
-    Mounted(Some(mount_with(root, settings, None, false, data, false, base)))
+    Mounted(Some(mount_with(root, settings, PageMount::default(), data, false, base)))
 }
 
 /// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.

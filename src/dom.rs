@@ -23,3 +23,27 @@ pub fn focus_event(scope: &web_sys::Element, id: &str) {
 pub fn event_selector(id: &str) -> String {
     format!("[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""))
 }
+
+/// Moves a mark (a class, `aria-pressed`, a tab stop…) inside `root` to the element `wanted`
+/// selects, or off every element when it is `None`: `apply(el, false)` on each element `marked`
+/// selects other than the wanted one, then `apply(wanted, true)`. Drawn markup (timeline, openness
+/// table) keeps its selection this way instead of being drawn again.
+pub fn mark(root: &web_sys::Element, marked: &str, wanted: Option<&str>, apply: impl Fn(&web_sys::Element, bool)) {
+    let target = wanted.and_then(|s| root.query_selector(s).ok().flatten());
+    if let Ok(list) = root.query_selector_all(marked) {
+        for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+            if target.as_ref() != Some(&el) {
+                apply(&el, false);
+            }
+        }
+    }
+    if let Some(el) = target {
+        apply(&el, true);
+    }
+}
+
+/// The button a click landed in, for the delegated handlers over drawn markup.
+pub fn button_at(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("button").ok()?
+}

@@ -23,6 +23,10 @@ pub use app::{App, AppProps, Data};
 
 /// The mount element's attribute that says which language was prerendered into it.
 pub const PRERENDERED_ATTR: &str = "data-llmc-prerendered";
+
+/// The global where the start-up script keeps the id of an event a reader clicked before the
+/// widget was interactive (see `prerender::boot_script`); the widget selects it once mounted.
+pub const EARLY_SELECT: &str = "__llmcEarlySelect";
 #[cfg(target_arch = "wasm32")]
 pub use browser::{mount, start};
 

@@ -46,9 +46,26 @@ fn description(lang: Lang) -> &'static str {
 /// Lighthouse's simulated slow network counted the WASM against the largest paint: 2.9–3.3 s
 /// instead of 1.3–1.4 s). Paths are relative to the script, so pages in sub-folders (`en/`) share
 /// it. A hidden tab paints nothing, so there the script does not wait.
+///
+/// A reader may click (or press Enter or Space on) an event of the prerendered timeline before the
+/// WASM has taken over. The script remembers the last such event in `window.__llmcEarlySelect`
+/// (see [`crate::EARLY_SELECT`]) and marks it `llmc-pending`, and the widget selects it as
+/// soon as it is interactive, so the reader's first click is never lost (the event replay of
+/// Angular's and React's hydration).
 pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
     format!(
-        "await new Promise((painted) => {{
+        "const early = (e) => {{
+  if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') return;
+  const hit = e.target instanceof Element ? e.target.closest('#llm-chronicle.llmc-inert [data-event-id]') : null;
+  if (!hit) return;
+  e.preventDefault();
+  for (const el of document.querySelectorAll('#llm-chronicle .llmc-pending')) el.classList.remove('llmc-pending');
+  hit.classList.add('llmc-pending');
+  window.{EARLY_SELECT} = hit.getAttribute('data-event-id');
+}};
+addEventListener('click', early, true);
+addEventListener('keydown', early, true);
+await new Promise((painted) => {{
   if (document.visibilityState === 'hidden') return painted();
   setTimeout(painted, 1000);
   requestAnimationFrame(() => setTimeout(painted, 0));
@@ -75,7 +92,10 @@ const {{ default: init, ...bindings }} = await import(here('{glue}'));
 const wasm = await init({{ module_or_path: here('{wasm}') }});
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
-"
+removeEventListener('click', early, true);
+removeEventListener('keydown', early, true);
+",
+        EARLY_SELECT = crate::EARLY_SELECT,
     )
 }
 

@@ -75,3 +75,27 @@ async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
     wait_for("widget A's panel", || query(&a, ".llmc-detail").is_some()).await;
     assert!(query(&b, ".llmc-detail").is_none(), "selecting in one widget leaves the other alone");
 }
+
+#[wasm_bindgen_test]
+async fn an_event_clicked_before_the_widget_took_over_is_selected_once_it_has() {
+    use llm_chronicle::{App, AppProps, Data};
+    let mount = |early: &'static str, prefix: &'static str| {
+        let root = fresh_root();
+        let props = AppProps {
+            early_select: Some(early.into()),
+            id_prefix: prefix.into(),
+            ..AppProps::new(Data::shipped(), chronicle_core::i18n::Lang::En)
+        };
+        (root.clone(), yew::Renderer::<App>::with_root_and_props(root, props).render())
+    };
+    // The second widget was "clicked" on an id its dataset does not have: ignored.
+    let (root, _a) = mount("bert", "early");
+    let (other, _b) = mount("no-such-event", "early2");
+    wait_for("the replayed selection's panel", || query(&root, ".llmc-detail").is_some()).await;
+    let panel = query(&root, ".llmc-detail").unwrap().text_content().unwrap();
+    assert!(panel.contains("BERT"), "{panel}");
+    let pressed = || query(&root, r#"[data-event-id="bert"]"#).and_then(|e| e.get_attribute("aria-pressed"));
+    wait_for("BERT to show as pressed", || pressed().as_deref() == Some("true")).await;
+    assert!(query(&other, "table").is_some(), "the second widget rendered");
+    assert!(query(&other, ".llmc-detail").is_none(), "an unknown id selects nothing");
+}

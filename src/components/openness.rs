@@ -3,13 +3,19 @@
 //! sorts by any column, weights the score, hides criteria groups, colours the timeline by a
 //! criterion, and downloads what is shown as CSV or JSON.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use chronicle_core::filter::Filter;
 use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::matrix::{level_slug, level_symbol, order_rows, score, to_csv, to_json, SortKey};
 use chronicle_core::model::{CriterionGroup, Level};
 use chronicle_core::state::Action;
+use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use crate::app::{use_store, Data};
+use crate::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct OpennessProps {
@@ -40,6 +46,187 @@ fn group_name(g: CriterionGroup, lang: Lang) -> &'static str {
 const GROUPS: [CriterionGroup; 3] =
     [CriterionGroup::Availability, CriterionGroup::Documentation, CriterionGroup::Access];
 
+/// What the table is drawn from. Selection and the open cell are not part of it: they are set on
+/// the drawn table (see `mark_table`), so selecting a model does not draw the table again.
+#[derive(PartialEq)]
+struct TableKey {
+    data: Data,
+    lang: Lang,
+    sort: SortKey,
+    descending: bool,
+    weights: BTreeMap<String, f64>,
+    hidden_groups: BTreeSet<CriterionGroup>,
+    filter: Filter,
+    story: Option<usize>,
+    caption_id: String,
+}
+
+/// The drawn table, with the columns, rows and weights it shows (for the downloads).
+struct Table {
+    markup: AttrValue,
+    columns: Vec<usize>,
+    order: Vec<usize>,
+    shown_weights: Vec<f64>,
+}
+
+/// The `<table>` as escaped markup: hydrating it costs nothing, and Yew keeps no virtual nodes for
+/// its hundreds of cells. Its buttons carry what they do in data attributes (`data-sort`,
+/// `data-select`, `data-cell`) for the one delegated click handler.
+fn draw_table(k: &TableKey, c: &Chronicle) -> Table {
+    let (lang, t) = (k.lang, ui(k.lang));
+    let (criteria, rows) = (&c.data.criteria, &c.data.openness);
+    let name_of = |m: &str| c.find(m).map(|i| c.events()[i].name.get(lang).to_owned()).unwrap_or_else(|| m.to_owned());
+    let weights: Vec<f64> = criteria.iter().map(|crit| k.weights.get(&crit.id).copied().unwrap_or(1.0)).collect();
+    // Columns in group order (so the group header spans line up), without hidden groups.
+    let columns: Vec<usize> = GROUPS
+        .iter()
+        .filter(|g| !k.hidden_groups.contains(g))
+        .flat_map(|g| criteria.iter().enumerate().filter(move |(_, crit)| crit.group == *g).map(|(i, _)| i))
+        .collect();
+    // Scores count the criteria shown: hiding a group takes it out of the score too.
+    let shown_weights: Vec<f64> =
+        (0..criteria.len()).map(|i| if columns.contains(&i) { weights[i] } else { 0.0 }).collect();
+    // The shared filter narrows the rows too (access, family, organisation, years, search).
+    let mask = k.filter.mask(c);
+    let filtering = k.filter.is_active();
+    let order: Vec<usize> = order_rows(rows, criteria, &shown_weights, &k.sort, k.descending, name_of)
+        .into_iter()
+        .filter(|&r| !filtering || c.find(&rows[r].model).is_some_and(|i| mask[i]))
+        .collect();
+    let story_criteria: Vec<&str> = k
+        .story
+        .and_then(|s| c.data.story.get(s))
+        .map(|s| s.criteria.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+
+    let mut out = Markup::new();
+    out.raw("<table class=\"llmc-openness-table\"><caption").attr("id", &k.caption_id).raw(">");
+    out.text(t.openness_caption).raw("</caption><thead><tr><td colspan=\"2\"></td>");
+    for g in GROUPS.iter().filter(|g| !k.hidden_groups.contains(g)) {
+        let span = criteria.iter().filter(|crit| crit.group == *g).count();
+        if span > 0 {
+            out.raw("<th scope=\"colgroup\"").attr("colspan", &span.to_string()).raw(">");
+            out.text(group_name(*g, lang)).raw("</th>");
+        }
+    }
+    out.raw("</tr><tr>");
+    let mut sort_header = |key: SortKey, code: &str, label: &str, class: Option<&str>, title: Option<&str>| {
+        let active = k.sort == key;
+        out.raw("<th scope=\"col\"");
+        if let Some(class) = class {
+            out.attr("class", class);
+        }
+        if active {
+            out.attr("aria-sort", if k.descending { "descending" } else { "ascending" });
+        }
+        if let Some(title) = title {
+            out.attr("title", title);
+        }
+        out.raw("><button type=\"button\" class=\"llmc-sort\"").attr("data-sort", code).raw(">").text(label);
+        if active {
+            out.raw(if k.descending { " ▼" } else { " ▲" });
+        }
+        out.raw("</button></th>");
+    };
+    sort_header(SortKey::Name, SORT_NAME, t.model, Some("llmc-col-model"), None);
+    sort_header(SortKey::Score, SORT_SCORE, t.score, None, None);
+    for &i in &columns {
+        let crit = &criteria[i];
+        let hl = story_criteria.contains(&crit.id.as_str());
+        let label = format!("{}{}", crit.name.get(lang), if hl { " ★" } else { "" });
+        let code = format!("{SORT_CRITERION}{}", crit.id);
+        sort_header(
+            SortKey::Criterion(crit.id.clone()),
+            &code,
+            &label,
+            hl.then_some("llmc-col-highlight"),
+            Some(crit.description.get(lang)),
+        );
+    }
+    out.raw("</tr></thead><tbody>");
+    for &r in &order {
+        let row = &rows[r];
+        let name = name_of(&row.model);
+        out.raw("<tr")
+            .attr("data-model", &row.model)
+            .raw("><th scope=\"row\"><button type=\"button\" class=\"llmc-link-button\"");
+        out.attr("data-select", &row.model).raw(" aria-pressed=\"false\">").text(&name).raw("</button></th>");
+        let points = (score(row, criteria, &shown_weights).round() as i64).to_string();
+        out.raw("<td class=\"llmc-score\">").text(&points).raw("</td>");
+        for &i in &columns {
+            let crit = &criteria[i];
+            let level = row.cells.get(&crit.id).map_or(Level::Unknown, |cell| cell.level);
+            let label = format!("{name} · {}: {}", crit.name.get(lang), level_name(level, lang));
+            out.raw("<td").attr("class", &format!("llmc-cell llmc-level-{}", level_slug(level)));
+            out.raw("><button type=\"button\" class=\"llmc-cell-button\"").attr("data-cell", &format!("{r}-{i}"));
+            out.attr("aria-label", &label)
+                .raw(" aria-pressed=\"false\"")
+                .attr("aria-controls", &detail_id(&k.caption_id));
+            out.raw("><span aria-hidden=\"true\" class=\"llmc-symbol\">")
+                .text(level_symbol(level))
+                .raw("</span></button></td>");
+        }
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table>");
+    Table { markup: out.finish().into(), columns, order, shown_weights }
+}
+
+/// `data-sort` codes of the sort buttons: a criterion's is the prefix and its id.
+const SORT_NAME: &str = "name";
+const SORT_SCORE: &str = "score";
+const SORT_CRITERION: &str = "c:";
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn sort_key(code: &str) -> SortKey {
+    match code {
+        SORT_NAME => SortKey::Name,
+        SORT_SCORE => SortKey::Score,
+        _ => SortKey::Criterion(code.strip_prefix(SORT_CRITERION).unwrap_or(code).to_owned()),
+    }
+}
+
+/// The cell detail region's id, from the caption's (both carry the widget's id prefix).
+fn detail_id(caption_id: &str) -> String {
+    format!("{}-cell-detail", caption_id.strip_suffix("-openness-caption").unwrap_or(caption_id))
+}
+
+/// What a click in the table asks for: read from the `data-*` of the button it landed in.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[derive(Debug, PartialEq)]
+enum TableClick {
+    Sort(SortKey),
+    Select(String),
+    Cell(usize, usize),
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl TableClick {
+    /// From a button's attributes (`attr(name)`): `data-sort`, `data-select` or `data-cell`.
+    fn from_button(attr: impl Fn(&str) -> Option<String>) -> Option<Self> {
+        if let Some(code) = attr("data-sort") {
+            return Some(TableClick::Sort(sort_key(&code)));
+        }
+        if let Some(model) = attr("data-select") {
+            return Some(TableClick::Select(model));
+        }
+        let cell = attr("data-cell")?;
+        let (r, k) = cell.split_once('-')?;
+        Some(TableClick::Cell(r.parse().ok()?, k.parse().ok()?))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn table_click(e: &MouseEvent) -> Option<TableClick> {
+    let button = crate::dom::button_at(e)?;
+    TableClick::from_button(|name| button.get_attribute(name))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn table_click(_: &MouseEvent) -> Option<TableClick> {
+    None
+}
+
 #[function_component]
 pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     let store = use_store();
@@ -53,100 +240,46 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     }
     let lang = store.lang;
     let t = ui(lang);
-    let Ok(c) = &*props.data.0 else { return html! {} };
-    let (criteria, rows) = (&c.data.criteria, &c.data.openness);
-    if criteria.is_empty() || rows.is_empty() {
-        return html! {};
-    }
-    let name_of = |m: &str| c.find(m).map(|i| c.events()[i].name.get(lang).to_owned()).unwrap_or_else(|| m.to_owned());
-    let weights: Vec<f64> = criteria.iter().map(|k| store.weights.get(&k.id).copied().unwrap_or(1.0)).collect();
-    // Columns in group order (so the group header spans line up), without hidden groups.
-    let columns: Vec<usize> = GROUPS
-        .iter()
-        .filter(|g| !store.hidden_groups.contains(g))
-        .flat_map(|g| criteria.iter().enumerate().filter(move |(_, k)| k.group == *g).map(|(i, _)| i))
-        .collect();
-    // Scores count the criteria shown: hiding a group takes it out of the score too.
-    let shown_weights: Vec<f64> =
-        (0..criteria.len()).map(|k| if columns.contains(&k) { weights[k] } else { 0.0 }).collect();
-    // The shared filter narrows the rows too (access, family, organisation, years, search).
-    let mask = store.filter.mask(c);
-    let filtering = store.filter.is_active();
-    let order: Vec<usize> = order_rows(rows, criteria, &shown_weights, &store.sort, store.sort_descending, name_of)
-        .into_iter()
-        .filter(|&r| !filtering || c.find(&rows[r].model).is_some_and(|i| mask[i]))
-        .collect();
-    let story_criteria: Vec<&str> = store
-        .story
-        .and_then(|k| c.data.story.get(k))
-        .map(|s| s.criteria.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    let detail_id = format!("{}-cell-detail", props.id_prefix);
     let caption_id = format!("{}-openness-caption", props.id_prefix);
-
-    let sort_header = |key: SortKey, label: String, class: Classes, title: Option<String>| {
-        let active = store.sort == key;
-        let aria_sort = match (active, store.sort_descending) {
-            (false, _) => None,
-            (true, true) => Some("descending"),
-            (true, false) => Some("ascending"),
-        };
-        let arrow = match aria_sort {
-            Some("descending") => " ▼",
-            Some("ascending") => " ▲",
-            _ => "",
-        };
-        let store = store.clone();
-        let onclick = Callback::from(move |_| store.dispatch(Action::SortBy(key.clone())));
-        html! {
-            <th scope="col" {class} aria-sort={aria_sort} {title}>
-                <button type="button" class="llmc-sort" {onclick}>{ label }{ arrow }</button>
-            </th>
-        }
+    let key = TableKey {
+        data: props.data.clone(),
+        lang,
+        sort: store.sort.clone(),
+        descending: store.sort_descending,
+        weights: store.weights.clone(),
+        hidden_groups: store.hidden_groups.clone(),
+        filter: store.filter.clone(),
+        story: store.story,
+        caption_id: caption_id.clone(),
     };
-
-    let group_header = GROUPS.iter().filter(|g| !store.hidden_groups.contains(g)).filter_map(|g| {
-        let span = criteria.iter().filter(|k| k.group == *g).count();
-        (span > 0).then(|| html! { <th scope="colgroup" colspan={span.to_string()}>{ group_name(*g, lang) }</th> })
+    let table = use_memo(key, |k| match &*k.data.0 {
+        Ok(c) if !c.data.criteria.is_empty() && !c.data.openness.is_empty() => Some(draw_table(k, c)),
+        _ => None,
     });
-
-    let body = order.iter().map(|&r| {
-        let row = &rows[r];
-        let name = name_of(&row.model);
-        let selected = store.selected.as_deref() == Some(row.model.as_str());
-        let select = {
-            let store = store.clone();
-            let id = row.model.clone();
-            Callback::from(move |_| store.dispatch(Action::Select(id.clone())))
-        };
-        let cells = columns.iter().map(|&k| {
-            let crit = &criteria[k];
-            let level = row.cells.get(&crit.id).map_or(Level::Unknown, |cell| cell.level);
-            let pressed = *open_cell == Some((r, k));
-            let onclick = {
-                let open_cell = open_cell.clone();
-                Callback::from(move |_| open_cell.set(if pressed { None } else { Some((r, k)) }))
-            };
-            let label = format!("{name} · {}: {}", crit.name.get(lang), level_name(level, lang));
-            html! {
-                <td class={classes!("llmc-cell", format!("llmc-level-{}", level_slug(level)))}>
-                    <button type="button" class="llmc-cell-button" aria-label={label} aria-pressed={pressed.to_string()}
-                            aria-controls={detail_id.clone()} {onclick}>
-                        <span aria-hidden="true" class="llmc-symbol">{ level_symbol(level) }</span>
-                    </button>
-                </td>
-            }
+    {
+        let frame = frame.clone();
+        let drawn = Rc::as_ptr(&table) as usize;
+        use_effect_with((store.selected.clone(), *open_cell, drawn), move |(selected, open, _)| {
+            mark_table(&frame, selected.as_deref(), *open)
         });
-        html! {
-            <tr key={row.model.clone()} class={classes!(selected.then_some("llmc-row-selected"))} data-model={row.model.clone()}>
-                <th scope="row">
-                    <button type="button" class="llmc-link-button" aria-pressed={selected.to_string()} onclick={select}>{ name.clone() }</button>
-                </th>
-                <td class="llmc-score">{ (score(row, criteria, &shown_weights).round() as i64).to_string() }</td>
-                { for cells }
-            </tr>
-        }
-    });
+    }
+    let (Ok(c), Some(table)) = (&*props.data.0, table.as_ref().as_ref()) else { return html! {} };
+    let criteria = &c.data.criteria;
+    let rows = &c.data.openness;
+    let weights: Vec<f64> = criteria.iter().map(|k| store.weights.get(&k.id).copied().unwrap_or(1.0)).collect();
+    let name_of = |m: &str| c.find(m).map(|i| c.events()[i].name.get(lang).to_owned()).unwrap_or_else(|| m.to_owned());
+    let detail_id = detail_id(&caption_id);
+
+    // One handler for every button in the table: sort, select a model, open a cell.
+    let onclick = {
+        let (store, open_cell) = (store.clone(), open_cell.clone());
+        Callback::from(move |e: MouseEvent| match table_click(&e) {
+            Some(TableClick::Sort(key)) => store.dispatch(Action::SortBy(key)),
+            Some(TableClick::Select(model)) => store.dispatch(Action::Select(model)),
+            Some(TableClick::Cell(r, k)) => open_cell.set(if *open_cell == Some((r, k)) { None } else { Some((r, k)) }),
+            None => {}
+        })
+    };
 
     let detail = open_cell.and_then(|(r, k)| {
         let row = rows.get(r)?;
@@ -212,7 +345,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     // The file is written when asked for, from the rows and columns shown at that moment.
     let download = |json: bool| {
         let (data, columns, order, weights) =
-            (props.data.clone(), columns.clone(), order.clone(), shown_weights.clone());
+            (props.data.clone(), table.columns.clone(), table.order.clone(), table.shown_weights.clone());
         Callback::from(move |_| {
             let Ok(c) = &*data.0 else { return };
             let (rows, criteria) = (&c.data.openness, &c.data.criteria);
@@ -230,7 +363,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     };
 
     html! {
-        <section class="llmc-openness" aria-labelledby={caption_id.clone()}>
+        <section class="llmc-openness" aria-labelledby={caption_id}>
             <ul class="llmc-legend">{ for legend }</ul>
             <p class="llmc-hint">{ t.score_rule }{ " " }{ t.cell_hint }</p>
             <div class="llmc-matrix-controls">
@@ -257,27 +390,8 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
                 <div class="llmc-weight-grid">{ for weight_inputs }</div>
                 <button type="button" class="llmc-clear" disabled={store.weights.is_empty()} onclick={reset_weights}>{ t.reset_weights }</button>
             </details>
-            <div class="llmc-matrix-frame llmc-openness-frame" ref={frame}>
-                <table class="llmc-openness-table">
-                    <caption id={caption_id}>{ t.openness_caption }</caption>
-                    <thead>
-                        <tr>
-                            <td colspan="2"></td>
-                            { for group_header }
-                        </tr>
-                        <tr>
-                            { sort_header(SortKey::Name, t.model.to_owned(), classes!("llmc-col-model"), None) }
-                            { sort_header(SortKey::Score, t.score.to_owned(), classes!(), None) }
-                            { for columns.iter().map(|&k| {
-                                let hl = story_criteria.contains(&criteria[k].id.as_str());
-                                let label = format!("{}{}", criteria[k].name.get(lang), if hl { " ★" } else { "" });
-                                sort_header(SortKey::Criterion(criteria[k].id.clone()), label, classes!(hl.then_some("llmc-col-highlight")),
-                                            Some(criteria[k].description.get(lang).to_owned()))
-                            }) }
-                        </tr>
-                    </thead>
-                    <tbody>{ for body }</tbody>
-                </table>
+            <div class="llmc-matrix-frame llmc-openness-frame" ref={frame} {onclick}>
+                { Html::from_html_unchecked(table.markup.clone()) }
             </div>
             <div class="llmc-cell-detail" id={detail_id} role="region" aria-live="polite" aria-label={t.details}>
                 { detail.unwrap_or_default() }
@@ -285,6 +399,28 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
         </section>
     }
 }
+
+/// Sets the selected model's row (`llmc-row-selected`, its button `aria-pressed`) and the open
+/// cell's `aria-pressed` on the drawn table, changing only what differs.
+#[cfg(target_arch = "wasm32")]
+fn mark_table(frame: &NodeRef, selected: Option<&str>, open: Option<(usize, usize)>) {
+    let Some(root) = frame.cast::<web_sys::Element>() else { return };
+    let quoted = |s: &str| s.replace(['"', '\\'], "");
+    let row = selected.map(|m| format!("tr[data-model=\"{}\"]", quoted(m)));
+    let cell = open.map(|(r, k)| format!("button[data-cell=\"{r}-{k}\"]"));
+    crate::dom::mark(&root, "tr.llmc-row-selected", row.as_deref(), |el, on| {
+        let _ = el.class_list().toggle_with_force("llmc-row-selected", on);
+        if let Ok(Some(button)) = el.query_selector("button[data-select]") {
+            let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        }
+    });
+    crate::dom::mark(&root, "button[data-cell][aria-pressed=\"true\"]", cell.as_deref(), |el, on| {
+        let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn mark_table(_: &NodeRef, _: Option<&str>, _: Option<(usize, usize)>) {}
 
 #[cfg(target_arch = "wasm32")]
 fn scroll_row_into_view(frame: &NodeRef, selected: Option<&str>) {
@@ -306,3 +442,28 @@ fn scroll_row_into_view(frame: &NodeRef, selected: Option<&str>) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn scroll_row_into_view(_: &NodeRef, _: Option<&str>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_buttons_say_what_they_do() {
+        let button = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        };
+        assert_eq!(TableClick::from_button(button(&[("data-sort", "name")])), Some(TableClick::Sort(SortKey::Name)));
+        assert_eq!(TableClick::from_button(button(&[("data-sort", "score")])), Some(TableClick::Sort(SortKey::Score)));
+        assert_eq!(
+            TableClick::from_button(button(&[("data-sort", "c:weights")])),
+            Some(TableClick::Sort(SortKey::Criterion("weights".into())))
+        );
+        assert_eq!(
+            TableClick::from_button(button(&[("data-select", "llama-2")])),
+            Some(TableClick::Select("llama-2".into()))
+        );
+        assert_eq!(TableClick::from_button(button(&[("data-cell", "3-11")])), Some(TableClick::Cell(3, 11)));
+        assert_eq!(TableClick::from_button(button(&[("data-cell", "3")])), None);
+        assert_eq!(TableClick::from_button(button(&[("type", "button")])), None);
+    }
+}

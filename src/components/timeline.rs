@@ -19,8 +19,11 @@ use crate::app::{use_store, Data, StoreHandle};
 use crate::components::openness::level_name;
 use crate::markup::Markup;
 
-/// Width used before the container is measured (and for server rendering).
-pub const DEFAULT_WIDTH: f64 = 960.0;
+/// Width used before the container is measured, and so the width the page is prerendered at: the
+/// timeline's width on the standalone page on any screen 1,200 px or wider (the page is at most
+/// 1,200 px wide, see `.llmc-page`). There the prerendered drawing is already right, and hydration
+/// needs no second layout. (An e2e test checks that the two agree.)
+pub const DEFAULT_WIDTH: f64 = 1176.0;
 
 /// Below this width the timeline becomes a vertical list that scrolls with the page.
 pub const NARROW_PX: f64 = 600.0;
@@ -751,28 +754,15 @@ fn event_id_at(target: Option<web_sys::EventTarget>) -> Option<String> {
 /// (`tabindex="0"`, every other event `-1`) on the drawn plot, changing only what differs.
 #[cfg(target_arch = "wasm32")]
 fn mark_plot(container: &NodeRef, selected: Option<&str>, tab_stop: Option<&str>) {
-    use wasm_bindgen::JsCast;
+    use crate::dom::{event_selector, mark};
     let Some(root) = container.cast::<web_sys::Element>() else { return };
-    let all = |selector: &str| -> Vec<web_sys::Element> {
-        let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
-    };
-    let is = |el: &web_sys::Element, id: Option<&str>| el.get_attribute("data-event-id").as_deref() == id;
-    for el in all(".llmc-selected").iter().filter(|el| !is(el, selected)) {
-        let _ = el.class_list().remove_1("llmc-selected");
-        let _ = el.set_attribute("aria-pressed", "false");
-    }
-    for el in all("[data-event-id][tabindex=\"0\"]").iter().filter(|el| !is(el, tab_stop)) {
-        let _ = el.set_attribute("tabindex", "-1");
-    }
-    let find = |id: &str| root.query_selector(&crate::dom::event_selector(id)).ok().flatten();
-    if let Some(el) = selected.and_then(find) {
-        let _ = el.class_list().add_1("llmc-selected");
-        let _ = el.set_attribute("aria-pressed", "true");
-    }
-    if let Some(el) = tab_stop.and_then(find) {
-        let _ = el.set_attribute("tabindex", "0");
-    }
+    mark(&root, ".llmc-selected", selected.map(event_selector).as_deref(), |el, on| {
+        let _ = el.class_list().toggle_with_force("llmc-selected", on);
+        let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    });
+    mark(&root, "[data-event-id][tabindex=\"0\"]", tab_stop.map(event_selector).as_deref(), |el, on| {
+        let _ = el.set_attribute("tabindex", if on { "0" } else { "-1" });
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

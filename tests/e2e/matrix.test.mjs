@@ -18,6 +18,11 @@ test('the dimension matrix is a captioned table with every dimension', async () 
   for (const d of DATA.dimensions) {
     await table.getByRole('rowheader', { name: d.name.en }).waitFor();
   }
+  // An example button selects its event (one delegated handler for the drawn table).
+  const example = DATA.dimensions.find((d) => d.examples.length).examples[0];
+  await table.getByRole('button', { name: nameOf(example), exact: true }).first().click();
+  await page.getByRole('region', { name: nameOf(example) }).waitFor();
+  assert.equal(await page.locator(`.llmc-event[data-event-id="${example}"]`).getAttribute('aria-pressed'), 'true');
   assert.deepEqual(problems.console, []);
   await context.close();
 });
@@ -57,7 +62,13 @@ test('selecting a row selects the model on the timeline, and back', { skip: DATA
   await table.getByRole('button', { name: nameOf(model), exact: true }).click();
   await page.getByRole('region', { name: nameOf(model) }).waitFor();
   assert.equal(await page.locator(`.llmc-event[data-event-id="${model}"]`).getAttribute('aria-pressed'), 'true');
+  const rowButton = table.locator(`tr[data-model="${model}"] th button`);
+  await page.waitForFunction((m) => document.querySelector(`tr[data-model="${m}"] th button`).getAttribute('aria-pressed') === 'true', model);
+  assert.match(await table.locator(`tr[data-model="${model}"]`).getAttribute('class'), /llmc-row-selected/);
   await page.keyboard.press('Escape');
+  await page.waitForFunction((m) => document.querySelector(`tr[data-model="${m}"] th button`).getAttribute('aria-pressed') === 'false', model);
+  assert.doesNotMatch((await table.locator(`tr[data-model="${model}"]`).getAttribute('class')) ?? '', /llmc-row-selected/);
+  assert.equal(await rowButton.count(), 1);
 
   const other = DATA.openness[1].model;
   await page.locator(`.llmc-event[data-event-id="${other}"]`).click();

@@ -34,6 +34,8 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
       window.__langWrites = 0;
       new MutationObserver((ms) => (window.__langWrites += ms.filter((m) => m.target.classList?.contains('llmc')).length))
         .observe(document, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+      // The prerendered drawing of the timeline, to see whether hydration keeps it.
+      document.addEventListener('DOMContentLoaded', () => (document.querySelector('.llmc-plot').__prerendered = true));
       window.__cls = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
@@ -53,11 +55,54 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
     // Interactive now.
     await page.locator('[data-event-id="bert"]').first().click();
     await page.getByRole('region', { name: 'BERT' }).waitFor();
+    // The page is prerendered at the timeline's width on screens 1,200 px or wider (1280 here), so
+    // hydration keeps the drawing instead of laying it out again. (Checked after the click, which
+    // is handled after any re-render hydration scheduled.)
+    assert.equal(await page.evaluate(() => document.querySelector('.llmc-plot').__prerendered), true, 'the timeline was drawn again after hydration');
     assert.deepEqual(problems.console, []);
     assert.deepEqual(problems.foreign, []);
     await context.close();
   });
 }
+
+test('a click or Enter on an event before the widget is interactive is kept and replayed', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  // Hold the WASM back until the reader has acted on the prerendered page.
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  let asked;
+  const requested = new Promise((ok) => (asked = ok));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.server.url}/en/`);
+  // The start-up script listens from before it asks for the WASM.
+  await requested;
+  const root = page.locator('#llm-chronicle');
+  assert.equal(await root.getAttribute('class'), 'llmc-inert');
+  // Enter on one event, then a click on another: the last one counts.
+  await page.locator('[data-event-id="gpt-1"]').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.llmc-pending').getAttribute('data-event-id'), 'gpt-1');
+  await page.locator('[data-event-id="bert"]').first().click();
+  assert.equal(await page.locator('.llmc-pending').count(), 1, 'one event is pending');
+  assert.equal(await page.locator('.llmc-pending').getAttribute('data-event-id'), 'bert');
+  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 0, 'nothing is selected before the widget is');
+  assert.equal(await root.getAttribute('class'), 'llmc-inert', 'still prerendered');
+  release();
+  await ready(page);
+  await page.getByRole('region', { name: 'BERT' }).waitFor();
+  await page.locator('[data-event-id="bert"][aria-pressed="true"]').waitFor();
+  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 1);
+  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'replayed once');
+  // Clicking it again now toggles it off, as usual.
+  await page.locator('[data-event-id="bert"]').first().click();
+  await page.locator('[data-event-id="bert"][aria-pressed="false"]').waitFor();
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
 
 test('the WASM is preloaded right after the first frame, and nothing but the page and its CSS before it', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
