@@ -33,6 +33,12 @@ pub struct Filter {
 
 impl Filter {
     /// `true` when any restriction is set.
+    ///
+    /// ```
+    /// use chronicle_core::filter::Filter;
+    /// let f = Filter { query: "开放 llama".into(), ..Filter::default() };
+    /// assert!(f.is_active());
+    /// ```
     pub fn is_active(&self) -> bool {
         !self.access.is_empty()
             || !self.families.is_empty()
@@ -41,14 +47,8 @@ impl Filter {
             || !self.query.trim().is_empty()
     }
 
-    /// Whether an event dated `date` passes every restriction.
-    ///
-    /// ```
-    /// use chronicle_core::filter::Filter;
-    /// let f = Filter { query: "开放 llama".into(), ..Filter::default() };
-    /// assert!(f.is_active());
-    /// ```
-    pub fn matches(&self, e: &Event, date: Date) -> bool {
+    /// Every restriction but the text search.
+    fn passes(&self, e: &Event, date: Date) -> bool {
         if !self.access.is_empty() && !self.access.contains(&e.access) {
             return false;
         }
@@ -58,29 +58,24 @@ impl Filter {
         if self.org.as_ref().is_some_and(|o| o != &e.org) {
             return false;
         }
-        if self.years.0.is_some_and(|y| date.year < y) || self.years.1.is_some_and(|y| date.year > y) {
-            return false;
-        }
-        let terms: Vec<String> = self.query.split_whitespace().map(str::to_lowercase).collect();
-        if terms.is_empty() {
-            return true;
-        }
-        let haystack = [
-            e.name.zh.as_str(),
-            e.name.en.as_str(),
-            e.org.as_str(),
-            e.id.as_str(),
-            e.summary.zh.as_str(),
-            e.summary.en.as_str(),
-        ]
-        .join("\n")
-        .to_lowercase();
-        terms.iter().all(|t| haystack.contains(t.as_str()))
+        !(self.years.0.is_some_and(|y| date.year < y) || self.years.1.is_some_and(|y| date.year > y))
     }
 
-    /// `mask[i]` is `true` when event `i` matches.
+    /// The search's terms, lower-cased.
+    fn terms(&self) -> Vec<String> {
+        self.query.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    /// `mask[i]` is `true` when event `i` passes every restriction. The text every search term must
+    /// appear in is lower-cased once per dataset (see [`Chronicle::search_text`]), not once per
+    /// event per keystroke.
     pub fn mask(&self, c: &Chronicle) -> Vec<bool> {
-        c.events().iter().enumerate().map(|(i, e)| self.matches(e, c.date(i))).collect()
+        let terms = self.terms();
+        c.events()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| self.passes(e, c.date(i)) && (terms.is_empty() || contains_all(c.search_text(i), &terms)))
+            .collect()
     }
 
     /// Adds `item` to `set`, or removes it when present.
@@ -89,6 +84,26 @@ impl Filter {
             set.insert(item);
         }
     }
+}
+
+/// What search looks in for `e`: names (zh and en), organisation, id and summaries (zh and en),
+/// lower-cased, one per line.
+pub fn search_text(e: &Event) -> String {
+    [
+        e.name.zh.as_str(),
+        e.name.en.as_str(),
+        e.org.as_str(),
+        e.id.as_str(),
+        e.summary.zh.as_str(),
+        e.summary.en.as_str(),
+    ]
+    .join("\n")
+    .to_lowercase()
+}
+
+/// Whether `haystack` contains every term.
+fn contains_all(haystack: &str, terms: &[String]) -> bool {
+    terms.iter().all(|t| haystack.contains(t.as_str()))
 }
 
 /// Distinct organisations, most events first, then by name.
@@ -150,6 +165,19 @@ mod tests {
             .all(|(i, e)| c.date(i).year == 2024 && e.access == Access::Api));
         Filter::toggle(&mut f.access, Access::Api);
         assert!(f.access.is_empty());
+    }
+
+    #[test]
+    fn the_search_text_built_once_answers_every_later_query_as_a_fresh_dataset_would() {
+        let used = shipped();
+        for q in ["bert", "Meta LLaMA", "开放", "GPT 2020", "x"] {
+            let f = Filter { query: q.into(), ..Filter::default() };
+            let by_hand: Vec<bool> =
+                used.events().iter().map(|e| f.terms().iter().all(|t| search_text(e).contains(t.as_str()))).collect();
+            assert_eq!(f.mask(&used), by_hand, "{q}");
+            assert_eq!(f.mask(&used), f.mask(&shipped()), "{q}");
+        }
+        assert_eq!(used, shipped(), "the cache never makes datasets unequal");
     }
 
     #[test]

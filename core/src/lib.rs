@@ -43,6 +43,25 @@ pub struct Chronicle {
     children: Vec<Vec<usize>>,
     /// The time warp that gives busy years more room (see [`scale::Warp::by_density`]).
     focus_warp: scale::Warp,
+    /// What text search looks in, per event, lower-cased: built at the first search.
+    search: SearchText,
+}
+
+/// The lower-cased text of every event that search looks in, built once when first needed. A
+/// cache: it never makes two datasets unequal.
+#[derive(Default)]
+struct SearchText(std::cell::OnceCell<Vec<String>>);
+
+impl PartialEq for SearchText {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SearchText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SearchText")
+    }
 }
 
 impl Chronicle {
@@ -60,9 +79,24 @@ impl Chronicle {
                 }
             }
         }
-        let mut c = Chronicle { data, dates, chronological, index, children, focus_warp: scale::Warp::Identity };
+        let mut c = Chronicle {
+            data,
+            dates,
+            chronological,
+            index,
+            children,
+            focus_warp: scale::Warp::Identity,
+            search: SearchText::default(),
+        };
         c.focus_warp = scale::Warp::by_density(c.dates.iter().map(Date::fractional_year), c.extent(), FOCUS_BASE);
         c
+    }
+
+    /// Event `i`'s text as search sees it ([`filter::search_text`]), built for every event at the
+    /// first call.
+    pub fn search_text(&self, i: usize) -> &str {
+        let all = self.search.0.get_or_init(|| self.data.events.iter().map(filter::search_text).collect());
+        &all[i]
     }
 
     /// The time warp that stretches busy years: the default, "focus on recent years" axis.
