@@ -53,6 +53,34 @@ impl Markup {
     }
 }
 
+/// A drawing with a number no earlier drawing had. Effects that mark a drawing (selection, tab
+/// stop) depend on the number, not on the drawing's address: once an old drawing is freed, a new
+/// one may well be allocated at the same address.
+pub struct Drawn<T> {
+    pub serial: u64,
+    value: T,
+}
+
+impl<T> Drawn<T> {
+    pub fn new(value: T) -> Self {
+        thread_local! {
+            static DRAWINGS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+        }
+        let serial = DRAWINGS.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        Drawn { serial, value }
+    }
+}
+
+impl<T> std::ops::Deref for Drawn<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
 /// Escapes `s` into `out` as Yew escapes text (`attr`: a double-quoted attribute value).
 fn escape_into(out: &mut String, s: &str, attr: bool) {
     for ch in s.chars() {
@@ -69,6 +97,13 @@ fn escape_into(out: &mut String, s: &str, attr: bool) {
 #[cfg(test)]
 mod tests {
     use super::Markup;
+
+    #[test]
+    fn every_drawing_gets_a_new_number() {
+        let (a, b) = (super::Drawn::new(1), super::Drawn::new(1));
+        assert!(b.serial > a.serial);
+        assert_eq!(*a + *b, 2);
+    }
 
     #[test]
     fn text_and_attributes_are_escaped_and_numbers_rounded() {

@@ -4,7 +4,6 @@
 //! criterion, and downloads what is shown as CSV or JSON.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 
 use chronicle_core::filter::Filter;
 use chronicle_core::i18n::{ui, Lang};
@@ -15,7 +14,7 @@ use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use crate::app::{use_store, Data};
-use crate::markup::Markup;
+use crate::markup::{Drawn, Markup};
 
 #[derive(Properties, PartialEq)]
 pub struct OpennessProps {
@@ -128,20 +127,15 @@ fn draw_table(k: &TableKey, c: &Chronicle) -> Table {
         }
         out.raw("</button></th>");
     };
-    sort_header(SortKey::Name, SORT_NAME, t.model, Some("llmc-col-model"), None);
-    sort_header(SortKey::Score, SORT_SCORE, t.score, None, None);
+    sort_header(SortKey::Name, &sort_code(&SortKey::Name), t.model, Some("llmc-col-model"), None);
+    sort_header(SortKey::Score, &sort_code(&SortKey::Score), t.score, None, None);
     for &i in &columns {
         let crit = &criteria[i];
         let hl = story_criteria.contains(&crit.id.as_str());
         let label = format!("{}{}", crit.name.get(lang), if hl { " ★" } else { "" });
-        let code = format!("{SORT_CRITERION}{}", crit.id);
-        sort_header(
-            SortKey::Criterion(crit.id.clone()),
-            &code,
-            &label,
-            hl.then_some("llmc-col-highlight"),
-            Some(crit.description.get(lang)),
-        );
+        let key = SortKey::Criterion(crit.id.clone());
+        let code = sort_code(&key);
+        sort_header(key, &code, &label, hl.then_some("llmc-col-highlight"), Some(crit.description.get(lang)));
     }
     out.raw("</tr></thead><tbody>");
     for &r in &order {
@@ -176,6 +170,15 @@ fn draw_table(k: &TableKey, c: &Chronicle) -> Table {
 const SORT_NAME: &str = "name";
 const SORT_SCORE: &str = "score";
 const SORT_CRITERION: &str = "c:";
+
+/// The `data-sort` code of a sort button.
+fn sort_code(key: &SortKey) -> String {
+    match key {
+        SortKey::Name => SORT_NAME.to_owned(),
+        SortKey::Score => SORT_SCORE.to_owned(),
+        SortKey::Criterion(id) => format!("{SORT_CRITERION}{id}"),
+    }
+}
 
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn sort_key(code: &str) -> SortKey {
@@ -253,14 +256,20 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
         caption_id: caption_id.clone(),
     };
     let table = use_memo(key, |k| match &*k.data.0 {
-        Ok(c) if !c.data.criteria.is_empty() && !c.data.openness.is_empty() => Some(draw_table(k, c)),
+        Ok(c) if !c.data.criteria.is_empty() && !c.data.openness.is_empty() => Some(Drawn::new(draw_table(k, c))),
         _ => None,
     });
+    // The sort button a reader pressed: the table is drawn again, so focus goes back to the new
+    // button for the same column (a keyboard reader would otherwise be left on the page's body).
+    let refocus = use_mut_ref(|| None::<SortKey>);
     {
-        let frame = frame.clone();
-        let drawn = Rc::as_ptr(&table) as usize;
+        let (frame, refocus) = (frame.clone(), refocus.clone());
+        let drawn = table.as_ref().as_ref().map_or(0, |t| t.serial);
         use_effect_with((store.selected.clone(), *open_cell, drawn), move |(selected, open, _)| {
-            mark_table(&frame, selected.as_deref(), *open)
+            mark_table(&frame, selected.as_deref(), *open);
+            if let Some(key) = refocus.borrow_mut().take() {
+                focus_sort_button(&frame, &key);
+            }
         });
     }
     let (Ok(c), Some(table)) = (&*props.data.0, table.as_ref().as_ref()) else { return html! {} };
@@ -272,9 +281,12 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
 
     // One handler for every button in the table: sort, select a model, open a cell.
     let onclick = {
-        let (store, open_cell) = (store.clone(), open_cell.clone());
+        let (store, open_cell, refocus) = (store.clone(), open_cell.clone(), refocus.clone());
         Callback::from(move |e: MouseEvent| match table_click(&e) {
-            Some(TableClick::Sort(key)) => store.dispatch(Action::SortBy(key)),
+            Some(TableClick::Sort(key)) => {
+                *refocus.borrow_mut() = Some(key.clone());
+                store.dispatch(Action::SortBy(key));
+            }
             Some(TableClick::Select(model)) => store.dispatch(Action::Select(model)),
             Some(TableClick::Cell(r, k)) => open_cell.set(if *open_cell == Some((r, k)) { None } else { Some((r, k)) }),
             None => {}
@@ -419,6 +431,19 @@ fn mark_table(frame: &NodeRef, selected: Option<&str>, open: Option<(usize, usiz
     });
 }
 
+/// Focuses the sort button of `key` in the drawn table.
+#[cfg(target_arch = "wasm32")]
+fn focus_sort_button(frame: &NodeRef, key: &SortKey) {
+    let Some(root) = frame.cast::<web_sys::Element>() else { return };
+    let selector = format!("button[data-sort=\"{}\"]", sort_code(key).replace(['"', '\\'], ""));
+    if let Ok(Some(button)) = root.query_selector(&selector) {
+        crate::dom::focus(&button);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_sort_button(_: &NodeRef, _: &SortKey) {}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn mark_table(_: &NodeRef, _: Option<&str>, _: Option<(usize, usize)>) {}
 
@@ -465,5 +490,8 @@ mod tests {
         assert_eq!(TableClick::from_button(button(&[("data-cell", "3-11")])), Some(TableClick::Cell(3, 11)));
         assert_eq!(TableClick::from_button(button(&[("data-cell", "3")])), None);
         assert_eq!(TableClick::from_button(button(&[("type", "button")])), None);
+        for key in [SortKey::Name, SortKey::Score, SortKey::Criterion("api".into())] {
+            assert_eq!(sort_key(&sort_code(&key)), key);
+        }
     }
 }

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::app::{use_store, Data, StoreHandle};
 use crate::components::openness::level_name;
-use crate::markup::Markup;
+use crate::markup::{Drawn, Markup};
 
 /// Width used before the container is measured, and so the width the page is prerendered at: the
 /// timeline's width on the standalone page on any screen 1,200 px or wider (the page is at most
@@ -162,7 +162,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let plot = {
         let store = store.clone();
-        use_memo(key, move |k| draw(k, store.warp()))
+        use_memo(key, move |k| Drawn::new(draw(k, store.warp())))
     };
     {
         // The selected event and the one Tab lands on, set on the drawn plot (see `draw`).
@@ -172,7 +172,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .find(|id| plot.order_ids.contains(id))
             .or(plot.order_ids.first())
             .cloned();
-        let drawn = Rc::as_ptr(&plot) as usize;
+        let drawn = plot.serial;
         let container = container.clone();
         use_effect_with((store.selected.clone(), tab_stop, drawn), move |(selected, tab_stop, _)| {
             mark_plot(&container, selected.as_deref(), tab_stop.as_deref())
@@ -664,12 +664,12 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
 
 #[derive(Properties)]
 struct FrozenProps {
-    plot: Rc<Plot>,
+    plot: Rc<Drawn<Plot>>,
 }
 
 impl PartialEq for FrozenProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.plot, &other.plot)
+        self.plot.serial == other.plot.serial
     }
 }
 

@@ -96,6 +96,10 @@ test('sort by score, by name and by a criterion; weights and hidden groups chang
   assert.deepEqual(names, [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
   await table.getByRole('button', { name: /^Model( ▲| ▼)?$/ }).click();
   assert.equal(await table.getByRole('columnheader', { name: /^Model( ▲| ▼)?$/ }).getAttribute('aria-sort'), 'descending');
+  // From the keyboard: the table is drawn again, and focus stays on that column's sort button.
+  await table.getByRole('button', { name: /^Model( ▲| ▼)?$/ }).press('Enter');
+  await table.locator('th[aria-sort="ascending"] button[data-sort="name"]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.sort), 'name', 'focus stays on the sort button');
 
   const crit = DATA.criteria.find((c) => c.id === 'training-data') ?? DATA.criteria[0];
   await table.getByRole('button', { name: new RegExp(`^${crit.name.en}`) }).click();

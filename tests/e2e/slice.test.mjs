@@ -50,6 +50,15 @@ test('?lang=en starts in English; clicking an event shows its details; Escape cl
   assert.match(text, /175B/);
   assert.equal(await panel.getByRole('link', { name: /Language Models are Few-Shot Learners/ }).getAttribute('href'), 'https://arxiv.org/abs/2005.14165');
   assert.equal(await gpt3.getAttribute('aria-pressed'), 'true');
+  // The plot is drawn again at every zoom step (keys zoom around the focused event, which stays
+  // in view); each new drawing shows the selection too.
+  for (let i = 0; i < 4; i++) {
+    const before = await page.locator('.llmc-window').textContent();
+    await gpt3.focus();
+    await page.keyboard.press('+');
+    await page.waitForFunction((b) => document.querySelector('.llmc-window').textContent !== b, before);
+    assert.equal(await gpt3.getAttribute('aria-pressed'), 'true', `zoom step ${i + 1}`);
+  }
 
   // Lineage links select another event.
   await panel.getByRole('button', { name: /^GPT-2/ }).click();
