@@ -57,8 +57,6 @@ fn next_prefix() -> AttrValue {
     }
 }
 
-/// Mounts (or hydrates) the app in `root` with these settings and this dataset. `may_hydrate` says
-/// the dataset is the one the page was prerendered from.
 /// What a standalone page (or iframe) adds to a mount; an embedded element has none of it.
 #[derive(Default)]
 struct PageMount {
@@ -70,6 +68,8 @@ struct PageMount {
     early_select: Option<AttrValue>,
 }
 
+/// Mounts (or hydrates) the app in `root` with these settings and this dataset. `may_hydrate` says
+/// the dataset is the one the page was prerendered from.
 fn mount_with(
     root: web_sys::Element,
     settings: Settings,
