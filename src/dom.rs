@@ -19,9 +19,14 @@ pub fn focus_event(scope: &web_sys::Element, id: &str) {
     }
 }
 
-/// The selector of the element drawn for event `id` (ids are validated; quotes are dropped anyway).
+/// The selector of the element drawn for event `id`.
 pub fn event_selector(id: &str) -> String {
-    format!("[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""))
+    selector("", "data-event-id", id)
+}
+
+/// `tag[attr="value"]` (ids are validated; quotes and backslashes are dropped anyway).
+pub fn selector(tag: &str, attr: &str, value: &str) -> String {
+    format!("{tag}[{attr}=\"{}\"]", value.replace(['"', '\\'], ""))
 }
 
 /// Moves a mark (a class, `aria-pressed`, a tab stop…) inside `root` to the element `wanted`

@@ -417,9 +417,8 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
 #[cfg(target_arch = "wasm32")]
 fn mark_table(frame: &NodeRef, selected: Option<&str>, open: Option<(usize, usize)>) {
     let Some(root) = frame.cast::<web_sys::Element>() else { return };
-    let quoted = |s: &str| s.replace(['"', '\\'], "");
-    let row = selected.map(|m| format!("tr[data-model=\"{}\"]", quoted(m)));
-    let cell = open.map(|(r, k)| format!("button[data-cell=\"{r}-{k}\"]"));
+    let row = selected.map(|m| crate::dom::selector("tr", "data-model", m));
+    let cell = open.map(|(r, k)| crate::dom::selector("button", "data-cell", &format!("{r}-{k}")));
     crate::dom::mark(&root, "tr.llmc-row-selected", row.as_deref(), |el, on| {
         let _ = el.class_list().toggle_with_force("llmc-row-selected", on);
         if let Ok(Some(button)) = el.query_selector("button[data-select]") {
@@ -435,8 +434,7 @@ fn mark_table(frame: &NodeRef, selected: Option<&str>, open: Option<(usize, usiz
 #[cfg(target_arch = "wasm32")]
 fn focus_sort_button(frame: &NodeRef, key: &SortKey) {
     let Some(root) = frame.cast::<web_sys::Element>() else { return };
-    let selector = format!("button[data-sort=\"{}\"]", sort_code(key).replace(['"', '\\'], ""));
-    if let Ok(Some(button)) = root.query_selector(&selector) {
+    if let Ok(Some(button)) = root.query_selector(&crate::dom::selector("button", "data-sort", &sort_code(key))) {
         crate::dom::focus(&button);
     }
 }
@@ -451,7 +449,7 @@ fn mark_table(_: &NodeRef, _: Option<&str>, _: Option<(usize, usize)>) {}
 fn scroll_row_into_view(frame: &NodeRef, selected: Option<&str>) {
     use wasm_bindgen::JsCast;
     let (Some(frame), Some(id)) = (frame.cast::<web_sys::HtmlElement>(), selected) else { return };
-    let selector = format!("tr[data-model=\"{}\"]", id.replace('"', ""));
+    let selector = crate::dom::selector("tr", "data-model", id);
     let Some(row) =
         frame.query_selector(&selector).ok().flatten().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
     else {
