@@ -3,7 +3,9 @@
 //
 // Method, per repetition:
 // - bytes: encoded (gzip, as served) bytes of every response, from CDP Network events, for the
-//   requests finished by the time-to-interactive moment (plus what had arrived of any still open).
+//   requests finished by the time-to-interactive moment (plus what had arrived of any still open);
+//   and the same until the page is fully running (ours: the WASM widget has taken over; it answers
+//   a click on an event before that), so the table shows what a page costs in all.
 // - first event visible and time to interactive: in-page performance.now() (so ms from navigation
 //   start), recorded by bench/probe.js. For TTI, Node clicks the leftmost visible marker with real
 //   mouse input again and again, as fast as the round trips allow, until the page shows the click
@@ -39,7 +41,10 @@ export const PAGES = {
     name: 'ours',
     marker: '.llmc-event',
     hit: '.llmc-marker',
-    handled: '.llmc-event[aria-pressed="true"]',
+    // Pressed, and its detail panel open (before the WASM has arrived, the start-up script's).
+    handled: '.llmc:has(.llmc-event[aria-pressed="true"]) .llmc-detail h3',
+    // The widget itself is running (its mount element stops being inert once hydrated).
+    ready: '#llm-chronicle:not(.llmc-inert)',
     zoom: { kind: 'wheel', ctrl: true, over: '.llmc-timeline-svg' },
     pan: { over: '.llmc-timeline-frame' },
     filter: { details: 'details.llmc-filters', input: '.llmc-filters input[type=search]', count: '.llmc-count' },
@@ -331,15 +336,24 @@ export async function measureOnce(browser, url, cfg, { throttle = 1, letter = 'q
     }
     const { tti, timeOrigin } = await page.evaluate(() => ({ tti: window.__bench.handled, timeOrigin: performance.timeOrigin }));
 
-    // Bytes until TTI: wait until every request started by then has finished, then sum.
-    const ttiMono = net.toMonotonic(timeOrigin + tti);
-    const settleStart = Date.now();
-    while (net.open(ttiMono).length) {
-      if (Date.now() - settleStart > GUARD_MS) throw new Error(`${cfg.name}: requests never finished: ${net.open(ttiMono).map((r) => r.url)}`);
-      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
-    }
-    const bytes = net.bytesUntil(ttiMono);
-    const requests = [...net.requests.values()].filter((r) => r.start <= ttiMono).length;
+    // Fully running: for a page that answers clicks before all of its code has run, wait for it;
+    // for the others it is the moment of the handled click.
+    const full = cfg.ready
+      ? await guarded(until(page, () => window.__bench.ready, null, LOAD_GUARD_MS, `${cfg.name} (${url}): never fully running (${cfg.ready})`))
+      : tti;
+
+    // Bytes until a moment: wait until every request started by then has finished, then sum.
+    const bytesBy = async (ms) => {
+      const mono = net.toMonotonic(timeOrigin + ms);
+      const settleStart = Date.now();
+      while (net.open(mono).length) {
+        if (Date.now() - settleStart > GUARD_MS) throw new Error(`${cfg.name}: requests never finished: ${net.open(mono).map((r) => r.url)}`);
+        await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
+      }
+      return { bytes: net.bytesUntil(mono), requests: [...net.requests.values()].filter((r) => r.start <= mono).length };
+    };
+    const { bytes, requests } = await bytesBy(tti);
+    const { bytes: bytesFull } = await bytesBy(full);
 
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -360,9 +374,11 @@ export async function measureOnce(browser, url, cfg, { throttle = 1, letter = 'q
     const ms = (x) => (x === null ? null : Math.round(x * 10) / 10);
     return {
       bytes,
+      bytesFull,
       requests,
       firstVisible: ms(firstVisible),
       tti: ms(tti),
+      full: ms(full),
       clicks,
       heap: usedSize,
       wasm,

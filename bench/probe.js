@@ -8,8 +8,10 @@
 //   given) is non-empty and inside the viewport. Checking in an animation frame means styles are
 //   in (render-blocking CSS has loaded) and the marker is painted in that very frame; the time is
 //   taken in a task right after that frame.
-// - Handled click: a MutationObserver on class / aria-pressed records performance.now() when
-//   `config.handled` first matches.
+// - Fully running (only with `config.ready`): a MutationObserver on class records performance.now()
+//   when `config.ready` first matches.
+// - Handled click: a MutationObserver on class / aria-pressed and child lists records
+//   performance.now() when `config.handled` first matches.
 // - Frame time of a step: from the input event's `timeStamp` (capture listener on window) to the
 //   end of the first frame after the DOM reflects the step: the first DOM mutation after the input
 //   (optionally: until a text changes) → the frame that paints it → a task after that frame. A
@@ -94,6 +96,19 @@ window.__benchInit = (config) => {
   visibleObserver.observe(document, { childList: true, subtree: true });
 
   /** Starts watching for the handled state of a click; false if it is already there. */
+  // Fully running (pages that answer a click before all of their code has run, i.e. ours): the
+  // time `config.ready` first matches, from class changes (the parser makes none).
+  B.ready = config.ready ? null : undefined;
+  if (config.ready) {
+    const readyObserver = new MutationObserver(() => {
+      if (B.ready === null && document.querySelector(config.ready)) {
+        B.ready = performance.now();
+        readyObserver.disconnect();
+      }
+    });
+    readyObserver.observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+  }
+
   B.watchHandled = () => {
     if (document.querySelector(config.handled)) return false;
     const observer = new MutationObserver(() => {
@@ -102,7 +117,7 @@ window.__benchInit = (config) => {
         observer.disconnect();
       }
     });
-    observer.observe(document, { attributes: true, subtree: true, attributeFilter: ['class', 'aria-pressed'] });
+    observer.observe(document, { attributes: true, childList: true, subtree: true, attributeFilter: ['class', 'aria-pressed'] });
     return true;
   };
 

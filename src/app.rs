@@ -147,23 +147,25 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let root = use_node_ref();
     {
         let store = store.clone();
         let early = props.early_select.clone();
         let known = props.data.0.as_ref().as_ref().ok().map(|c| early.as_deref().and_then(|id| c.find(id)).is_some());
-        use_effect_with((), move |_| {
-            if let (Some(id), Some(true)) = (early, known) {
-                if store.selected.as_deref() != Some(id.as_str()) {
-                    store.dispatch(Action::Select(id.to_string()));
-                }
+        let root = root.clone();
+        use_effect_with((), move |_| match (early, known) {
+            (Some(id), Some(true)) if store.selected.as_deref() != Some(id.as_str()) => {
+                store.dispatch(Action::Select(id.to_string()));
             }
+            (Some(_), Some(true)) => {}
+            (Some(_), _) => clear_early(&root),
+            _ => {}
         });
     }
     let lang = store.lang;
     // The root's `lang` is kept by this effect in the browser, and written only when it differs:
     // setting it, even to the same value, restyles the whole widget (the browser recomputes
     // every descendant's language), and hydration would set it on a page of 10,000 events.
-    let root = use_node_ref();
     {
         let root = root.clone();
         use_effect_with(lang, move |lang| set_lang(&root, lang.tag()));
@@ -221,6 +223,17 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<StoreContext>>
     }
 }
+
+/// Takes back the start-up script's selection of an event the widget does not know.
+#[cfg(target_arch = "wasm32")]
+fn clear_early(root: &NodeRef) {
+    if let Some(el) = root.cast::<web_sys::Element>() {
+        crate::dom::clear_early(&el);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clear_early(_: &NodeRef) {}
 
 /// Sets the widget root's `lang` to `tag` unless it already is.
 #[cfg(target_arch = "wasm32")]

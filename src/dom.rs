@@ -52,3 +52,18 @@ pub fn button_at(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
     let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
     el.closest("button").ok()?
 }
+
+/// Undoes what the start-up script showed for an event clicked before the widget was interactive
+/// (its marks and its detail panel), when the widget can't select that event itself.
+pub fn clear_early(root: &web_sys::Element) {
+    if let Ok(list) = root.query_selector_all(".llmc-early") {
+        for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+            let _ = el.class_list().remove_2("llmc-early", "llmc-selected");
+            let _ = el.set_attribute("aria-pressed", "false");
+        }
+    }
+    if let Some(slot) = root.query_selector(".llmc-detail-slot").ok().flatten() {
+        slot.set_inner_html("");
+        let _ = slot.set_attribute("hidden", "");
+    }
+}

@@ -47,24 +47,16 @@ fn description(lang: Lang) -> &'static str {
 /// instead of 1.3–1.4 s). Paths are relative to the script, so pages in sub-folders (`en/`) share
 /// it. A hidden tab paints nothing, so there the script does not wait.
 ///
-/// A reader may click (or press Enter or Space on) an event of the prerendered timeline before the
-/// WASM has taken over. The script remembers the last such event in `window.__llmcEarlySelect`
-/// (see [`crate::EARLY_SELECT`]) and marks it `llmc-pending`, and the widget selects it as
-/// soon as it is interactive, so the reader's first click is never lost (the event replay of
-/// Angular's and React's hydration).
+/// Events answer from the script's first run (`boot-early.js`): a click, or Enter or Space, on an
+/// event of the prerendered timeline selects it before the WASM has arrived. It shows pressed, and
+/// a detail panel opens in the Detail view's slot (`components::detail::boot_slot`), built from
+/// the prerendered list's entry for the event. The script keeps the event's id in
+/// `window.__llmcEarlySelect` (see [`crate::EARLY_SELECT`]); the widget selects it once it is
+/// interactive and its own panel takes over, so the reader's click is never lost (the event
+/// replay of Angular's and React's hydration, answered at once instead of queued).
 pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
     format!(
-        "const early = (e) => {{
-  if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== ' ') return;
-  const hit = e.target instanceof Element ? e.target.closest('#llm-chronicle.llmc-inert [data-event-id]') : null;
-  if (!hit) return;
-  e.preventDefault();
-  for (const el of document.querySelectorAll('#llm-chronicle .llmc-pending')) el.classList.remove('llmc-pending');
-  hit.classList.add('llmc-pending');
-  window.{EARLY_SELECT} = hit.getAttribute('data-event-id');
-}};
-addEventListener('click', early, true);
-addEventListener('keydown', early, true);
+        "{early}
 await new Promise((painted) => {{
   if (document.visibilityState === 'hidden') return painted();
   setTimeout(painted, 1000);
@@ -95,8 +87,14 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }
 removeEventListener('click', early, true);
 removeEventListener('keydown', early, true);
 ",
-        EARLY_SELECT = crate::EARLY_SELECT,
+        early = early_script(),
     )
+}
+
+/// `boot-early.js` as shipped: its comment lines dropped, its global named.
+fn early_script() -> String {
+    let js = include_str!("boot-early.js").replace("__LLMC_EARLY_SELECT__", crate::EARLY_SELECT);
+    js.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
 /// Replaces Trunk's inline start-up script with a file (`boot_script`), so the built site runs

@@ -1,10 +1,11 @@
 //! The detail panel of the selected event: facts, summary, sources, and lineage links.
 
-use chronicle_core::i18n::{access_name, family_name, openness_marker, ui};
+use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
 use crate::app::{use_store, Data};
+use crate::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -32,7 +33,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         return html! {};
     };
     let Some(i) = store.selected.as_deref().and_then(|id| c.find(id)) else {
-        return html! {};
+        return Html::from_html_unchecked(boot_slot(lang, &props.id_prefix).into());
     };
     let e = &c.events()[i];
     let title_id = format!("{}-detail-title", props.id_prefix);
@@ -82,6 +83,22 @@ pub fn Detail(props: &DetailProps) -> Html {
             }
         </section>
     }
+}
+
+/// With no event selected, the panel's place holds an empty, hidden slot (raw markup, which
+/// hydration keeps as it finds it). A click on an event before the widget is interactive makes
+/// the start-up script fill it from the event list (`data-entry`), with these labels; the real
+/// panel replaces it when the widget selects that event.
+pub fn boot_slot(lang: Lang, id_prefix: &str) -> String {
+    let t = ui(lang);
+    let mut m = Markup::new();
+    m.raw("<div class=\"llmc-detail-slot\" hidden")
+        .attr("data-title-id", &format!("{id_prefix}-detail-title"))
+        .attr("data-labels", &[t.date, t.org, t.access].join("|"))
+        .attr("data-sources", t.sources)
+        .attr("data-close", t.close)
+        .raw("></div>");
+    m.finish()
 }
 
 /// Where focus goes back to when the panel closes: the event's id and its widget's root.

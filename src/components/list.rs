@@ -78,14 +78,14 @@ pub fn list_markup(c: &Chronicle, lang: Lang) -> String {
             out.raw("<ol class=\"llmc-list-events\">");
             for i in members {
                 let e = &c.events()[i];
-                let facts = format!(
-                    " · {} · {} · {} ({})",
-                    c.date(i),
-                    e.org,
-                    access_name(e.access, lang),
-                    openness_marker(e.access.openness(), lang)
-                );
-                out.raw("<li><strong>").text(e.name.get(lang)).raw("</strong>").text(&facts);
+                let access =
+                    format!("{} ({})", access_name(e.access, lang), openness_marker(e.access.openness(), lang));
+                // `data-entry` and the facts' spans are what the start-up script builds its
+                // detail panel from, for a click before the widget is interactive.
+                out.raw("<li").attr("data-entry", &e.id).raw("><strong>").text(e.name.get(lang)).raw("</strong>");
+                for fact in [&c.date(i).to_string(), &e.org, &access] {
+                    out.raw(" · <span>").text(fact).raw("</span>");
+                }
                 out.raw("<p>").text(e.summary.get(lang)).raw("</p><ul class=\"llmc-list-sources\">");
                 for s in &e.sources {
                     out.raw("<li><a").attr("href", &s.url).raw(" target=\"_blank\" rel=\"noopener noreferrer\">");

@@ -756,8 +756,11 @@ fn event_id_at(target: Option<web_sys::EventTarget>) -> Option<String> {
 fn mark_plot(container: &NodeRef, selected: Option<&str>, tab_stop: Option<&str>) {
     use crate::dom::{event_selector, mark};
     let Some(root) = container.cast::<web_sys::Element>() else { return };
-    mark(&root, ".llmc-selected", selected.map(event_selector).as_deref(), |el, on| {
+    // An event the start-up script selected (`llmc-early`) stays marked until the widget selects
+    // it too (see `App`), so hydration never blinks its ring off for a frame.
+    mark(&root, ".llmc-selected:not(.llmc-early)", selected.map(event_selector).as_deref(), |el, on| {
         let _ = el.class_list().toggle_with_force("llmc-selected", on);
+        let _ = el.class_list().remove_1("llmc-early");
         let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
     });
     mark(&root, "[data-event-id][tabindex=\"0\"]", tab_stop.map(event_selector).as_deref(), |el, on| {

@@ -2,19 +2,9 @@
 // with the detail panel and a matrix cell open. Zero violations allowed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { EXAMPLES, ready, setup, watchedPage } from './harness.mjs';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { EXAMPLES, ready, setup, violations, watchedPage } from './harness.mjs';
 
 const env = setup({ '/examples/': EXAMPLES });
-
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
-}
 
 for (const lang of ['zh', 'en']) {
   for (const scheme of ['light', 'dark']) {

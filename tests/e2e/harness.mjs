@@ -3,6 +3,8 @@
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -105,4 +107,13 @@ export function setup(mounts = {}) {
     await env.server?.close();
   });
   return env;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now (or in the elements `within` selects), one line each. */
+export async function violations(page, within) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate((within) => window.axe.run(within ?? document, { resultTypes: ['violations'] }), within);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
 }

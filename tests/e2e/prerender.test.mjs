@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ready, serve, setup, watchedPage } from './harness.mjs';
+import { ready, serve, setup, violations, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 
@@ -65,7 +65,7 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
   });
 }
 
-test('a click or Enter on an event before the widget is interactive is kept and replayed', async () => {
+test('before the WASM arrives, an event answers a click or Enter with its detail panel, and the widget takes it over', async () => {
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   // Hold the WASM back until the reader has acted on the prerendered page.
   let release;
@@ -81,25 +81,59 @@ test('a click or Enter on an event before the widget is interactive is kept and 
   // The start-up script listens from before it asks for the WASM.
   await requested;
   const root = page.locator('#llm-chronicle');
+  const pressed = page.locator('[data-event-id][aria-pressed="true"]');
+  const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-event-id'));
   assert.equal(await root.getAttribute('class'), 'llmc-inert');
-  // Enter on one event, then a click on another: the last one counts.
+  // Enter on one event: it shows pressed, and its panel opens with focus on its heading.
   await page.locator('[data-event-id="gpt-1"]').first().focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.locator('.llmc-pending').getAttribute('data-event-id'), 'gpt-1');
+  const gpt1 = page.getByRole('region', { name: 'GPT-1' });
+  assert.equal(await pressed.getAttribute('data-event-id'), 'gpt-1');
+  assert.equal(await focusedId(), 'llmc-detail-title');
+  const facts = await gpt1.locator('dt').allInnerTexts();
+  assert.deepEqual(facts, ['Date', 'Organisation', 'Access']);
+  assert.match(await gpt1.locator('dd').first().innerText(), /^2018-06/);
+  assert.ok((await gpt1.locator('.llmc-summary').innerText()).length > 40, 'the summary is there');
+  const links = await gpt1.locator('.llmc-sources a').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(links.length >= 1 && links.every((h) => h.startsWith('https://')), 'with its sources');
+  // (Only the panel: the controls still waiting for the WASM are dimmed, and inactive controls
+  // have no contrast requirement in WCAG 1.4.3, which axe can't tell.)
+  assert.deepEqual(await violations(page, '.llmc-detail'), [], 'axe, on the early panel');
+  // A click on another event moves the selection; Escape clears it and focus goes back.
   await page.locator('[data-event-id="bert"]').first().click();
-  assert.equal(await page.locator('.llmc-pending').count(), 1, 'one event is pending');
-  assert.equal(await page.locator('.llmc-pending').getAttribute('data-event-id'), 'bert');
-  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 0, 'nothing is selected before the widget is');
-  assert.equal(await root.getAttribute('class'), 'llmc-inert', 'still prerendered');
+  await page.getByRole('region', { name: 'BERT' }).waitFor();
+  assert.equal(await pressed.count(), 1, 'one event is pressed');
+  assert.equal(await pressed.getAttribute('data-event-id'), 'bert');
+  assert.equal(await gpt1.count(), 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await pressed.count(), 0);
+  assert.equal(await page.locator('.llmc-detail').count(), 0);
+  assert.equal(await focusedId(), 'bert');
+  // Clicking an event twice toggles it; the panel's Close button closes it.
+  await page.locator('[data-event-id="bert"]').first().click();
+  await page.locator('[data-event-id="bert"]').first().click();
+  assert.equal(await pressed.count(), 0);
+  await page.locator('[data-event-id="bert"]').first().click();
+  await page.locator('.llmc-detail .llmc-close').click();
+  assert.equal(await page.locator('.llmc-detail').count(), 0);
+  await page.locator('[data-event-id="bert"]').first().click();
+  assert.equal(await root.getAttribute('class'), 'llmc-inert', 'all of that before the widget ran');
+  // The widget takes the selection over: its own panel (with the architecture and lineage).
   release();
   await ready(page);
-  await page.getByRole('region', { name: 'BERT' }).waitFor();
-  await page.locator('[data-event-id="bert"][aria-pressed="true"]').waitFor();
-  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 1);
-  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'replayed once');
-  // Clicking it again now toggles it off, as usual.
+  const bert = page.getByRole('region', { name: 'BERT' });
+  await bert.getByText('Architecture').waitFor();
+  assert.equal(await pressed.count(), 1);
+  assert.equal(await pressed.getAttribute('data-event-id'), 'bert');
+  assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0, 'the early panel and marks are gone');
+  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'taken over once');
+  // Clicking it again now toggles it off, as usual, and picking another event works.
   await page.locator('[data-event-id="bert"]').first().click();
   await page.locator('[data-event-id="bert"][aria-pressed="false"]').waitFor();
+  assert.equal(await page.locator('.llmc-detail').count(), 0);
+  await page.locator('[data-event-id="gpt-1"]').first().click();
+  await gpt1.getByText('Architecture').waitFor();
+  assert.equal(await pressed.count(), 1);
   assert.deepEqual(problems.console, []);
   await context.close();
 });
