@@ -1,6 +1,6 @@
 //! Every era and every event as text, era by era: what readers without JavaScript, search engines,
-//! printers and screen-reader users get. Prerendered open; once the widget is interactive it folds
-//! away behind a button (it stays in the page, and in print).
+//! printers and screen-reader users get. Folded behind a button from the first frame (it stays in
+//! the page, and in print); without scripting the style sheet shows it whole.
 
 use chronicle_core::i18n::{access_name, openness_marker, ui, Lang};
 use chronicle_core::layout::events_by_era;
@@ -27,12 +27,9 @@ pub const LONG_LIST: usize = 500;
 pub fn EventList(props: &EventListProps) -> Html {
     let lang = props.lang;
     let t = ui(lang);
-    // Open in the prerendered HTML (and so without JavaScript); folded once interactive.
-    let open = use_state_eq(|| true);
-    {
-        let open = open.clone();
-        use_effect_with((), move |_| open.set(false));
-    }
+    // Folded, prerendered HTML included; the style sheet shows it whole where scripting is off
+    // (and in print), since the toggle can't work there.
+    let open = use_state_eq(|| false);
     // The list is static text for a dataset and a language: built once as markup (every text
     // escaped), so hydrating it costs nothing even for 10,000 events, and Yew keeps no virtual
     // nodes for it.
