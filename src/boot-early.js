@@ -3,7 +3,6 @@
 // event shows pressed and a detail panel opens with what the prerendered list says of it (facts,
 // summary, sources). Clicking it again, Escape or the panel's Close button clears it. The widget
 // selects the same event once it is interactive, and its own panel replaces this one.
-const W = '#llm-chronicle.llmc-inert';
 const KEY = '__LLMC_EARLY_SELECT__';
 const by = (attr, value) => `[${attr}="${CSS.escape(value)}"]`;
 const make = (tag, cls, text) => {
@@ -56,7 +55,14 @@ const choose = (w, id) => {
   title.focus();
 };
 const early = (e) => {
-  const w = document.querySelector(W);
+  const w = document.getElementById('llm-chronicle');
+  // Once the widget is running (it drops `llmc-inert` as it mounts, after the WASM has started
+  // and the dataset has arrived), it answers for itself.
+  if (w && !w.classList.contains('llmc-inert')) {
+    removeEventListener('click', early, true);
+    removeEventListener('keydown', early, true);
+    return;
+  }
   if (!w || !(e.target instanceof Element) || !w.contains(e.target)) return;
   if (e.type === 'keydown') {
     if (e.key === 'Escape' && window[KEY]) {

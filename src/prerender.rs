@@ -84,8 +84,6 @@ const {{ default: init, ...bindings }} = await import(here('{glue}'));
 const wasm = await init({{ module_or_path: here('{wasm}') }});
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
-removeEventListener('click', early, true);
-removeEventListener('keydown', early, true);
 ",
         early = early_script(),
     )

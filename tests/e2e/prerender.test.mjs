@@ -138,6 +138,30 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
   await context.close();
 });
 
+test('an event still answers between the WASM starting and the dataset arriving', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/chronicle-[0-9a-f]+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.server.url}/en/`);
+  // The WASM has started (the start-up script publishes its exports), but the widget waits for
+  // its data, so the page is still the prerendered one.
+  await page.waitForFunction(() => window.wasmBindings);
+  assert.equal(await page.locator('#llm-chronicle').getAttribute('class'), 'llmc-inert');
+  await page.locator('[data-event-id="gpt-1"]').first().click();
+  await page.getByRole('region', { name: 'GPT-1' }).waitFor();
+  assert.equal(await page.locator('[data-event-id="gpt-1"][aria-pressed="true"]').count(), 1);
+  release();
+  await ready(page);
+  await page.getByRole('region', { name: 'GPT-1' }).getByText('Architecture').waitFor();
+  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 1);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('the WASM is preloaded right after the first frame, and nothing but the page and its CSS before it', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
   assert.doesNotMatch(html, /rel="(module)?preload"/, 'the page itself requests no script before its first frame');
