@@ -112,3 +112,27 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");
     }
 }
+
+/// What the start-up script builds its early detail panel from (`src/boot-early.js`): the empty,
+/// hidden slot with one label per fact, and a list entry per event whose spans hold those facts.
+#[tokio::test]
+async fn the_early_panel_has_its_slot_and_an_entry_per_event() {
+    for (lang, labels) in [(Lang::En, "Date|Organisation|Access"), (Lang::Zh, "日期|机构|开放程度")] {
+        let html = render(lang).await;
+        let slot = format!(
+            r#"<div class="llmc-detail-slot" hidden data-title-id="llmc-detail-title" data-labels="{labels}" "#
+        );
+        assert!(html.contains(&slot), "{lang:?}: no slot with the labels {labels}");
+        let data = Data::shipped();
+        let c = data.0.as_ref().as_ref().unwrap();
+        for (i, e) in c.events().iter().enumerate() {
+            let entry = format!(
+                "<li data-entry=\"{}\"><strong>{}</strong> · <span>{}</span> · <span>",
+                e.id,
+                e.name.get(lang).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;"),
+                c.date(i)
+            );
+            assert!(html.contains(&entry), "{lang:?}: {} has no list entry of the expected shape", e.id);
+        }
+    }
+}

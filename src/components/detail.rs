@@ -20,6 +20,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let last_selected = use_mut_ref(|| None::<(String, web_sys::Element)>);
     let lang = store.lang;
     let t = ui(lang);
+    let slot = use_memo((lang, props.id_prefix.clone()), |(lang, prefix)| AttrValue::from(boot_slot(*lang, prefix)));
 
     // Focus follows the panel: into its heading when it opens, back to the event when it closes.
     {
@@ -33,7 +34,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         return html! {};
     };
     let Some(i) = store.selected.as_deref().and_then(|id| c.find(id)) else {
-        return Html::from_html_unchecked(boot_slot(lang, &props.id_prefix).into());
+        return Html::from_html_unchecked((*slot).clone());
     };
     let e = &c.events()[i];
     let title_id = format!("{}-detail-title", props.id_prefix);
