@@ -65,18 +65,24 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
   });
 }
 
-test('before the WASM arrives, an event answers a click or Enter with its detail panel, and the widget takes it over', async () => {
-  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
-  // Hold the WASM back until the reader has acted on the prerendered page.
-  let release;
+/** Holds back the responses to requests matching `pattern` until `release()`; `requested`
+ * resolves when the first such request is made. */
+async function holdBack(page, pattern) {
+  let release, asked;
   const held = new Promise((ok) => (release = ok));
-  let asked;
   const requested = new Promise((ok) => (asked = ok));
-  await page.route(/_bg\.wasm$/, async (route) => {
+  await page.route(pattern, async (route) => {
     asked();
     await held;
     await route.continue();
   });
+  return { requested, release };
+}
+
+test('before the WASM arrives, an event answers a click or Enter with its detail panel, and the widget takes it over', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  // Hold the WASM back until the reader has acted on the prerendered page.
+  const { requested, release } = await holdBack(page, /_bg\.wasm$/);
   await page.goto(`${env.server.url}/en/`);
   // The start-up script listens from before it asks for the WASM.
   await requested;
@@ -140,12 +146,7 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
 
 test('an event still answers between the WASM starting and the dataset arriving', async () => {
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route(/chronicle-[0-9a-f]+\.json$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdBack(page, /chronicle-[0-9a-f]+\.json$/);
   await page.goto(`${env.server.url}/en/`);
   // The WASM has started (the start-up script publishes its exports), but the widget waits for
   // its data, so the page is still the prerendered one.
