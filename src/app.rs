@@ -101,10 +101,12 @@ pub struct AppProps {
     /// embed in someone else's article must leave their URL alone).
     #[prop_or_default]
     pub sync_url: bool,
-    /// An event the reader clicked in the prerendered page before the widget was interactive:
-    /// selected right after the first render (which must match the prerendered HTML).
+    /// Take over from the page's start-up script (the page's first widget only): after the first
+    /// render, and after any input that came during it, the event the script has selected, if
+    /// any, is selected by the widget. (The first render must match the prerendered HTML, so it
+    /// can't be part of it.)
     #[prop_or_default]
-    pub early_select: Option<AttrValue>,
+    pub take_early: bool,
 }
 
 impl AppProps {
@@ -119,7 +121,7 @@ impl AppProps {
             settings: Settings::default(),
             sync_url: false,
             embed_base: "./".into(),
-            early_select: None,
+            take_early: false,
         }
     }
 }
@@ -149,18 +151,8 @@ pub fn App(props: &AppProps) -> Html {
     }
     let root = use_node_ref();
     {
-        let store = store.clone();
-        let early = props.early_select.clone();
-        let known = props.data.0.as_ref().as_ref().ok().map(|c| early.as_deref().and_then(|id| c.find(id)).is_some());
-        let root = root.clone();
-        use_effect_with((), move |_| match (early, known) {
-            (Some(id), Some(true)) if store.selected.as_deref() != Some(id.as_str()) => {
-                store.dispatch(Action::Select(id.to_string()));
-            }
-            (Some(_), Some(true)) => {}
-            (Some(_), _) => clear_early(&root),
-            _ => {}
-        });
+        let (store, data, root, take) = (store.clone(), props.data.clone(), root.clone(), props.take_early);
+        use_effect_with((), move |_| hand_over(root, store, data, take));
     }
     let lang = store.lang;
     // The root's `lang` is kept by this effect in the browser, and written only when it differs:
@@ -224,16 +216,33 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Takes back the start-up script's selection of an event the widget does not know.
+/// Ends the start-up script's watch after the first render: the mount element stops being inert
+/// (the script steps aside as it sees that), and with `take` the event the script selected is
+/// selected here, or its marks are taken back if this dataset has no such event. A click that came
+/// while the widget was hydrating goes first, to the script, which answers it at once (the
+/// widget's first update would keep it waiting for a while).
 #[cfg(target_arch = "wasm32")]
-fn clear_early(root: &NodeRef) {
-    if let Some(el) = root.cast::<web_sys::Element>() {
-        crate::dom::clear_early(&el);
-    }
+fn hand_over(root: NodeRef, store: StoreHandle, data: Data, take: bool) {
+    let finish = move || {
+        let Some(el) = root.cast::<web_sys::Element>() else { return };
+        if let Some(mount) = el.parent_element() {
+            let _ = mount.class_list().remove_1("llmc-inert");
+        }
+        let Some(id) = take.then(crate::dom::take_early_select).flatten() else { return };
+        match &*data.0 {
+            Ok(c) if c.find(&id).is_some() => {
+                if store.selected.as_deref() != Some(id.as_str()) {
+                    store.dispatch(Action::Select(id));
+                }
+            }
+            _ => crate::dom::clear_early(&el),
+        }
+    };
+    crate::dom::after_pending_input(finish);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn clear_early(_: &NodeRef) {}
+fn hand_over(_: NodeRef, _: StoreHandle, _: Data, _: bool) {}
 
 /// Sets the widget root's `lang` to `tag` unless it already is.
 #[cfg(target_arch = "wasm32")]

@@ -56,8 +56,8 @@ const choose = (w, id) => {
 };
 const early = (e) => {
   const w = document.getElementById('llm-chronicle');
-  // Once the widget is running (it drops `llmc-inert` as it mounts, after the WASM has started
-  // and the dataset has arrived), it answers for itself.
+  // Once the widget is running (it drops `llmc-inert` a task after its first render, when it
+  // takes over what this script selected), it answers for itself.
   if (w && !w.classList.contains('llmc-inert')) {
     removeEventListener('click', early, true);
     removeEventListener('keydown', early, true);
@@ -67,16 +67,20 @@ const early = (e) => {
   if (e.type === 'keydown') {
     if (e.key === 'Escape' && window[KEY]) {
       e.preventDefault();
+      e.stopPropagation();
       return choose(w, null);
     }
     if (e.key !== 'Enter' && e.key !== ' ') return;
   }
+  // What this script answers, the widget (hydrated, not yet taken over) must not answer too.
   const hit = e.target.closest('[data-event-id]');
   if (hit) {
     e.preventDefault();
+    e.stopPropagation();
     const id = hit.getAttribute('data-event-id');
     choose(w, id === window[KEY] ? null : id);
   } else if (e.type === 'click' && e.target.closest('.llmc-detail-slot .llmc-close')) {
+    e.stopPropagation();
     choose(w, null);
   }
 };

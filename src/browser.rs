@@ -64,8 +64,8 @@ struct PageMount {
     fragment: Option<AttrValue>,
     /// Keep the URL fragment in step with the state.
     sync_url: bool,
-    /// An event clicked before the widget was interactive.
-    early_select: Option<AttrValue>,
+    /// Take over the event the start-up script selected (the page's first widget).
+    take_early: bool,
 }
 
 /// Mounts (or hydrates) the app in `root` with these settings and this dataset. `may_hydrate` says
@@ -78,7 +78,7 @@ fn mount_with(
     may_hydrate: bool,
     embed_base: Option<String>,
 ) -> AppHandle<App> {
-    let PageMount { fragment, sync_url, early_select } = page;
+    let PageMount { fragment, sync_url, take_early } = page;
     panic::install();
     let lang = initial_lang(settings.lang);
     panic::register(root.clone(), lang);
@@ -100,13 +100,14 @@ fn mount_with(
         root.set_text_content(None);
     }
     let embed_base = AttrValue::from(embed_base.unwrap_or_else(page_base));
-    let props =
-        AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base, early_select };
+    let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base, take_early };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
-    let handle = if hydrate { renderer.hydrate() } else { renderer.render() };
-    // Interactive now: controls stop looking inert.
-    let _ = root.class_list().remove_1("llmc-inert");
-    handle
+    // The app drops `llmc-inert` a task after its first render (see `App`'s `hand_over`).
+    if hydrate {
+        renderer.hydrate()
+    } else {
+        renderer.render()
+    }
 }
 
 /// The folder of the current page (where `index.html` and `embed.js` live), for the snippets.
@@ -126,25 +127,14 @@ fn page_base() -> String {
 pub fn mount(root: web_sys::Element, data: Data, prerendered_data: bool) -> AppHandle<App> {
     let first = MOUNTED.with(|m| m.get() == 0);
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
-    let early_select = if first { take_early_select() } else { None };
     mount_with(
         root,
         url_settings(),
-        PageMount { fragment, sync_url: first, early_select },
+        PageMount { fragment, sync_url: first, take_early: first },
         data,
         prerendered_data,
         None,
     )
-}
-
-/// The event the reader clicked before the widget was interactive, as the start-up script kept it
-/// (and forgets it, so it is replayed once).
-fn take_early_select() -> Option<AttrValue> {
-    let window = gloo::utils::window();
-    let key = wasm_bindgen::JsValue::from_str(crate::EARLY_SELECT);
-    let id = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    Some(AttrValue::from(id))
 }
 
 /// The `?data=` parameter: a dataset URL an editor supplied.
@@ -243,7 +233,9 @@ pub fn start() {
             post_height_to_parent();
         };
         if painted() {
-            start();
+            // Input that came while the dataset was validated goes first (the start-up script
+            // answers clicks on events until the widget takes over).
+            crate::dom::after_pending_input(start);
         } else {
             // Let the prerendered page paint before hydration takes the main thread.
             let frame = gloo::render::request_animation_frame(move |_| {

@@ -67,3 +67,35 @@ pub fn clear_early(root: &web_sys::Element) {
         let _ = slot.set_attribute("hidden", "");
     }
 }
+
+/// The event the start-up script has selected, forgotten as it is read (so it is taken over once).
+pub fn take_early_select() -> Option<String> {
+    let window = gloo::utils::window();
+    let key = wasm_bindgen::JsValue::from_str(crate::EARLY_SELECT);
+    let id = js_sys::Reflect::get(&window, &key).ok()?.as_string();
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    id
+}
+
+/// Whether input (a click, a key press) is waiting for the main thread: Chromium's
+/// `navigator.scheduling.isInputPending()`, and false where the browser can't tell.
+pub fn input_pending() -> bool {
+    let scheduling = match js_sys::Reflect::get(&gloo::utils::window().navigator(), &"scheduling".into()) {
+        Ok(s) if s.is_object() => s,
+        _ => return false,
+    };
+    js_sys::Reflect::get(&scheduling, &"isInputPending".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&scheduling).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Runs `f` now, or in a task of its own if input is waiting, so that the input goes first.
+pub fn after_pending_input(f: impl FnOnce() + 'static) {
+    if input_pending() {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    } else {
+        f();
+    }
+}

@@ -80,22 +80,32 @@ async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
 async fn an_event_clicked_before_the_widget_took_over_is_selected_once_it_has() {
     use llm_chronicle::{App, AppProps, Data};
     let mount = |early: &'static str, prefix: &'static str| {
+        // What the start-up script leaves when a reader clicks an event before the widget runs.
+        let window = gloo::utils::window();
+        js_sys::Reflect::set(&window, &llm_chronicle::EARLY_SELECT.into(), &early.into()).unwrap();
         let root = fresh_root();
+        root.set_class_name("llmc-inert");
         let props = AppProps {
-            early_select: Some(early.into()),
+            take_early: true,
             id_prefix: prefix.into(),
             ..AppProps::new(Data::shipped(), chronicle_core::i18n::Lang::En)
         };
         (root.clone(), yew::Renderer::<App>::with_root_and_props(root, props).render())
     };
-    // The second widget was "clicked" on an id its dataset does not have: ignored.
+    let taken =
+        || js_sys::Reflect::get(&gloo::utils::window(), &llm_chronicle::EARLY_SELECT.into()).unwrap().is_undefined();
     let (root, _a) = mount("bert", "early");
-    let (other, _b) = mount("no-such-event", "early2");
-    wait_for("the replayed selection's panel", || query(&root, ".llmc-detail").is_some()).await;
+    wait_for("the taken-over selection's panel", || query(&root, ".llmc-detail").is_some()).await;
+    assert!(!root.class_list().contains("llmc-inert"), "the widget took over");
+    assert!(taken(), "the script's selection is taken over once");
     let panel = query(&root, ".llmc-detail").unwrap().text_content().unwrap();
     assert!(panel.contains("BERT"), "{panel}");
     let pressed = || query(&root, r#"[data-event-id="bert"]"#).and_then(|e| e.get_attribute("aria-pressed"));
     wait_for("BERT to show as pressed", || pressed().as_deref() == Some("true")).await;
+    // A second widget "clicked" on an id its dataset does not have: ignored.
+    let (other, _b) = mount("no-such-event", "early2");
+    wait_for("the second widget to take over", || !other.class_list().contains("llmc-inert")).await;
+    assert!(taken());
     assert!(query(&other, "table").is_some(), "the second widget rendered");
     assert!(query(&other, ".llmc-detail").is_none(), "an unknown id selects nothing");
 }
