@@ -43,7 +43,7 @@ export const PAGES = {
     hit: '.llmc-marker',
     // Pressed, and its detail panel open (before the WASM has arrived, the start-up script's).
     handled: '.llmc:has(.llmc-event[aria-pressed="true"]) .llmc-detail h3',
-    // The widget itself is running (its mount element stops being inert once hydrated).
+    // The widget itself is running (its mount element stops being inert after hydration).
     ready: '#llm-chronicle:not(.llmc-inert)',
     zoom: { kind: 'wheel', ctrl: true, over: '.llmc-timeline-svg' },
     pan: { over: '.llmc-timeline-frame' },

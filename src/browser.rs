@@ -102,7 +102,7 @@ fn mount_with(
     let embed_base = AttrValue::from(embed_base.unwrap_or_else(page_base));
     let props = AppProps { data, lang, id_prefix: next_prefix(), fragment, settings, sync_url, embed_base, take_early };
     let renderer = Renderer::<App>::with_root_and_props(root.clone(), props);
-    // The app drops `llmc-inert` a task after its first render (see `App`'s `hand_over`).
+    // The app drops `llmc-inert` after its first render (see `hand_over` in app.rs).
     if hydrate {
         renderer.hydrate()
     } else {
