@@ -163,6 +163,56 @@ test('an event still answers between the WASM starting and the dataset arriving'
   await context.close();
 });
 
+test('a click that comes while the widget renders is answered by the start-up script, then taken over', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    // Input waiting when the widget's first render ends: the browser says so through
+    // isInputPending. Stand in for a reader's click that came during that render: report it
+    // pending, and queue it (a task queued now runs before the widget's next one).
+    const root = () => document.getElementById('llm-chronicle');
+    const scheduling = navigator.scheduling ?? {};
+    Object.defineProperty(navigator, 'scheduling', { value: scheduling, configurable: true });
+    scheduling.isInputPending = () => {
+      // Only once the first render is done (mounting drops this attribute before it renders).
+      if (window.__clicked || root().hasAttribute('data-llmc-prerendered')) return false;
+      window.__clicked = true;
+      setTimeout(() => {
+        // The widget must leave the click to the script until it has taken over (it renders in
+        // a microtask of this task if it handles the click too).
+        const watch = new MutationObserver(() => {
+          if (!root().classList.contains('llmc-inert')) return watch.disconnect();
+          if (document.querySelector('.llmc-detail')?.textContent.includes('Architecture')) window.__widgetWhileInert = true;
+        });
+        watch.observe(document, { subtree: true, childList: true, attributes: true });
+        document.querySelector('[data-event-id="gpt-1"]').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+        const panel = document.querySelector('.llmc-detail');
+        window.__answered = {
+          inert: root().classList.contains('llmc-inert'),
+          early: [...document.querySelectorAll('.llmc-early')].map((e) => e.getAttribute('data-event-id')),
+          panel: panel?.querySelector('h3')?.textContent ?? null,
+          widgetsPanel: !!panel?.textContent.includes('Architecture'),
+        };
+      }, 0);
+      return true;
+    };
+  });
+  await page.goto(`${env.server.url}/en/`);
+  await ready(page);
+  const answered = await page.evaluate(() => window.__answered);
+  assert.ok(answered, 'the widget asked whether input was waiting after its first render');
+  // The click came after the first render, before the takeover: the script answered it alone.
+  assert.deepEqual(answered, { inert: true, early: ['gpt-1'], panel: 'GPT-1', widgetsPanel: false });
+  assert.equal(await page.evaluate(() => window.__widgetWhileInert), undefined, 'the widget answered the click too');
+  // Then the widget took the selection over: its own panel, one event pressed, no early marks.
+  await page.getByRole('region', { name: 'GPT-1' }).getByText('Architecture').waitFor();
+  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 1);
+  assert.equal(await page.locator('[data-event-id="gpt-1"][aria-pressed="true"]').count(), 1);
+  assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0);
+  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'taken over once');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('the WASM is preloaded right after the first frame, and nothing but the page and its CSS before it', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
   assert.doesNotMatch(html, /rel="(module)?preload"/, 'the page itself requests no script before its first frame');
