@@ -56,8 +56,8 @@ const choose = (w, id) => {
 };
 const early = (e) => {
   const w = document.getElementById('llm-chronicle');
-  // Once the widget is running (it drops `llmc-inert` a task after its first render, when it
-  // takes over what this script selected), it answers for itself.
+  // Once the widget is running (it drops `llmc-inert` after its first render and any input that
+  // came during it, as it takes over what this script selected), it answers for itself.
   if (w && !w.classList.contains('llmc-inert')) {
     removeEventListener('click', early, true);
     removeEventListener('keydown', early, true);
