@@ -65,6 +65,18 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
   });
 }
 
+/** The widget has taken over the start-up script's selection of `id` (named `name`): its own
+ * panel, with the architecture, is open, `id` is the one pressed event, and no early mark, early
+ * panel or early global is left. */
+async function takenOver(page, id, name) {
+  await page.getByRole('region', { name }).getByText('Architecture').waitFor();
+  const pressed = page.locator('[data-event-id][aria-pressed="true"]');
+  assert.equal(await pressed.count(), 1);
+  assert.equal(await pressed.getAttribute('data-event-id'), id);
+  assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0, 'the early panel and marks are gone');
+  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'taken over once');
+}
+
 /** Holds back the responses to requests matching `pattern` until `release()`; `requested`
  * resolves when the first such request is made. */
 async function holdBack(page, pattern) {
@@ -127,12 +139,7 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
   // The widget takes the selection over: its own panel (with the architecture and lineage).
   release();
   await ready(page);
-  const bert = page.getByRole('region', { name: 'BERT' });
-  await bert.getByText('Architecture').waitFor();
-  assert.equal(await pressed.count(), 1);
-  assert.equal(await pressed.getAttribute('data-event-id'), 'bert');
-  assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0, 'the early panel and marks are gone');
-  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'taken over once');
+  await takenOver(page, 'bert', 'BERT');
   // Clicking it again now toggles it off, as usual, and picking another event works.
   await page.locator('[data-event-id="bert"]').first().click();
   await page.locator('[data-event-id="bert"][aria-pressed="false"]').waitFor();
@@ -204,11 +211,7 @@ test('a click that comes while the widget renders is answered by the start-up sc
   assert.deepEqual(answered, { inert: true, early: ['gpt-1'], panel: 'GPT-1', widgetsPanel: false });
   assert.equal(await page.evaluate(() => window.__widgetWhileInert), undefined, 'the widget answered the click too');
   // Then the widget took the selection over: its own panel, one event pressed, no early marks.
-  await page.getByRole('region', { name: 'GPT-1' }).getByText('Architecture').waitFor();
-  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 1);
-  assert.equal(await page.locator('[data-event-id="gpt-1"][aria-pressed="true"]').count(), 1);
-  assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0);
-  assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'taken over once');
+  await takenOver(page, 'gpt-1', 'GPT-1');
   assert.deepEqual(problems.console, []);
   await context.close();
 });
