@@ -3,6 +3,11 @@
 // event shows pressed and a detail panel opens with what the prerendered list says of it (facts,
 // summary, sources). Clicking it again, Escape or the panel's Close button clears it. The widget
 // selects the same event once it is interactive, and its own panel replaces this one.
+//
+// The WASM is fetched on the reader's first sign of intent (`wanted`): a pointer resting over the
+// widget, a press, a touch, a wheel turn, focus or a key press inside it. Until the widget has taken over, other
+// controls keep what the reader does with them: a pressed button or check box is pressed again,
+// and a typed or chosen value given to the widget, once it has (`later`).
 const KEY = '__LLMC_EARLY_SELECT__';
 const by = (attr, value) => `[${attr}="${CSS.escape(value)}"]`;
 const make = (tag, cls, text) => {
@@ -54,8 +59,31 @@ const choose = (w, id) => {
   slot.hidden = false;
   title.focus();
 };
+const root = () => document.getElementById('llm-chronicle');
+// Whether the widget has yet to take over (and has not failed to load).
+const waiting = (w) => w?.classList.contains('llmc-inert') && !w.classList.contains('llmc-load-failed');
+const queued = [];
+let watch = null;
+// Runs `action` once the widget has taken over (it drops `llmc-inert`); meanwhile the widget is busy.
+const later = (w, action) => {
+  queued.push(action);
+  w.setAttribute('aria-busy', 'true');
+  watch ??= new MutationObserver(() => {
+    if (w.classList.contains('llmc-inert')) return;
+    watch.disconnect();
+    w.removeAttribute('aria-busy');
+    for (const run of queued.splice(0)) run();
+  });
+  watch.observe(w, { attributes: true, attributeFilter: ['class'] });
+};
+// A button, check box or radio button (or a label of one) that the widget answers.
+const control = (el) => {
+  const c = el.closest('button, input[type=checkbox], input[type=radio], label');
+  if (c?.tagName !== 'LABEL') return c;
+  return ['checkbox', 'radio'].includes(c.control?.type) ? c : null;
+};
 const early = (e) => {
-  const w = document.getElementById('llm-chronicle');
+  const w = root();
   // Once the widget is running (it drops `llmc-inert` after its first render and any input that
   // came during it, as it takes over what this script selected), it answers for itself.
   if (w && !w.classList.contains('llmc-inert')) {
@@ -82,7 +110,107 @@ const early = (e) => {
   } else if (e.type === 'click' && e.target.closest('.llmc-detail-slot .llmc-close')) {
     e.stopPropagation();
     choose(w, null);
+  } else if (e.type === 'click' && waiting(w)) {
+    const c = control(e.target);
+    if (!c || c.disabled) return;
+    e.preventDefault();
+    e.stopPropagation();
+    later(w, () => c.isConnected && c.click());
   }
 };
 addEventListener('click', early, true);
 addEventListener('keydown', early, true);
+// Text typed, numbers entered and options chosen before the takeover: given again after it.
+const edits = new Map();
+const edit = (e) => {
+  const w = root();
+  const el = e.target;
+  if (!waiting(w) || !(el instanceof Element) || !w.contains(el) || !('value' in el)) return;
+  if (el.type === 'checkbox' || el.type === 'radio') return;
+  e.stopPropagation();
+  let entry = edits.get(el);
+  if (!entry) {
+    entry = { types: new Set() };
+    edits.set(el, entry);
+    later(w, () => {
+      edits.delete(el);
+      if (!el.isConnected) return;
+      el.value = entry.value;
+      for (const type of entry.types) el.dispatchEvent(new Event(type, { bubbles: true }));
+    });
+  }
+  entry.value = el.value;
+  entry.types.add(e.type);
+};
+addEventListener('input', edit, true);
+addEventListener('change', edit, true);
+// Ctrl + wheel over the timeline zooms it once the widget runs: until then it must not zoom the page.
+addEventListener(
+  'wheel',
+  (e) => {
+    if (e.ctrlKey && waiting(root()) && e.target instanceof Element && e.target.closest('.llmc-timeline-frame')) e.preventDefault();
+  },
+  { capture: true, passive: false },
+);
+// Resolves on the reader's first sign of intent inside the widget, or at once when the page can't
+// wait for one: no prerendered widget, settings or a deep link in the URL, or inside a frame (whose
+// height the widget reports). Intent is focus, a key, a wheel turn, a press or touch, or a pointer
+// resting over the widget for 65 ms (instant.page's hover intent; then the load waits until the
+// page is idle, so it never holds up the page's own work or the reader's input). A press on an
+// event (and the focus it gives the event) is the exception: this script answers it, and its
+// click starts the load once answered.
+const wanted = new Promise((go) => {
+  const w = root();
+  if (!w?.classList.contains('llmc-inert') || location.search || location.hash || window !== window.top) return go();
+  const inside = (node) => node instanceof Node && w.contains(node);
+  const types = ['pointerdown', 'touchstart', 'click', 'wheel', 'focusin', 'keydown', 'pointerover', 'pointerout'];
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+  const unidle = window.cancelIdleCallback ?? clearTimeout;
+  let rest = null;
+  let soon = null;
+  const stay = () => {
+    clearTimeout(rest);
+    unidle(soon);
+    rest = soon = null;
+  };
+  const done = () => {
+    stay();
+    for (const type of types) removeEventListener(type, on, true);
+    go();
+  };
+  const on = (e) => {
+    if (e.type === 'pointerout') {
+      if (!inside(e.relatedTarget)) stay();
+    } else if (!inside(e.target)) {
+      return;
+    } else if (e.type === 'pointerover') {
+      rest ??= setTimeout(() => (soon = idle(done, { timeout: 2000 })), 65);
+    } else if (['pointerdown', 'touchstart', 'focusin'].includes(e.type) && e.target.closest('[data-event-id]')) {
+      stay();
+    } else {
+      done();
+    }
+  };
+  for (const type of types) addEventListener(type, on, { capture: true, passive: true });
+});
+// The WASM could not load: says so (naming what failed) above the prerendered content, which stays.
+const failed = (error) => {
+  const w = root();
+  window.__llmcBoot = 'failed';
+  if (!w) return;
+  queued.length = 0;
+  watch?.disconnect();
+  w.removeAttribute('aria-busy');
+  w.classList.add('llmc-load-failed');
+  const what = String(error?.message ?? error);
+  const zh = document.documentElement.lang.startsWith('zh');
+  const note = make(
+    'p',
+    'llmc-load-error',
+    zh
+      ? `交互功能未能加载：${what}。下面的内容完整可读；重新加载页面可再试一次。`
+      : `The interactive features could not load: ${what}. Everything below is complete to read; reload the page to try again.`,
+  );
+  note.setAttribute('role', 'alert');
+  w.prepend(note);
+};

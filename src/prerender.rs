@@ -37,31 +37,44 @@ fn description(lang: Lang) -> &'static str {
 }
 
 /// The start-up script (`boot-<hash>.js`), written in place of Trunk's inline one. Content comes
-/// first: the prerendered page is readable before any script runs, so the script waits for the
-/// page's first frame (a task right after the first animation frame, so after that frame's style,
-/// layout and paint; at most 1 s). Then it preloads the WASM and its glue (`<link rel="preload">` and `<link rel="modulepreload">`, so both download at once), asks for the dataset (`data_file`;
-/// the widget reads `window.__llmcData` instead of fetching it itself) unless an editor's `?data=`
-/// replaces it, and starts the WASM. Nothing is requested before the first paint, so on a slow
-/// link these downloads never compete with the HTML and CSS (with the preloads in `<head>`,
-/// Lighthouse's simulated slow network counted the WASM against the largest paint: 2.9–3.3 s
-/// instead of 1.3–1.4 s). Paths are relative to the script, so pages in sub-folders (`en/`) share
-/// it. A hidden tab paints nothing, so there the script does not wait.
+/// first: the prerendered page is readable, and its events answer clicks, before any WASM arrives.
 ///
-/// Events answer from the script's first run (`boot-early.js`): a click, or Enter or Space, on an
-/// event of the prerendered timeline selects it before the WASM has arrived. It shows pressed, and
-/// a detail panel opens in the Detail view's slot (`components::detail::boot_slot`), built from
-/// the prerendered list's entry for the event. The script keeps the event's id in
-/// `window.__llmcEarlySelect` (see [`crate::EARLY_SELECT`]); the widget selects it once it is
-/// interactive and its own panel takes over, so the reader's click is never lost (the event
-/// replay of Angular's and React's hydration, answered at once instead of queued).
+/// 1. Events answer from the script's first run (`boot-early.js`): a click, or Enter or Space, on an
+///    event of the prerendered timeline selects it. It shows pressed, and a detail panel opens in
+///    the Detail view's slot (`components::detail::boot_slot`), built from the prerendered list's
+///    entry for the event. The script keeps the event's id in `window.__llmcEarlySelect` (see
+///    [`crate::EARLY_SELECT`]); the widget selects it once it is interactive and its own panel
+///    takes over, so the reader's click is never lost (the event replay of Angular's and React's
+///    hydration, answered at once instead of queued). Other controls pressed, typed into or set
+///    before the takeover are given to the widget once it has taken over.
+/// 2. The script waits for the page's first frame (a task right after the first animation frame,
+///    so after that frame's style, layout and paint; at most 1 s; not at all in a hidden tab), so
+///    on a slow link nothing competes with the HTML and CSS.
+/// 3. It waits for the reader's first sign of intent inside the widget: a pointer resting over it
+///    for 65 ms, a press, a touch, a wheel turn, focus or a key press (`wanted` in
+///    `boot-early.js`; a press on an event starts the load once the click is answered). A reader
+///    who only reads never downloads the WASM (the facade pattern of lazily loaded embeds). It does
+///    not wait when the URL carries settings or a deep link (the prerendered HTML does not show
+///    them), or inside a frame (the widget reports the frame's height).
+/// 4. Then it preloads the WASM and its glue (`<link rel="preload">` and `<link rel="modulepreload">`,
+///    so both download at once), asks for the dataset (`data_file`; the widget reads
+///    `window.__llmcData` instead of fetching it itself) unless an editor's `?data=` replaces it,
+///    and starts the WASM. If that fails, a notice above the content names what failed.
+///
+/// `window.__llmcBoot` says which step it is at (`painting`, `waiting`, `loading`, `started`,
+/// `failed`). Paths are relative to the script, so pages in sub-folders (`en/`) share it.
 pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
     format!(
         "{early}
+window.__llmcBoot = 'painting';
 await new Promise((painted) => {{
   if (document.visibilityState === 'hidden') return painted();
   setTimeout(painted, 1000);
   requestAnimationFrame(() => setTimeout(painted, 0));
 }});
+window.__llmcBoot = 'waiting';
+await wanted;
+window.__llmcBoot = 'loading';
 const here = (file) => new URL('./' + file, import.meta.url).href;
 for (const [rel, file] of [['modulepreload', '{glue}'], ['preload', '{wasm}']]) {{
   const link = document.createElement('link');
@@ -80,10 +93,15 @@ if (!new URLSearchParams(location.search).has('data')) {{
   window.__llmcDataUrl = here('{data_file}');
   window.__llmcData = fetch(window.__llmcDataUrl, {{ signal: abort.signal }});
 }}
-const {{ default: init, ...bindings }} = await import(here('{glue}'));
-const wasm = await init({{ module_or_path: here('{wasm}') }});
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+try {{
+  const {{ default: init, ...bindings }} = await import(here('{glue}'));
+  const wasm = await init({{ module_or_path: here('{wasm}') }});
+  window.wasmBindings = bindings;
+  window.__llmcBoot = 'started';
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+}} catch (error) {{
+  failed(error);
+}}
 ",
         early = early_script(),
     )

@@ -2,7 +2,7 @@
 // settings, hostile host CSS, and messages from strangers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXAMPLES, setup, watchedPage } from './harness.mjs';
+import { EXAMPLES, ready, setup, watchedPage } from './harness.mjs';
 
 const env = setup({ '/examples/': EXAMPLES });
 
@@ -225,7 +225,7 @@ test('the Embed action shows both snippets for the current language, view and se
   const { page, problems, context } = await watchedPage(env.browser, env.server.url);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await page.goto(`${env.server.url}/en/`);
-  await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+  await ready(page);
   await page.locator('[data-event-id="llama"]').first().click();
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
   await page.getByRole('button', { name: '</> Embed' }).click();

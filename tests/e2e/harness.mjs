@@ -84,11 +84,21 @@ export async function watchedPage(browser, origin, options = {}) {
 }
 
 /**
+ * A reader's first sign of intent inside the prerendered widget (a pointer coming over it, and
+ * resting there), on which its start-up script fetches the WASM. No-op where nothing waits for one.
+ */
+export async function showIntent(page) {
+  await page.locator('#llm-chronicle').dispatchEvent('pointerover');
+}
+
+/**
  * Waits until the widget is interactive: rendered (its root carries `lang`) and, on prerendered
- * pages, hydrated or re-rendered by the WASM (the mount point has lost `llmc-inert`).
+ * pages, hydrated or re-rendered by the WASM (the mount point has lost `llmc-inert`), which they
+ * fetch once the reader shows intent (see `showIntent`).
  */
 export async function ready(page) {
   await page.locator('.llmc[lang]').first().waitFor({ state: 'visible' });
+  if (await page.locator('#llm-chronicle.llmc-inert').count()) await showIntent(page);
   await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
 }
 

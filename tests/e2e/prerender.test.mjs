@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ready, serve, setup, violations, watchedPage } from './harness.mjs';
+import { ready, serve, setup, showIntent, violations, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 
@@ -21,8 +21,10 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
     assert.equal(await page.locator('.llmc-list-events > li').count(), DATA.events.length);
     const links = await page.locator('.llmc-list-sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.ok(links.length >= DATA.events.length && links.every((h) => h.startsWith('https://')));
-    // Controls that need the WASM look inert.
+    // Controls that need the WASM look inert (and are: they ignore the pointer).
     assert.equal(await page.locator('#llm-chronicle').getAttribute('class'), 'llmc-inert');
+    const search = page.locator('.llmc-filters input[type=search]');
+    assert.deepEqual(await search.evaluate((el) => [getComputedStyle(el).opacity, getComputedStyle(el).pointerEvents]), ['0.55', 'none']);
     assert.deepEqual(problems.foreign, []);
     await context.close();
   });
@@ -43,7 +45,6 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
     });
     await page.goto(`${env.server.url}${path}`);
     const prerendered = await page.locator('.llmc-title').textContent();
-    await page.waitForFunction(() => !document.querySelector('#llm-chronicle').classList.contains('llmc-inert'));
     await ready(page);
     // Two frames after hydration, so pending layout settles before reading the score.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -82,7 +83,10 @@ async function takenOver(page, id, name) {
 async function holdBack(page, pattern) {
   let release, asked;
   const held = new Promise((ok) => (release = ok));
-  const requested = new Promise((ok) => (asked = ok));
+  const requested = new Promise((ok, fail) => {
+    asked = ok;
+    setTimeout(() => fail(new Error(`nothing requested ${pattern} within 30 s`)), 30000).unref();
+  });
   await page.route(pattern, async (route) => {
     asked();
     await held;
@@ -96,8 +100,9 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
   // Hold the WASM back until the reader has acted on the prerendered page.
   const { requested, release } = await holdBack(page, /_bg\.wasm$/);
   await page.goto(`${env.server.url}/en/`);
-  // The start-up script listens from before it asks for the WASM.
-  await requested;
+  // The start-up script listens from before it asks for the WASM, which it does on the reader's
+  // first sign of intent: here, a key pressed on an event.
+  await page.waitForFunction(() => window.__llmcBoot === 'waiting');
   const root = page.locator('#llm-chronicle');
   const pressed = page.locator('[data-event-id][aria-pressed="true"]');
   const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-event-id'));
@@ -105,6 +110,7 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
   // Enter on one event: it shows pressed, and its panel opens with focus on its heading.
   await page.locator('[data-event-id="gpt-1"]').first().focus();
   await page.keyboard.press('Enter');
+  await requested;
   const gpt1 = page.getByRole('region', { name: 'GPT-1' });
   assert.equal(await pressed.getAttribute('data-event-id'), 'gpt-1');
   assert.equal(await focusedId(), 'llmc-detail-title');
@@ -114,9 +120,7 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
   assert.ok((await gpt1.locator('.llmc-summary').innerText()).length > 40, 'the summary is there');
   const links = await gpt1.locator('.llmc-sources a').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.length >= 1 && links.every((h) => h.startsWith('https://')), 'with its sources');
-  // (Only the panel: the controls still waiting for the WASM are dimmed, and inactive controls
-  // have no contrast requirement in WCAG 1.4.3, which axe can't tell.)
-  assert.deepEqual(await violations(page, '.llmc-detail'), [], 'axe, on the early panel');
+  assert.deepEqual(await violations(page), [], 'axe, with the early panel open');
   // A click on another event moves the selection; Escape clears it and focus goes back.
   await page.locator('[data-event-id="bert"]').first().click();
   await page.getByRole('region', { name: 'BERT' }).waitFor();
@@ -155,6 +159,7 @@ test('an event still answers between the WASM starting and the dataset arriving'
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   const { release } = await holdBack(page, /chronicle-[0-9a-f]+\.json$/);
   await page.goto(`${env.server.url}/en/`);
+  await showIntent(page);
   // The WASM has started (the start-up script publishes its exports), but the widget waits for
   // its data, so the page is still the prerendered one.
   await page.waitForFunction(() => window.wasmBindings);
@@ -216,14 +221,32 @@ test('a click that comes while the widget renders is answered by the start-up sc
   await context.close();
 });
 
-test('the WASM is preloaded right after the first frame, and nothing but the page and its CSS before it', async () => {
+test('the WASM is fetched only once the reader shows intent, and nothing but the page and its CSS before it', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
   assert.doesNotMatch(html, /rel="(module)?preload"/, 'the page itself requests no script before its first frame');
   const { page, problems, context } = await watchedPage(env.browser, env.server.url);
   // When the page's first frame began (its first animation-frame callbacks).
   await page.addInitScript(() => requestAnimationFrame(() => (window.__firstFrame = performance.now())));
-  await page.goto(env.server.url);
-  await ready(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${env.server.url}/en/`);
+  // Past the first frame and the page's load, the start-up script waits for intent: a reader who
+  // only reads never downloads the widget's code or dataset.
+  await page.waitForFunction(() => window.__llmcBoot === 'waiting' && document.readyState === 'complete');
+  const before = requests.filter((p) => /\.(wasm|json)$|llm-chronicle-.*\.js$/.test(p));
+  assert.deepEqual(before, [], 'nothing of the widget requested before intent');
+  // A click on an event is one: it is answered first (its press does not start the load), then
+  // the WASM is fetched.
+  await page.evaluate(() => {
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('.llmc-detail h3')) (window.__answered = performance.now()), watch.disconnect();
+    });
+    watch.observe(document, { subtree: true, childList: true });
+  });
+  await page.locator('[data-event-id="bert"]').first().click();
+  await page.getByRole('region', { name: 'BERT' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+  const intent = await page.evaluate(() => window.__answered);
   const seen = await page.evaluate(() => {
     const frame = window.__firstFrame;
     const started = (suffix) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(suffix))?.startTime;
@@ -233,11 +256,85 @@ test('the WASM is preloaded right after the first frame, and nothing but the pag
       data: performance.getEntriesByType('resource').find((r) => /chronicle-[0-9a-f]+\.json$/.test(r.name))?.startTime,
       preload: !!document.querySelector('link[rel="preload"][as="fetch"][type="application/wasm"][href$="_bg.wasm"]'),
       modulepreload: !!document.querySelector('link[rel="modulepreload"][href$=".js"]'),
+      boot: window.__llmcBoot,
     };
   });
   assert.ok(seen.preload && seen.modulepreload, `the start-up script preloads the WASM and its glue: ${JSON.stringify(seen)}`);
-  assert.ok(seen.frame > 0 && seen.wasm >= seen.frame && seen.data >= seen.frame, `requested after the first frame began: ${JSON.stringify(seen)}`);
+  assert.ok(seen.frame > 0 && seen.wasm >= intent && seen.data >= intent, `requested after the click was answered (${intent}): ${JSON.stringify(seen)}`);
+  assert.equal(seen.boot, 'started');
+  await takenOver(page, 'bert', 'BERT');
   assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('a pointer resting over the widget fetches the WASM, one over the rest of the page does not', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}/en/`);
+  await page.waitForFunction(() => window.__llmcBoot === 'waiting' && document.readyState === 'complete');
+  // Over the page's own title, outside the widget: nothing.
+  await page.locator('.llmc-page-title').hover();
+  assert.equal(await page.evaluate(() => window.__llmcBoot), 'waiting');
+  // Over the widget's header, and staying there: the start-up script fetches the WASM.
+  const box = await page.locator('.llmc-header').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.__llmcBoot !== 'waiting');
+  await ready(page);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('controls used before the widget has taken over are given to it once it has', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  const { requested, release } = await holdBack(page, /_bg\.wasm$/);
+  await page.goto(`${env.server.url}/en/`);
+  const root = page.locator('#llm-chronicle');
+  const count = page.locator('.llmc-count');
+  const all = await count.textContent();
+  // The filters open natively; a check box and the search box are used while the WASM is held.
+  await page.locator('.llmc-filters summary').click();
+  await requested;
+  const closed = page.locator('.llmc-filters .llmc-check', { hasText: 'API access' }).locator('input');
+  await closed.click();
+  assert.equal(await closed.isChecked(), false, 'not ticked until the widget can act on it');
+  assert.equal(await root.getAttribute('aria-busy'), 'true', 'the widget says it is busy');
+  await page.getByRole('searchbox').fill('gpt');
+  assert.equal(await root.getAttribute('class'), 'llmc-inert');
+  assert.equal(await count.textContent(), all, 'nothing filtered yet');
+  release();
+  await ready(page);
+  // Both reached the widget: the box is ticked, the query kept, and the count reflects both.
+  await page.waitForFunction((all) => document.querySelector('.llmc-count').textContent !== all, all);
+  assert.equal(await closed.isChecked(), true);
+  assert.equal(await page.getByRole('searchbox').inputValue(), 'gpt');
+  assert.equal(await root.getAttribute('aria-busy'), null);
+  // The box counts: unticking it now (the widget running) changes the count again.
+  const both = await count.textContent();
+  await closed.click();
+  await page.waitForFunction((both) => document.querySelector('.llmc-count').textContent !== both, both);
+  assert.notEqual(await count.textContent(), all, 'the query still applies');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('a WASM that cannot load is named in a notice, and the prerendered page keeps working', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${env.server.url}/en/`);
+  await page.locator('.llmc-filters summary').click();
+  const notice = page.getByRole('alert');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^The interactive features could not load: .+\. Everything below is complete to read/);
+  assert.equal(await page.locator('#llm-chronicle').getAttribute('aria-busy'), null);
+  // The content is all there, and events still open their panels.
+  assert.equal(await page.locator('.llmc-list-events > li').count(), DATA.events.length);
+  await page.locator('[data-event-id="bert"]').first().click();
+  await page.getByRole('region', { name: 'BERT' }).waitFor();
+  // Controls that can do nothing now look it.
+  const search = page.locator('.llmc-filters input[type=search]');
+  assert.equal(await search.evaluate((el) => getComputedStyle(el).opacity), '0.55');
+  assert.equal(await page.evaluate(() => window.__llmcBoot), 'failed');
+  // The only console messages: the failed request and the failed start.
+  assert.ok(problems.console.every((m) => /404|wasm|WebAssembly|fetch/i.test(m)), problems.console.join('\n'));
   await context.close();
 });
 
