@@ -144,55 +144,66 @@ const edit = (e) => {
 };
 addEventListener('input', edit, true);
 addEventListener('change', edit, true);
-// Ctrl + wheel over the timeline zooms it once the widget runs: until then it must not zoom the page.
-addEventListener(
-  'wheel',
-  (e) => {
-    if (e.ctrlKey && waiting(root()) && e.target instanceof Element && e.target.closest('.llmc-timeline-frame')) e.preventDefault();
-  },
-  { capture: true, passive: false },
-);
-// Resolves on the reader's first sign of intent inside the widget, or at once when the page can't
-// wait for one: no prerendered widget, settings or a deep link in the URL, or inside a frame (whose
-// height the widget reports). Intent is focus, a key, a wheel turn, a press or touch, or a pointer
-// resting over the widget for 65 ms (instant.page's hover intent; then the load waits until the
-// page is idle, so it never holds up the page's own work or the reader's input). A press on an
-// event (and the focus it gives the event) is the exception: this script answers it, and its
-// click starts the load once answered.
-const wanted = new Promise((go) => {
+// Ctrl + wheel over the timeline zooms it once the widget runs: until then it must not zoom the
+// page. (On the mount, not the window: a wheel listener that may cancel makes scrolling wait for
+// the main thread wherever it listens. It goes once the widget has taken over.)
+const guardZoom = () => {
   const w = root();
-  if (!w?.classList.contains('llmc-inert') || location.search || location.hash || window !== window.top) return go();
-  const inside = (node) => node instanceof Node && w.contains(node);
-  const types = ['pointerdown', 'touchstart', 'click', 'wheel', 'focusin', 'keydown', 'pointerover', 'pointerout'];
-  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
-  const unidle = window.cancelIdleCallback ?? clearTimeout;
-  let rest = null;
-  let soon = null;
-  const stay = () => {
-    clearTimeout(rest);
-    unidle(soon);
-    rest = soon = null;
+  const guard = (e) => {
+    if (!waiting(w)) return w.removeEventListener('wheel', guard);
+    if (e.ctrlKey && e.target instanceof Element && e.target.closest('.llmc-timeline-frame')) e.preventDefault();
   };
-  const done = () => {
-    stay();
-    for (const type of types) removeEventListener(type, on, true);
-    go();
-  };
-  const on = (e) => {
-    if (e.type === 'pointerout') {
-      if (!inside(e.relatedTarget)) stay();
-    } else if (!inside(e.target)) {
-      return;
-    } else if (e.type === 'pointerover') {
-      rest ??= setTimeout(() => (soon = idle(done, { timeout: 2000 })), 65);
-    } else if (['pointerdown', 'touchstart', 'focusin'].includes(e.type) && e.target.closest('[data-event-id]')) {
+  w?.addEventListener('wheel', guard, { passive: false });
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', guardZoom);
+else guardZoom();
+// Resolves on the reader's first sign of intent inside the widget (called after the first frame,
+// when the widget's mount is there), or at once when the page can't wait for one: no prerendered
+// widget, settings or a deep link in the URL, or inside a frame (whose height the widget reports).
+// Intent is focus, a key, a wheel turn, a press or touch, or a pointer resting over the widget for
+// 65 ms (instant.page's hover intent; then the load waits until the page has loaded and is idle,
+// so it never competes with the page's own parsing or holds up the reader's input). A press on an event (and the focus it gives the
+// event) is the exception: this script answers it, and its click starts the load once answered.
+const wanted = () =>
+  new Promise((go) => {
+    const w = root();
+    if (!w?.classList.contains('llmc-inert') || location.search || location.hash || window !== window.top) return go();
+    const inside = (node) => node instanceof Node && w.contains(node);
+    const types = ['pointerdown', 'touchstart', 'click', 'wheel', 'focusin', 'keydown', 'pointerover', 'pointerout'];
+    const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+    const loaded = (f) => (document.readyState === 'complete' ? f() : addEventListener('load', f, { once: true }));
+    // The pointer's rest: its timer, and a count that cancels a rest (the pointer left, or pressed
+    // an event) whose load and idle callbacks are still to come.
+    let rest = null;
+    let rests = 0;
+    const stay = () => {
+      clearTimeout(rest);
+      rest = null;
+      rests += 1;
+    };
+    const done = () => {
       stay();
-    } else {
-      done();
-    }
-  };
-  for (const type of types) addEventListener(type, on, { capture: true, passive: true });
-});
+      for (const type of types) removeEventListener(type, on, true);
+      go();
+    };
+    const on = (e) => {
+      if (e.type === 'pointerout') {
+        if (!inside(e.relatedTarget)) stay();
+      } else if (!inside(e.target)) {
+        return;
+      } else if (e.type === 'pointerover') {
+        if (rest !== null) return;
+        const mine = rests;
+        const still = () => mine === rests && done();
+        rest = setTimeout(() => loaded(() => idle(still, { timeout: 2000 })), 65);
+      } else if (['pointerdown', 'touchstart', 'focusin'].includes(e.type) && e.target.closest('[data-event-id]')) {
+        stay();
+      } else {
+        done();
+      }
+    };
+    for (const type of types) addEventListener(type, on, { capture: true, passive: true });
+  });
 // The WASM could not load: says so (naming what failed) above the prerendered content, which stays.
 const failed = (error) => {
   const w = root();

@@ -73,7 +73,7 @@ await new Promise((painted) => {{
   requestAnimationFrame(() => setTimeout(painted, 0));
 }});
 window.__llmcBoot = 'waiting';
-await wanted;
+await wanted();
 window.__llmcBoot = 'loading';
 const here = (file) => new URL('./' + file, import.meta.url).href;
 for (const [rel, file] of [['modulepreload', '{glue}'], ['preload', '{wasm}']]) {{

@@ -88,6 +88,8 @@ export async function watchedPage(browser, origin, options = {}) {
  * resting there), on which its start-up script fetches the WASM. No-op where nothing waits for one.
  */
 export async function showIntent(page) {
+  // The script listens for intent from the page's first frame on.
+  await page.waitForFunction(() => window.__llmcBoot && window.__llmcBoot !== 'painting');
   await page.locator('#llm-chronicle').dispatchEvent('pointerover');
 }
 

@@ -287,6 +287,7 @@ test('controls used before the widget has taken over are given to it once it has
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   const { requested, release } = await holdBack(page, /_bg\.wasm$/);
   await page.goto(`${env.server.url}/en/`);
+  await page.waitForFunction(() => window.__llmcBoot === 'waiting');
   const root = page.locator('#llm-chronicle');
   const count = page.locator('.llmc-count');
   const all = await count.textContent();
@@ -298,6 +299,15 @@ test('controls used before the widget has taken over are given to it once it has
   assert.equal(await closed.isChecked(), false, 'not ticked until the widget can act on it');
   assert.equal(await root.getAttribute('aria-busy'), 'true', 'the widget says it is busy');
   await page.getByRole('searchbox').fill('gpt');
+  // Ctrl + wheel over the timeline (which will zoom it) does not zoom the page meanwhile.
+  await page.evaluate(() => addEventListener('wheel', (e) => (window.__wheelCancelled = e.defaultPrevented)));
+  const plot = await page.locator('.llmc-timeline-frame').boundingBox();
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + 40);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => window.__wheelCancelled !== undefined);
+  assert.equal(await page.evaluate(() => window.__wheelCancelled), true, 'the page would have zoomed');
   assert.equal(await root.getAttribute('class'), 'llmc-inert');
   assert.equal(await count.textContent(), all, 'nothing filtered yet');
   release();
