@@ -157,52 +157,60 @@ const guardZoom = () => {
 };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', guardZoom);
 else guardZoom();
-// Resolves on the reader's first sign of intent inside the widget (called after the first frame,
-// when the widget's mount is there), or at once when the page can't wait for one: no prerendered
-// widget, settings or a deep link in the URL, or inside a frame (whose height the widget reports).
-// Intent is focus, a key, a wheel turn, a press or touch, or a pointer resting over the widget for
-// 65 ms (instant.page's hover intent; then the load waits until the page has loaded and is idle,
-// so it never competes with the page's own parsing or holds up the reader's input). A press on an event (and the focus it gives the
-// event) is the exception: this script answers it, and its click starts the load once answered.
+// The reader's first sign of intent inside the widget: focus, a key, a wheel turn, a press or
+// touch, or a pointer resting over the widget for 65 ms (instant.page's hover intent; then the load
+// waits until the page has loaded and is idle, so it never competes with the page's own parsing or
+// holds up the reader's input). A press on an event (and the focus it gives the event) is the
+// exception: this script answers it, and its click counts once answered. Listened for from the
+// script's first run, so a click that comes before the first frame's end counts too.
+let intent = false;
+let onIntent = null;
+{
+  const inside = (node) => node instanceof Node && !!root()?.contains(node);
+  const types = ['pointerdown', 'touchstart', 'click', 'wheel', 'focusin', 'keydown', 'pointerover', 'pointerout'];
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+  const loaded = (f) => (document.readyState === 'complete' ? f() : addEventListener('load', f, { once: true }));
+  // The pointer's rest: its timer, and a count that cancels a rest (the pointer left, or pressed
+  // an event) whose load and idle callbacks are still to come.
+  let rest = null;
+  let rests = 0;
+  const stay = () => {
+    clearTimeout(rest);
+    rest = null;
+    rests += 1;
+  };
+  const done = () => {
+    stay();
+    for (const type of types) removeEventListener(type, on, true);
+    intent = true;
+    onIntent?.();
+  };
+  const on = (e) => {
+    if (e.type === 'pointerout') {
+      if (!inside(e.relatedTarget)) stay();
+    } else if (!inside(e.target)) {
+      return;
+    } else if (e.type === 'pointerover') {
+      if (rest !== null) return;
+      const mine = rests;
+      const still = () => mine === rests && done();
+      rest = setTimeout(() => loaded(() => idle(still, { timeout: 2000 })), 65);
+    } else if (['pointerdown', 'touchstart', 'focusin'].includes(e.type) && e.target.closest('[data-event-id]')) {
+      stay();
+    } else {
+      done();
+    }
+  };
+  for (const type of types) addEventListener(type, on, { capture: true, passive: true });
+}
+// Resolves once the reader has shown intent (called after the first frame), or at once when the
+// page can't wait for one: no prerendered widget, settings or a deep link in the URL, or inside a
+// frame (whose height the widget reports).
 const wanted = () =>
   new Promise((go) => {
     const w = root();
-    if (!w?.classList.contains('llmc-inert') || location.search || location.hash || window !== window.top) return go();
-    const inside = (node) => node instanceof Node && w.contains(node);
-    const types = ['pointerdown', 'touchstart', 'click', 'wheel', 'focusin', 'keydown', 'pointerover', 'pointerout'];
-    const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
-    const loaded = (f) => (document.readyState === 'complete' ? f() : addEventListener('load', f, { once: true }));
-    // The pointer's rest: its timer, and a count that cancels a rest (the pointer left, or pressed
-    // an event) whose load and idle callbacks are still to come.
-    let rest = null;
-    let rests = 0;
-    const stay = () => {
-      clearTimeout(rest);
-      rest = null;
-      rests += 1;
-    };
-    const done = () => {
-      stay();
-      for (const type of types) removeEventListener(type, on, true);
-      go();
-    };
-    const on = (e) => {
-      if (e.type === 'pointerout') {
-        if (!inside(e.relatedTarget)) stay();
-      } else if (!inside(e.target)) {
-        return;
-      } else if (e.type === 'pointerover') {
-        if (rest !== null) return;
-        const mine = rests;
-        const still = () => mine === rests && done();
-        rest = setTimeout(() => loaded(() => idle(still, { timeout: 2000 })), 65);
-      } else if (['pointerdown', 'touchstart', 'focusin'].includes(e.type) && e.target.closest('[data-event-id]')) {
-        stay();
-      } else {
-        done();
-      }
-    };
-    for (const type of types) addEventListener(type, on, { capture: true, passive: true });
+    if (intent || !w?.classList.contains('llmc-inert') || location.search || location.hash || window !== window.top) return go();
+    onIntent = go;
   });
 // The WASM could not load: says so (naming what failed) above the prerendered content, which stays.
 const failed = (error) => {

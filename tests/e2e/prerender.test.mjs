@@ -267,6 +267,26 @@ test('the WASM is fetched only once the reader shows intent, and nothing but the
   await context.close();
 });
 
+test('a click on an event before the start-up script has seen the first frame still starts the load', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  // Hold the script in its wait for the first frame (it then waits at most 1 s) while the click comes.
+  await page.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__holdFrames = true;
+    window.requestAnimationFrame = (cb) => (window.__holdFrames ? 0 : raf(cb));
+  });
+  await page.goto(`${env.server.url}/en/`);
+  await page.waitForFunction(() => window.__llmcBoot === 'painting' && document.querySelector('[data-event-id="bert"]'));
+  await page.locator('[data-event-id="bert"]').first().dispatchEvent('click');
+  await page.getByRole('region', { name: 'BERT' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__llmcBoot), 'painting', 'the click came during the wait');
+  await page.evaluate(() => (window.__holdFrames = false));
+  await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+  await takenOver(page, 'bert', 'BERT');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('a pointer resting over the widget fetches the WASM, one over the rest of the page does not', async () => {
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.goto(`${env.server.url}/en/`);
