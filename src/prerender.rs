@@ -50,9 +50,10 @@ fn description(lang: Lang) -> &'static str {
 /// 2. The script waits for the page's first frame (a task right after the first animation frame,
 ///    so after that frame's style, layout and paint; at most 1 s; not at all in a hidden tab), so
 ///    on a slow link nothing competes with the HTML and CSS.
-/// 3. It waits for the reader's first sign of intent inside the widget: a pointer resting over it
-///    for 65 ms, a press, a touch, a wheel turn, focus or a key press (`wanted` in
-///    `boot-early.js`; a press on an event starts the load once the click is answered). A reader
+/// 3. It waits for the reader's first sign of intent inside the widget, recorded from the script's
+///    first run: a pointer resting over it for 65 ms (then the page's `load` event and an idle
+///    moment), a press, a touch, a wheel turn, focus or a key press (`wanted` in `boot-early.js`;
+///    a press on an event counts once its click is answered). A reader
 ///    who only reads never downloads the WASM (the facade pattern of lazily loaded embeds). It does
 ///    not wait when the URL carries settings or a deep link (the prerendered HTML does not show
 ///    them), or inside a frame (the widget reports the frame's height).
