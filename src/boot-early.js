@@ -231,5 +231,6 @@ const failed = (error) => {
       : `The interactive features could not load: ${what}. Everything below is complete to read; reload the page to try again.`,
   );
   note.setAttribute('role', 'alert');
-  w.prepend(note);
+  // Inside the widget's root, so it takes the widget's font, colours and theme.
+  (w.querySelector('.llmc') ?? w).prepend(note);
 };
