@@ -13,7 +13,8 @@
 // - memory: after load, CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage (used JS heap);
 //   for our widget also its WASM linear memory, from llmcMemoryBytes() when the page exposes it.
 // - zoom and pan: 20 real inputs each, every one after the page has been quiet (no DOM mutation for
-//   QUIET_MS and 3 frames, AFTER_INPUT_MS after the last input); each step's frame time comes from probe.js. Zoom first (from the
+//   QUIET_MS and 3 frames, AFTER_INPUT_MS after the last input); each step's input-to-paint time
+//   and frame time come from probe.js. Zoom first (from the
 //   default view), then pan (a mouse drag, one 40 px pointermove per step). A step that changes
 //   nothing ends its series (a zoom limit); the rest count as not applicable.
 // - filter (our widget only): one character typed into the search box, then Backspace, alternately;
@@ -69,6 +70,15 @@ export const PAGES = {
     handled: '.vis-item.vis-selected',
     zoom: { kind: 'wheel', ctrl: false, over: '.vis-center' },
     pan: { over: '.vis-center' },
+  },
+  // A reference, not a peer: bench/pages.mjs's bare page, which changes one style per input.
+  bare: {
+    name: 'bare page',
+    marker: '.bare-marker',
+    hit: null,
+    handled: '.bare-marker.selected',
+    zoom: { kind: 'wheel', ctrl: true, over: '#timeline' },
+    pan: { over: '#timeline' },
   },
 };
 
@@ -193,8 +203,9 @@ const quiet = (page) =>
   until(page, ([ms, after]) => window.__bench.quiet(ms, after), [QUIET_MS, AFTER_INPUT_MS], GUARD_MS, 'page never settled');
 
 /**
- * One measured step: arm the probe for `type`, run `input`, and return its frame time in ms,
- * or null when the step changed nothing within 1 s (or its input never reached the page).
+ * One measured step: arm the probe for `type`, run `input`, and return its times in ms
+ * (`{ ms }`: input to paint; `{ frame }`: frame time), or null when the step changed nothing
+ * within 1 s (or its input never reached the page).
  */
 async function step(page, type, input, textOf = null) {
   await quiet(page);
@@ -203,7 +214,7 @@ async function step(page, type, input, textOf = null) {
   const started = Date.now();
   for (;;) {
     const r = await until(page, () => window.__bench.stepResult(), null, GUARD_MS, `${type} step never finished`);
-    if (r.ms !== undefined) return r.ms;
+    if (r.ms !== undefined) return r;
     if (r.na) return debug(`${type} step not applicable: no DOM change within 1 s`);
     // The input event never arrived (e.g. a click on a disabled button): not applicable.
     if (Date.now() - started > 1000) return debug(`${type} step not applicable: the page got no ${type} event`);
@@ -215,9 +226,9 @@ async function step(page, type, input, textOf = null) {
 async function series(page, n, one) {
   const out = [];
   for (let i = 0; i < n; i++) {
-    const ms = await one(i);
-    out.push(ms);
-    if (ms === null) {
+    const r = await one(i);
+    out.push(r);
+    if (r === null) {
       while (out.length < n) out.push(null);
       break;
     }
@@ -382,10 +393,12 @@ export async function measureOnce(browser, url, cfg, { throttle = 1, letter = 'q
       clicks,
       heap: usedSize,
       wasm,
-      zoom: zoom.map(ms),
-      pan: pan.map(ms),
+      zoom: zoom.map((r) => ms(r?.ms ?? null)),
+      zoomFrame: zoom.map((r) => ms(r?.frame ?? null)),
+      pan: pan.map((r) => ms(r?.ms ?? null)),
+      panFrame: pan.map((r) => ms(r?.frame ?? null)),
       panZoomedOut,
-      filter: filter && filter.map(ms),
+      filter: filter && filter.map((r) => ms(r?.ms ?? null)),
     };
   } catch (e) {
     if (!e.message.startsWith(cfg.name)) e.message = `${cfg.name} (${url}): ${e.message}`;

@@ -148,3 +148,45 @@ export function buildPeers(dataFile, n, outDir) {
   writeVis(dirs.vis, data);
   return { dirs, data };
 }
+
+/**
+ * A bare reference page that does next to nothing, to show what the browser itself adds to the
+ * figures (the routing of an input before any page code runs): one marker, which a click selects,
+ * Ctrl+wheel scales and a drag moves, each by one attribute or style change. Written to
+ * `outDir`/bare/; returns that folder.
+ */
+export function buildBare(outDir) {
+  const dir = join(outDir, 'bare');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.html'),
+    page(
+      'bare reference page',
+      '<style>#timeline { position: relative; overflow: hidden; background: #eee; } .bare-marker { position: absolute; left: 100px; top: 100px; width: 12px; height: 12px; border-radius: 50%; background: #333; } .bare-marker.selected { outline: 2px solid #000; }</style>',
+      `<script>
+var frame = document.getElementById('timeline');
+var marker = document.createElement('div');
+marker.className = 'bare-marker';
+frame.appendChild(marker);
+var x = 0, scale = 1, from = null;
+frame.addEventListener('click', function () { marker.classList.add('selected'); });
+frame.addEventListener('wheel', function (e) {
+  if (!e.ctrlKey) return;
+  e.preventDefault();
+  scale *= 1.1;
+  marker.style.transform = 'translateX(' + x + 'px) scale(' + scale.toFixed(3) + ')';
+}, { passive: false });
+frame.addEventListener('pointerdown', function (e) { from = e.clientX; frame.setPointerCapture(e.pointerId); });
+frame.addEventListener('pointermove', function (e) {
+  if (from === null) return;
+  x += e.clientX - from;
+  from = e.clientX;
+  marker.style.transform = 'translateX(' + x + 'px) scale(' + scale.toFixed(3) + ')';
+});
+frame.addEventListener('pointerup', function () { from = null; });
+</script>`,
+    ),
+  );
+  return dir;
+}

@@ -15,11 +15,18 @@
 //   when `config.ready` first matches.
 // - Handled click: a MutationObserver on class / aria-pressed and child lists records
 //   performance.now() when `config.handled` first matches.
-// - Frame time of a step: from the input event's `timeStamp` (capture listener on window) to the
-//   end of the first frame after the DOM reflects the step: the first DOM mutation after the input
-//   (optionally: until a text changes) → the frame that paints it → a task after that frame. A
-//   mutation made inside the frame's own animation-frame callbacks is painted by that same frame,
+// - Input to paint of a step: from the input event's `timeStamp` (capture listener on window) to
+//   the end of the first frame after the DOM reflects the step: the first DOM mutation after the
+//   input (optionally: until a text changes) → the frame that paints it → a task after that frame.
+//   A mutation made inside the frame's own animation-frame callbacks is painted by that same frame,
 //   so requestAnimationFrame is wrapped to know whether a frame's rendering steps are under way.
+//   This includes the browser's routing of the input before any page code runs (about 13-25 ms
+//   for a wheel turn in headless Chromium, on a page that does nothing).
+// - Frame time of a step: the same end, but from the moment the page's handling starts (that
+//   capture listener, which runs before the page's own). Chromium runs wheel and pointer-move
+//   handlers at the start of a frame, so for those this is the time the page's frame takes, from
+//   its handlers to its paint. A click is handled in a task of its own; the idle time between
+//   that task's end and the next frame's animation-frame callbacks is subtracted.
 // - A step with no DOM change within 1 s after its input was handled (and the next frame) is
 //   reported as not applicable.
 window.__benchInit = (config) => {
@@ -161,6 +168,13 @@ window.__benchInit = (config) => {
         const s = B.step;
         if (!s || s.start !== null || e.type !== s.type) return;
         s.start = e.timeStamp;
+        // The frame time starts when the page's handling starts (this listener runs first).
+        // Chromium runs wheel and pointermove handlers inside a frame, right before its
+        // animation-frame callbacks; a click's handler runs in a task of its own, and the idle
+        // time from that task's end to the next frame is not the page's (see stepResult).
+        s.handling = performance.now();
+        postTask(() => (s.taskEnd ??= performance.now()));
+        nativeRaf(() => (s.frameStart ??= performance.now()));
         // Not applicable if nothing changed within 1 s after the input's own task, and the frame
         // after that (so a change the page defers to an animation frame still counts).
         postTask(() =>
@@ -195,12 +209,29 @@ window.__benchInit = (config) => {
   };
   /** Arms the next step: its input is the next event of `type`; optionally it ends on a text change. */
   B.arm = (type, textOf = null) => {
-    B.step = { type, start: null, end: null, seen: false, done: false, na: false, textOf, text: textOf && textNow(textOf) };
+    B.step = {
+      type,
+      start: null,
+      handling: null,
+      taskEnd: null,
+      frameStart: null,
+      end: null,
+      seen: false,
+      done: false,
+      na: false,
+      textOf,
+      text: textOf && textNow(textOf),
+    };
   };
   B.stepResult = () => {
     const s = B.step;
     if (!s || s.start === null) return { input: false };
-    if (s.done) return { ms: s.end - s.start };
+    if (s.done) {
+      // Idle between the input's own task and the next frame (clicks only; zero for input that
+      // is handled inside a frame, whose animation frame comes before any task after it).
+      const idle = s.taskEnd !== null && s.frameStart !== null ? Math.max(0, s.frameStart - s.taskEnd) : 0;
+      return { ms: s.end - s.start, frame: s.end - s.handling - idle };
+    }
     if (s.na) return { na: true };
     return null;
   };

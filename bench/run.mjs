@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { buildPeers, VERSIONS } from './pages.mjs';
+import { buildBare, buildPeers, VERSIONS } from './pages.mjs';
 import { serve } from './server.mjs';
 import { AFTER_INPUT_MS, PAGES, QUIET_MS, VIEWPORT, measureOnce, median, percentile } from './measure.mjs';
 
@@ -109,9 +109,13 @@ function derive(rep) {
     zoomP50: percentile(rep.zoom, 50),
     zoomP95: percentile(rep.zoom, 95),
     zoomApplied: applied(rep.zoom),
+    zoomFrameP50: percentile(rep.zoomFrame ?? [], 50),
+    zoomFrameP95: percentile(rep.zoomFrame ?? [], 95),
     panP50: percentile(rep.pan, 50),
     panP95: percentile(rep.pan, 95),
     panApplied: applied(rep.pan),
+    panFrameP50: percentile(rep.panFrame ?? [], 50),
+    panFrameP95: percentile(rep.panFrame ?? [], 95),
     filter: rep.filter ? median(rep.filter) : null,
     filterApplied: applied(rep.filter),
     heap: rep.heap,
@@ -136,11 +140,15 @@ const ROWS = [
   ['tti', 'time to interactive (ms)', (v) => v.toFixed(0)],
   ['bytesFull', 'transferred until fully running (KB, gzip)', (v) => (v / 1024).toFixed(1)],
   ['full', 'time until fully running (ms)', (v) => v.toFixed(0)],
-  ['zoomP50', 'zoom frame p50 (ms)', (v) => v.toFixed(1)],
-  ['zoomP95', 'zoom frame p95 (ms)', (v) => v.toFixed(1)],
+  ['zoomFrameP50', 'zoom frame time p50 (ms)', (v) => v.toFixed(1)],
+  ['zoomFrameP95', 'zoom frame time p95 (ms)', (v) => v.toFixed(1)],
+  ['zoomP50', 'zoom input to paint p50 (ms)', (v) => v.toFixed(1)],
+  ['zoomP95', 'zoom input to paint p95 (ms)', (v) => v.toFixed(1)],
   ['zoomApplied', `zoom steps that changed the page (of 20)`, (v) => String(v), false],
-  ['panP50', 'pan frame p50 (ms)', (v) => v.toFixed(1)],
-  ['panP95', 'pan frame p95 (ms)', (v) => v.toFixed(1)],
+  ['panFrameP50', 'pan frame time p50 (ms)', (v) => v.toFixed(1)],
+  ['panFrameP95', 'pan frame time p95 (ms)', (v) => v.toFixed(1)],
+  ['panP50', 'pan input to paint p50 (ms)', (v) => v.toFixed(1)],
+  ['panP95', 'pan input to paint p95 (ms)', (v) => v.toFixed(1)],
   ['panApplied', `pan steps that changed the page (of 20)`, (v) => String(v), false],
   ['filter', 'filter latency, median (ms)', (v) => v.toFixed(1)],
   ['filterApplied', 'filter steps that changed the count (of 10)', (v) => String(v), false],
@@ -158,18 +166,35 @@ function tableRows(result) {
   });
 }
 
+/** The rows that mean something for the bare reference page (no data, no filter, no WASM). */
+const REFERENCE_ROWS = ['firstVisible', 'tti', 'zoomFrameP50', 'zoomFrameP95', 'zoomP50', 'zoomP95', 'panFrameP50', 'panFrameP95', 'panP50', 'panP95'];
+
+function referenceRows(byThrottle) {
+  return ROWS.filter(([key]) => REFERENCE_ROWS.includes(key)).map(([key, label, fmt]) => [
+    label,
+    ...THROTTLES.map((t) => {
+      const v = byThrottle[t]?.median?.[key];
+      return v === null || v === undefined ? '–' : fmt(v);
+    }),
+  ]);
+}
+const REFERENCE_HEAD = ['metric', ...THROTTLES.map((t) => (t === 1 ? 'no throttling' : `${t}× throttling`))];
+
 const HEAD = ['metric', 'ours', 'TimelineJS3', 'vis-timeline', 'ours/TimelineJS', 'ours/vis'];
 
-function textTable(rows) {
-  const all = [HEAD, ...rows];
-  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+function textTable(rows, head = HEAD) {
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function markdownTable(rows) {
-  return [HEAD, HEAD.map((_, i) => (i ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+function markdownTable(rows, head = HEAD) {
+  return [head, head.map((_, i) => (i ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
+
+const REFERENCE_NOTE =
+  'A bare page (bench/pages.mjs `buildBare`) with one marker that a click selects, Ctrl+wheel scales and a drag moves, each by one style change, measured the same way. Its figures are what the browser and the harness add on their own: the input-to-paint rows include the routing of an input before any page code runs, which no page can shorten.';
 
 const sectionTitle = (n, throttle) => `${n} events, ${throttle === 1 ? 'no CPU throttling' : `${throttle}× CPU throttling`}`;
 
@@ -194,6 +219,9 @@ function markdown(results) {
     for (const throttle of THROTTLES) {
       parts.push(`## ${sectionTitle(n, throttle)}`, '', markdownTable(tableRows(byKey[`${n}/${throttle}`])), '');
     }
+  }
+  if (results.reference) {
+    parts.push(`## Reference: a bare page (medians of ${reps})`, '', REFERENCE_NOTE, '', markdownTable(referenceRows(results.reference), REFERENCE_HEAD), '');
   }
   parts.push(
     '## Method',
@@ -233,11 +261,21 @@ async function main() {
     }
   }
 
+  const bareServer = await serve(buildBare(join(BENCH, 'peers')));
+  servers.push(bareServer);
+
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const info = machine(browser.version());
   console.log(machineLines(info).join('\n'));
-  const results = { machine: info, reps: opts.reps, sizes: opts.sizes, throttles: THROTTLES, results: {} };
+  const results = { machine: info, reps: opts.reps, sizes: opts.sizes, throttles: THROTTLES, results: {}, reference: {} };
   try {
+    // The bare reference page first: what the browser and the harness add on their own.
+    for (const throttle of THROTTLES) {
+      const reps = [];
+      for (let rep = 0; rep < opts.reps; rep++) reps.push(await measureOnce(browser, bareServer.url + '/', PAGES.bare, { throttle }));
+      results.reference[throttle] = { reps, median: summarise(reps) };
+    }
+    console.log(`\nreference: a bare page (medians of ${opts.reps})\n${textTable(referenceRows(results.reference), REFERENCE_HEAD)}`);
     for (const n of opts.sizes) {
       for (const throttle of THROTTLES) {
         const cell = {};

@@ -109,3 +109,51 @@ async fn an_event_clicked_before_the_widget_took_over_is_selected_once_it_has() 
     assert!(query(&other, "table").is_some(), "the second widget rendered");
     assert!(query(&other, ".llmc-detail").is_none(), "an unknown id selects nothing");
 }
+
+/// The span in years of the timeline's window label ("1948 – 2026").
+fn label_span(root: &web_sys::Element) -> f64 {
+    let text = query(root, ".llmc-window").unwrap().text_content().unwrap();
+    let years: Vec<f64> = text.split('–').map(|y| y.trim().parse().unwrap()).collect();
+    years[1] - years[0]
+}
+
+#[wasm_bindgen_test]
+async fn a_wheel_zoom_previews_then_sets_the_state_once_and_a_button_acts_on_what_is_shown() {
+    let root = fresh_root();
+    let _app = llm_chronicle::mount(root.clone(), llm_chronicle::Data::shipped(), false);
+    wait_for("the timeline to render", || query(&root, ".llmc-timeline-frame").is_some()).await;
+    let full = label_span(&root);
+    let frame = query(&root, ".llmc-timeline-frame").unwrap();
+    let rect = frame.get_bounding_client_rect();
+    let init = web_sys::WheelEventInit::new();
+    init.set_delta_y(-300.0);
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+    init.set_client_y((rect.top() + 40.0) as i32);
+    // The widget adds its wheel listener after its first render: the first wheel it gets is the
+    // first one cancelled (the page itself would zoom otherwise).
+    let mut cancelled = false;
+    for _ in 0..200 {
+        let wheel = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+        frame.dispatch_event(&wheel).unwrap();
+        if wheel.default_prevented() {
+            cancelled = true;
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    assert!(cancelled, "Ctrl+wheel over the timeline is cancelled, so it does not zoom the page");
+    // The step moved the drawn items and the label, at once, without a new layout.
+    let zoomed = label_span(&root);
+    assert!(zoomed < full * 0.7, "the label shows the zoomed window: {zoomed} of {full} years");
+    assert!(query(&root, "[data-px][transform]").is_some(), "the items are moved, not drawn again");
+    // "Zoom in" while the gesture still runs zooms from the window shown, not from the one before.
+    let zoom_in =
+        query(&root, r#".llmc-toolbar button[aria-label]"#).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    zoom_in.click();
+    wait_for("the plot laid out again", || query(&root, "[data-px][transform]").is_none()).await;
+    let both = label_span(&root);
+    assert!(both < zoomed * 0.8, "the button zoomed from the wheel's window: {both} after {zoomed} of {full}");
+}

@@ -185,12 +185,8 @@ impl State {
             Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => next.selected = None,
             Action::Select(id) => next.selected = Some(id),
             Action::ClearSelection => next.selected = None,
-            Action::Zoom { factor, anchor } => next.set_window(self.unit().zoom(factor, anchor, self.u_bounds())),
-            Action::Pan { fraction } => next.set_window(self.unit().pan(fraction, self.u_bounds())),
-            Action::ZoomTo { start, end } => {
-                let (start, end) = if start <= end { (start, end) } else { (end, start) };
-                let w = self.warp();
-                next.set_window(TimeScale::new(w.u(start), w.u(end), 1.0).clamped(self.u_bounds()))
+            Action::Zoom { .. } | Action::Pan { .. } | Action::ZoomTo { .. } => {
+                next.window = self.window_after(self.window, &action).unwrap_or(self.window);
             }
             Action::ResetView => next.window = self.bounds,
             Action::SetEvenTime(even) => next.even_time = even,
@@ -210,8 +206,7 @@ impl State {
             Action::StoryGo { index, start, end } => {
                 next.story = Some(index);
                 next.selected = None;
-                let w = self.warp();
-                next.set_window(TimeScale::new(w.u(start), w.u(end), 1.0).clamped(self.u_bounds()));
+                next.window = self.window_after(self.window, &Action::ZoomTo { start, end }).unwrap_or(self.window);
             }
             Action::StoryExit => next.story = None,
             Action::SetView(v) => next.view = v,
@@ -242,20 +237,39 @@ impl State {
 
 impl State {
     /// The window in u units on a width of 1, so anchors and pans are fractions.
-    fn unit(&self) -> TimeScale {
-        self.axis(1.0).scale
+    /// The window that `action` leaves when the window is `from` and the rest of the state is as
+    /// it is, or `None` for an action that does not move the window. A running gesture previews
+    /// its steps with this, and sets the state once, when it pauses.
+    ///
+    /// ```
+    /// use chronicle_core::{i18n::Lang, scale::Warp, state::{Action, State}};
+    /// let s = State::new(Lang::En, (1940.0, 2030.0), Warp::Identity);
+    /// let zoom = Action::Zoom { factor: 3.0, anchor: 0.5 };
+    /// assert_eq!(s.window_after((1940.0, 2030.0), &zoom), Some((1970.0, 2000.0)));
+    /// assert_eq!(s.window_after((1970.0, 2000.0), &zoom), Some((1980.0, 1990.0)));
+    /// assert_eq!(s.window_after(s.window, &Action::ToggleLang), None);
+    /// ```
+    pub fn window_after(&self, from: (f64, f64), action: &Action) -> Option<(f64, f64)> {
+        let unit = || Axis::new(self.warp().clone(), from, 1.0).scale;
+        let scale = match *action {
+            Action::Zoom { factor, anchor } => unit().zoom(factor, anchor, self.u_bounds()),
+            Action::Pan { fraction } => unit().pan(fraction, self.u_bounds()),
+            Action::ZoomTo { start, end } => {
+                let (start, end) = if start <= end { (start, end) } else { (end, start) };
+                let w = self.warp();
+                TimeScale::new(w.u(start), w.u(end), 1.0).clamped(self.u_bounds())
+            }
+            _ => return None,
+        };
+        // Snap to the bounds against rounding.
+        let w = self.warp();
+        let snap = |y: f64, b: f64| if (y - b).abs() < 1e-6 { b } else { y };
+        Some((snap(w.year(scale.start), self.bounds.0), snap(w.year(scale.end), self.bounds.1)))
     }
 
     /// The bounds in u units.
     fn u_bounds(&self) -> (f64, f64) {
         (self.warp().u(self.bounds.0), self.warp().u(self.bounds.1))
-    }
-
-    /// Sets the window from a scale in u units, snapping to the bounds against rounding.
-    fn set_window(&mut self, s: TimeScale) {
-        let w = self.warp();
-        let snap = |y: f64, b: f64| if (y - b).abs() < 1e-6 { b } else { y };
-        self.window = (snap(w.year(s.start), self.bounds.0), snap(w.year(s.end), self.bounds.1));
     }
 }
 

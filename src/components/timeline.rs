@@ -41,16 +41,21 @@ pub struct TimelineProps {
 /// A gesture ends (and the plot is laid out again) when no step came for this long.
 const SETTLE_MS: u32 = 160;
 
-/// A running wheel, drag or pinch gesture.
+/// A running wheel, drag or pinch gesture. Its steps move the drawn plot and change no state:
+/// the store gets the gesture's window once, when it pauses, and the plot is laid out for it then.
 #[derive(Default)]
 struct Gesture {
-    /// The window the plot is drawn for (kept current by every render).
+    /// The window the plot is drawn for, its width, and the drawing (kept current by every render).
     drawn: (f64, f64),
-    /// While a gesture runs: the window the plot was drawn for when it began.
+    width: f64,
+    plot: Option<Rc<Drawn<Plot>>>,
+    /// While a gesture runs: the window the plot was drawn for when it began…
     frozen: Option<(f64, f64)>,
+    /// …and the window its steps have reached, which the preview shows.
+    target: Option<(f64, f64)>,
     /// Ends the gesture after `SETTLE_MS` without a step.
     settle: Option<gloo::timers::callback::Timeout>,
-    /// The drawn items a preview moves, with their drawn x (found once per gesture).
+    /// The drawn items a zoom preview moves, with their drawn x (found once per gesture).
     #[cfg(target_arch = "wasm32")]
     moved: Vec<(web_sys::Element, f64)>,
 }
@@ -60,25 +65,45 @@ struct Gesture {
 struct GestureSteps {
     gesture: Rc<RefCell<Gesture>>,
     redraw: UseForceUpdateHandle,
+    store: StoreHandle,
+    container: NodeRef,
+    figure: NodeRef,
 }
 
 impl GestureSteps {
-    /// Called before a step's action is dispatched.
-    fn step(&self) {
-        let mut g = self.gesture.borrow_mut();
-        let drawn = g.drawn;
-        g.frozen.get_or_insert(drawn);
-        let steps = self.clone();
-        g.settle = Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || steps.end()));
+    /// The window shown now: a running gesture's, or the store's.
+    fn current(&self) -> (f64, f64) {
+        self.gesture.borrow().target.unwrap_or(self.store.window)
     }
 
-    /// Ends the gesture: the plot is laid out for the store's window.
+    /// One step of a gesture: `action` (a zoom, pan or zoom-to) moves the drawn plot, and the
+    /// window label follows; the store is left alone until the gesture pauses.
+    fn step(&self, action: Action) {
+        let mut g = self.gesture.borrow_mut();
+        let Some(to) = self.store.window_after(g.target.unwrap_or(self.store.window), &action) else { return };
+        let drawn = g.drawn;
+        g.frozen.get_or_insert(drawn);
+        g.target = Some(to);
+        let steps = self.clone();
+        g.settle = Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || steps.end()));
+        preview(&mut g, &self.container, &self.store);
+        drop(g);
+        show_window(&self.figure, to, self.store.lang);
+    }
+
+    /// Ends the gesture: the store gets its window, and the plot is laid out for it.
     fn end(&self) {
         let mut g = self.gesture.borrow_mut();
         g.settle = None;
+        let target = g.target.take();
         if g.frozen.take().is_some() {
             drop(g);
-            self.redraw.force_update();
+            match target {
+                Some((start, end)) if (start, end) != self.store.window => {
+                    self.store.dispatch(Action::ZoomTo { start, end })
+                }
+                _ => self.redraw.force_update(),
+            }
         }
     }
 }
@@ -132,9 +157,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // is moved by transforms at every step; the full layout follows when the gesture pauses.
     let gesture = use_mut_ref(Gesture::default);
     let redraw = use_force_update();
-    let steps = GestureSteps { gesture: gesture.clone(), redraw: redraw.clone() };
-    use_ctrl_wheel_zoom(container.clone(), store.clone(), steps.clone());
-    let drag = use_mut_ref(|| None::<(i32, f64)>);
+    let steps = GestureSteps {
+        gesture: gesture.clone(),
+        redraw: redraw.clone(),
+        store: store.clone(),
+        container: container.clone(),
+        figure: figure.clone(),
+    };
+    use_ctrl_wheel_zoom(container.clone(), steps.clone());
+    // A drag: where it began, and the window shown then.
+    let drag = use_mut_ref(|| None::<(i32, (f64, f64))>);
     // An event that must keep focus across the re-render a zoom or pan key causes (the browser
     // drops focus when a focused node is moved or replaced).
     let keep_focus = use_mut_ref(|| None::<String>);
@@ -165,6 +197,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         use_memo(key, move |k| Drawn::new(draw(k, store.warp())))
     };
     {
+        let mut g = gesture.borrow_mut();
+        g.width = width;
+        g.plot = Some(plot.clone());
+    }
+    {
         // The selected event and the one Tab lands on, set on the drawn plot (see `draw`).
         let tab_stop = [(*roving).as_ref(), store.selected.as_ref()]
             .into_iter()
@@ -179,10 +216,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
     {
-        // After every render: move the drawn plot to the store's window while a gesture runs,
-        // or put it back in place once the new layout is drawn.
+        // After every render: keep the drawn plot at a running gesture's window (a render in
+        // the middle of one draws it where the gesture began), or put it back in place once the
+        // new layout is drawn.
         let (gesture, container, store) = (gesture.clone(), container.clone(), store.clone());
-        use_effect(move || preview(&gesture, &container, &store, width));
+        use_effect(move || preview(&mut gesture.borrow_mut(), &container, &store));
     }
 
     let Ok(c) = &*props.data.0 else {
@@ -193,9 +231,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
 
+    // A button or key acts on the window the reader sees: a running gesture's ends first.
     let dispatch = |action: Action| {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
+        let (store, steps) = (store.clone(), steps.clone());
+        Callback::from(move |_: MouseEvent| {
+            steps.end();
+            store.dispatch(action.clone())
+        })
     };
 
     // One handler for all markers: the drawn plot is markup, with no handlers of its own.
@@ -221,10 +263,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let plot = plot.clone();
         let container = container.clone();
         let keep_focus = keep_focus.clone();
+        let steps = steps.clone();
         Callback::from(move |k: KeyboardEvent| {
             let (order_ids, order_anchor) = (&plot.order_ids, &plot.order_anchor);
             let current = focused_event_id(&k);
-            let keep = || *keep_focus.borrow_mut() = current.clone();
+            // Before a key zooms or pans: keep focus, and end a running gesture (the key acts
+            // on the window the reader sees).
+            let keep = || {
+                *keep_focus.borrow_mut() = current.clone();
+                steps.end();
+            };
             // Keys zoom around the focused event, so it stays in view and keeps focus.
             let anchor =
                 current.as_ref().and_then(|id| order_ids.iter().position(|o| o == id)).map_or(0.5, |i| order_anchor[i]);
@@ -291,7 +339,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointerdown = {
         let drag = drag.clone();
         let frame = container.clone();
-        let store = store.clone();
+        let steps = steps.clone();
         let pointers = pointers.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "touch" {
@@ -306,7 +354,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
             }
             if e.button() == 0 && e.is_primary() {
-                *drag.borrow_mut() = Some((e.client_x(), store.window.0));
+                *drag.borrow_mut() = Some((e.client_x(), steps.current()));
             }
         })
     };
@@ -327,15 +375,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }
                     let after = (p[0].1 - p[1].1).abs();
                     if before > 10.0 && after > 10.0 && (after - before).abs() > 0.5 {
-                        steps.step();
                         let left = element_left(&figure);
                         let anchor = (((p[0].1 + p[1].1) / 2.0 - left) / width).clamp(0.0, 1.0);
-                        store.dispatch(Action::Zoom { factor: after / before, anchor });
+                        steps.step(Action::Zoom { factor: after / before, anchor });
                     }
                     return;
                 }
             }
-            let Some((x0, start0)) = *drag.borrow() else {
+            let Some((x0, from)) = *drag.borrow() else {
                 return;
             };
             if e.buttons() & 1 == 0 {
@@ -349,15 +396,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             // Dragging right shows earlier years: the window moves against the pointer.
             // Drag in u units (what the reader sees), then back to years.
             let w = store.warp();
-            let (u0, u1) = (w.u(start0), w.u(start0) + (w.u(store.window.1) - w.u(store.window.0)));
+            let (u0, u1) = (w.u(from.0), w.u(from.1));
             let shift = -dx / width * (u1 - u0);
-            steps.step();
-            store.dispatch(Action::ZoomTo { start: w.year(u0 + shift), end: w.year(u1 + shift) });
+            steps.step(Action::ZoomTo { start: w.year(u0 + shift), end: w.year(u1 + shift) });
         })
     };
     let onpointerup = {
         let drag = drag.clone();
         let pointers = pointers.clone();
+        let steps = steps.clone();
         Callback::from(move |e: PointerEvent| {
             *drag.borrow_mut() = None;
             steps.end();
@@ -432,6 +479,9 @@ pub struct Plot {
     vertical: bool,
     order_ids: Vec<String>,
     order_anchor: Vec<f64>,
+    /// The x of every item with `data-px`, in document order (for the browser's preview).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    px: Vec<f64>,
 }
 
 /// Everything the drawn plot depends on. While only the store's window moves during a gesture,
@@ -461,6 +511,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
             vertical: false,
             order_ids: vec![],
             order_anchor: vec![],
+            px: vec![],
         };
     };
     let m = Metrics::default();
@@ -530,7 +581,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
             out.raw("</ol></li>");
         }
         out.raw("</ol>");
-        return Plot { markup: out.finish().into(), size: (width, 0.0), vertical, order_ids, order_anchor };
+        return Plot { markup: out.finish().into(), size: (width, 0.0), vertical, order_ids, order_anchor, px: vec![] };
     }
 
     let layout = layout_timeline(c, &axis, lang, &m, if hide { &mask } else { &[] });
@@ -540,9 +591,12 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
     let (order_ids, order_anchor): (Vec<String>, Vec<f64>) =
         order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip();
 
-    // `data-px` on every item: where a running gesture's preview moves it from (see `preview`).
+    // `data-px` on every item: where a running gesture's preview moves it from (see `preview`);
+    // `px` has the same values in document order.
+    let mut px = Vec::new();
     out.raw("<g class=\"llmc-plot\"><g class=\"llmc-axis\" aria-hidden=\"true\">");
     for tick in axis.ticks(70.0) {
+        px.push(tick.x);
         out.raw("<g").num("data-px", tick.x).raw("><g class=\"llmc-tick\"").translate(tick.x, 0.0).raw("><line");
         out.num("y1", m.axis_height - 6.0).num("y2", layout.height).raw("></line><text");
         out.num("y", m.axis_height - 10.0).raw(" text-anchor=\"middle\">").text(&tick.label.format(lang));
@@ -559,6 +613,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
         } else {
             (band.x0 + 6.0, "start")
         };
+        px.push(band.x0);
         out.raw("<g role=\"listitem\" class=\"llmc-era\"").attr("aria-label", full_name).num("data-px", band.x0);
         out.raw("><title>").text(full_name).raw("</title><rect").num("x", band.x0).num("y", band.y);
         out.num("width", (band.x1 - band.x0).max(1.0)).num("height", m.era_height - 4.0).raw(" rx=\"3\"></rect><text");
@@ -620,6 +675,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
                 label += t.not_matching_suffix;
             }
             let tabindex = if tab_stop == Some(&e.id) { "0" } else { "-1" };
+            px.push(p.x);
             out.raw("<g role=\"listitem\"").num("data-px", p.x).raw("><g role=\"button\"").attr("tabindex", tabindex);
             out.attr("class", &class)
                 .attr("data-event-id", &e.id)
@@ -653,13 +709,14 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
         out.raw("</g>");
         for k in layout.clusters.iter().filter(|k| k.y > lane.y && k.y < lane.y + lane.height) {
             let x = k.x1 + m.marker_radius + m.gap;
+            px.push(x);
             out.raw("<text class=\"llmc-cluster\" aria-hidden=\"true\"").num("x", x).num("data-px", x).num("y", k.y);
             out.raw(" dy=\"0.35em\">").text(&format!("+{}", k.members.len())).raw("</text>");
         }
         out.raw("</g>");
     }
     out.raw("</g>");
-    Plot { markup: out.finish().into(), size: (layout.width, layout.height), vertical, order_ids, order_anchor }
+    Plot { markup: out.finish().into(), size: (layout.width, layout.height), vertical, order_ids, order_anchor, px }
 }
 
 #[derive(Properties)]
@@ -796,11 +853,14 @@ fn capture_pointer(_: &NodeRef, _: &PointerEvent) {}
 
 /// Ctrl/⌘ + wheel (and trackpad pinch, which browsers report the same way) zooms around the
 /// pointer. A plain wheel is left alone, so the page keeps scrolling. Yew's own wheel listener is
-/// passive and cannot prevent the browser's page zoom, hence a non-passive listener here.
+/// passive and cannot prevent the browser's page zoom, hence a non-passive listener here. It is
+/// added once and reads the newest render's handles through `latest`.
 #[hook]
-fn use_ctrl_wheel_zoom(node: NodeRef, store: StoreHandle, steps: GestureSteps) {
+fn use_ctrl_wheel_zoom(node: NodeRef, steps: GestureSteps) {
+    let latest = use_mut_ref(|| steps.clone());
+    *latest.borrow_mut() = steps;
     use_effect_with(node, move |node| {
-        let listener = wheel_listener(node, store, steps);
+        let listener = wheel_listener(node, latest);
         // Dropping the listener (with this closure) removes it.
         move || {
             let _keep = &listener;
@@ -809,7 +869,7 @@ fn use_ctrl_wheel_zoom(node: NodeRef, store: StoreHandle, steps: GestureSteps) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn wheel_listener(node: &NodeRef, store: StoreHandle, steps: GestureSteps) -> Option<gloo::events::EventListener> {
+fn wheel_listener(node: &NodeRef, latest: Rc<RefCell<GestureSteps>>) -> Option<gloo::events::EventListener> {
     use gloo::events::{EventListener, EventListenerOptions};
     use wasm_bindgen::JsCast;
     let el = node.cast::<web_sys::Element>()?;
@@ -825,13 +885,13 @@ fn wheel_listener(node: &NodeRef, store: StoreHandle, steps: GestureSteps) -> Op
         let rect = frame.get_bounding_client_rect();
         let anchor = ((f64::from(w.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
         let factor = (-w.delta_y() * 0.002).exp().clamp(0.5, 2.0);
-        steps.step();
-        store.dispatch(Action::Zoom { factor, anchor });
+        let steps = latest.borrow().clone();
+        steps.step(Action::Zoom { factor, anchor });
     }))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn wheel_listener(_: &NodeRef, _: StoreHandle, _: GestureSteps) -> Option<()> {
+fn wheel_listener(_: &NodeRef, _: Rc<RefCell<GestureSteps>>) -> Option<()> {
     None
 }
 
@@ -922,20 +982,20 @@ fn use_width(node: NodeRef) -> f64 {
     *width
 }
 
-/// Moves the drawn plot to the store's window while a gesture runs, and puts everything back once
-/// the plot has been laid out again. A pan moves the whole plot by one translation. A zoom moves
-/// markers, ticks, eras and cluster badges each by a translation, so nothing is distorted, and the
-/// edges by an exact horizontal map. One attribute per drawn item at most, instead of a new layout
-/// and render per step.
+/// Moves the drawn plot to a running gesture's window, and puts everything back once the plot has
+/// been laid out again. A pan moves the whole plot by one translation. A zoom moves markers,
+/// ticks, eras and cluster badges each by a translation, so nothing is distorted, and the edges by
+/// an exact horizontal map. One attribute per drawn item at most, instead of a new layout and
+/// render per step.
 #[cfg(target_arch = "wasm32")]
-fn preview(gesture: &Rc<RefCell<Gesture>>, container: &NodeRef, store: &StoreHandle, width: f64) {
+fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
+    use std::fmt::Write;
     use wasm_bindgen::JsCast;
-    let mut g = gesture.borrow_mut();
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     let Some(plot) = root.query_selector(".llmc-plot").ok().flatten() else { return };
     let edges = root.query_selector(".llmc-edges").ok().flatten();
-    let Some(from) = g.frozen else {
-        // The gesture is over and the plot drawn anew: put back what the preview moved.
+    let (Some(from), Some(to)) = (g.frozen, g.target) else {
+        // No gesture, or it is over and the plot drawn anew: put back what the preview moved.
         for (el, _) in g.moved.drain(..) {
             let _ = el.remove_attribute("transform");
         }
@@ -944,30 +1004,49 @@ fn preview(gesture: &Rc<RefCell<Gesture>>, container: &NodeRef, store: &StoreHan
         }
         return;
     };
-    let (a, b) = chronicle_core::scale::x_map(store.warp(), from, store.window, (width - 2.0).max(1.0));
+    let (a, b) = chronicle_core::scale::x_map(store.warp(), from, to, (g.width - 2.0).max(1.0));
+    let mut value = String::with_capacity(32);
     if (a - 1.0).abs() < 1e-9 && g.moved.is_empty() {
-        let _ = plot.set_attribute("transform", &format!("translate({b:.1} 0)"));
+        let _ = write!(value, "translate({b:.1} 0)");
+        let _ = plot.set_attribute("transform", &value);
         return;
     }
     let _ = plot.remove_attribute("transform");
     if g.moved.is_empty() {
-        if let Ok(items) = root.query_selector_all("[data-px]") {
+        // The items in document order, with the x each was drawn at (see `draw`).
+        let xs = g.plot.as_ref().map(|p| p.px.as_slice()).unwrap_or_default();
+        if let Ok(items) = plot.query_selector_all("[data-px]") {
             g.moved = (0..items.length())
                 .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok())
-                .map(|el| {
-                    let x = el.get_attribute("data-px").and_then(|v| v.parse().ok()).unwrap_or(0.0);
-                    (el, x)
-                })
+                .zip(xs.iter().copied())
                 .collect();
         }
     }
     for (el, x) in &g.moved {
-        let _ = el.set_attribute("transform", &format!("translate({:.1} 0)", (a - 1.0) * x + b));
+        value.clear();
+        let _ = write!(value, "translate({:.1} 0)", (a - 1.0) * x + b);
+        let _ = el.set_attribute("transform", &value);
     }
     if let Some(edges) = edges {
-        let _ = edges.set_attribute("transform", &format!("matrix({a} 0 0 1 {b} 0)"));
+        value.clear();
+        let _ = write!(value, "matrix({a} 0 0 1 {b} 0)");
+        let _ = edges.set_attribute("transform", &value);
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn preview(_: &Rc<RefCell<Gesture>>, _: &NodeRef, _: &StoreHandle, _: f64) {}
+fn preview(_: &mut Gesture, _: &NodeRef, _: &StoreHandle) {}
+
+/// Shows `window` in the timeline's window label while a gesture runs (the label is the store's
+/// again once the gesture pauses and the store has its window).
+#[cfg(target_arch = "wasm32")]
+fn show_window(figure: &NodeRef, window: (f64, f64), lang: Lang) {
+    let label = figure.cast::<web_sys::Element>().and_then(|f| f.query_selector(".llmc-window").ok().flatten());
+    // Its text node, not the element: Yew keeps that node and updates it later.
+    if let Some(text) = label.and_then(|l| l.first_child()) {
+        text.set_text_content(Some(&window_label(window, lang)));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn show_window(_: &NodeRef, _: (f64, f64), _: Lang) {}

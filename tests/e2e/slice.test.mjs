@@ -172,15 +172,19 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
     }).observe(document.querySelector('.llmc-timeline-svg'), { subtree: true, attributes: true, attributeFilter: ['transform'] });
   });
   await page.mouse.move(box3.x + 300, y);
+  const before = await fragmentWindow();
   await page.mouse.down();
   const seen = [];
   for (let i = 1; i <= 4; i++) {
     await page.mouse.move(box3.x + 300 + 40 * i, y);
-    seen.push(await fragmentWindow());
+    seen.push(await windowText());
   }
   await page.mouse.up();
-  assert.equal(new Set(seen).size, 4, `every drag step moves the window: ${seen.join(' | ')}`);
+  assert.equal(new Set(seen).size, 4, `every drag step moves the window label: ${seen.join(' | ')}`);
   await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
+  // The state (and so the link) gets the window once, when the gesture ends: the one shown last.
+  assert.notEqual(await fragmentWindow(), before, 'the link has the new window');
+  assert.equal(await windowText(), seen.at(-1));
   const moved = await page.evaluate(() => window.__moved);
   assert.ok(moved.plot > 0 && moved.items === 0, `a drag moves the plot as one: ${JSON.stringify(moved)}`);
 
