@@ -41,6 +41,10 @@ pub struct TimelineProps {
 /// A gesture ends (and the plot is laid out again) when no step came for this long.
 const SETTLE_MS: u32 = 160;
 
+/// How far above and below the browser window a zoom step still moves items.
+#[cfg(target_arch = "wasm32")]
+const CULL_MARGIN_PX: f64 = 40.0;
+
 /// A running wheel, drag or pinch gesture. Its steps move the drawn plot and change no state:
 /// the store gets the gesture's window once, when it pauses, and the plot is laid out for it then.
 #[derive(Default)]
@@ -55,9 +59,15 @@ struct Gesture {
     target: Option<(f64, f64)>,
     /// Ends the gesture after `SETTLE_MS` without a step.
     settle: Option<gloo::timers::callback::Timeout>,
-    /// The drawn items a zoom preview moves, with their drawn x (found once per gesture).
+    /// The drawn items a zoom preview moves, with their drawn x and y: found after each new
+    /// drawing (so a step need not look for them), for the drawing numbered `items_of`.
     #[cfg(target_arch = "wasm32")]
-    moved: Vec<(web_sys::Element, f64)>,
+    items: Vec<(web_sys::Element, (f64, f64))>,
+    #[cfg(target_arch = "wasm32")]
+    items_of: u64,
+    /// Whether the items carry a zoom preview's transforms.
+    #[cfg(target_arch = "wasm32")]
+    items_moved: bool,
 }
 
 /// What the gesture handlers call at each step and at the end.
@@ -67,7 +77,6 @@ struct GestureSteps {
     redraw: UseForceUpdateHandle,
     store: StoreHandle,
     container: NodeRef,
-    figure: NodeRef,
 }
 
 impl GestureSteps {
@@ -76,8 +85,9 @@ impl GestureSteps {
         self.gesture.borrow().target.unwrap_or(self.store.window)
     }
 
-    /// One step of a gesture: `action` (a zoom, pan or zoom-to) moves the drawn plot, and the
-    /// window label follows; the store is left alone until the gesture pauses.
+    /// One step of a gesture: `action` (a zoom, pan or zoom-to) moves the drawn plot. The store,
+    /// and with it the window label, the buttons and the link, is left alone until the gesture
+    /// pauses: a text change would cost the step as much as moving the plot does.
     fn step(&self, action: Action) {
         let mut g = self.gesture.borrow_mut();
         let Some(to) = self.store.window_after(g.target.unwrap_or(self.store.window), &action) else { return };
@@ -87,8 +97,6 @@ impl GestureSteps {
         let steps = self.clone();
         g.settle = Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || steps.end()));
         preview(&mut g, &self.container, &self.store);
-        drop(g);
-        show_window(&self.figure, to, self.store.lang);
     }
 
     /// Ends the gesture: the store gets its window, and the plot is laid out for it.
@@ -162,7 +170,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         redraw: redraw.clone(),
         store: store.clone(),
         container: container.clone(),
-        figure: figure.clone(),
     };
     use_ctrl_wheel_zoom(container.clone(), steps.clone());
     // A drag: where it began, and the window shown then.
@@ -479,9 +486,10 @@ pub struct Plot {
     vertical: bool,
     order_ids: Vec<String>,
     order_anchor: Vec<f64>,
-    /// The x of every item with `data-px`, in document order (for the browser's preview).
+    /// Where every item with `data-px` is drawn, in document order (for the browser's preview):
+    /// its x, and its y, or NaN for an item as tall as the plot (an axis tick).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    px: Vec<f64>,
+    px: Vec<(f64, f64)>,
 }
 
 /// Everything the drawn plot depends on. While only the store's window moves during a gesture,
@@ -592,11 +600,11 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
         order.iter().map(|p| (c.events()[p.index].id.clone(), (p.x / width).clamp(0.0, 1.0))).unzip();
 
     // `data-px` on every item: where a running gesture's preview moves it from (see `preview`);
-    // `px` has the same values in document order.
+    // `px` has the same x, with each item's y, in document order.
     let mut px = Vec::new();
     out.raw("<g class=\"llmc-plot\"><g class=\"llmc-axis\" aria-hidden=\"true\">");
     for tick in axis.ticks(70.0) {
-        px.push(tick.x);
+        px.push((tick.x, f64::NAN));
         out.raw("<g").num("data-px", tick.x).raw("><g class=\"llmc-tick\"").translate(tick.x, 0.0).raw("><line");
         out.num("y1", m.axis_height - 6.0).num("y2", layout.height).raw("></line><text");
         out.num("y", m.axis_height - 10.0).raw(" text-anchor=\"middle\">").text(&tick.label.format(lang));
@@ -613,7 +621,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
         } else {
             (band.x0 + 6.0, "start")
         };
-        px.push(band.x0);
+        px.push((band.x0, band.y + m.era_height / 2.0));
         out.raw("<g role=\"listitem\" class=\"llmc-era\"").attr("aria-label", full_name).num("data-px", band.x0);
         out.raw("><title>").text(full_name).raw("</title><rect").num("x", band.x0).num("y", band.y);
         out.num("width", (band.x1 - band.x0).max(1.0)).num("height", m.era_height - 4.0).raw(" rx=\"3\"></rect><text");
@@ -675,7 +683,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
                 label += t.not_matching_suffix;
             }
             let tabindex = if tab_stop == Some(&e.id) { "0" } else { "-1" };
-            px.push(p.x);
+            px.push((p.x, p.y));
             out.raw("<g role=\"listitem\"").num("data-px", p.x).raw("><g role=\"button\"").attr("tabindex", tabindex);
             out.attr("class", &class)
                 .attr("data-event-id", &e.id)
@@ -709,7 +717,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
         out.raw("</g>");
         for k in layout.clusters.iter().filter(|k| k.y > lane.y && k.y < lane.y + lane.height) {
             let x = k.x1 + m.marker_radius + m.gap;
-            px.push(x);
+            px.push((x, k.y));
             out.raw("<text class=\"llmc-cluster\" aria-hidden=\"true\"").num("x", x).num("data-px", x).num("y", k.y);
             out.raw(" dy=\"0.35em\">").text(&format!("+{}", k.members.len())).raw("</text>");
         }
@@ -994,10 +1002,27 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     let Some(plot) = root.query_selector(".llmc-plot").ok().flatten() else { return };
     let edges = root.query_selector(".llmc-edges").ok().flatten();
+    let serial = g.plot.as_ref().map_or(0, |p| p.serial);
+    if g.items_of != serial {
+        // A new drawing (the old items went with the old one): its items in document order, with
+        // the x each was drawn at (see `draw`).
+        let xs = g.plot.as_ref().map(|p| p.px.as_slice()).unwrap_or_default();
+        g.items = match plot.query_selector_all("[data-px]") {
+            Ok(items) => (0..items.length())
+                .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .zip(xs.iter().copied())
+                .collect(),
+            Err(_) => vec![],
+        };
+        g.items_of = serial;
+        g.items_moved = false;
+    }
     let (Some(from), Some(to)) = (g.frozen, g.target) else {
-        // No gesture, or it is over and the plot drawn anew: put back what the preview moved.
-        for (el, _) in g.moved.drain(..) {
-            let _ = el.remove_attribute("transform");
+        // No gesture, or it is over: put back what the preview moved.
+        if std::mem::take(&mut g.items_moved) {
+            for (el, _) in &g.items {
+                let _ = el.remove_attribute("transform");
+            }
         }
         for el in std::iter::once(plot).chain(edges) {
             let _ = el.remove_attribute("transform");
@@ -1005,24 +1030,23 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
         return;
     };
     let (a, b) = chronicle_core::scale::x_map(store.warp(), from, to, (g.width - 2.0).max(1.0));
+    // A zoom moves only the items in view, or near it (the plot is laid out again, all of it, when
+    // the gesture pauses): the plot's y range that the browser window shows.
+    let top = root.query_selector("svg").ok().flatten().map_or(0.0, |svg| svg.get_bounding_client_rect().top());
+    let view = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    let (y0, y1) = (-top - CULL_MARGIN_PX, -top + view + CULL_MARGIN_PX);
     let mut value = String::with_capacity(32);
-    if (a - 1.0).abs() < 1e-9 && g.moved.is_empty() {
+    if (a - 1.0).abs() < 1e-9 && !g.items_moved {
         let _ = write!(value, "translate({b:.1} 0)");
         let _ = plot.set_attribute("transform", &value);
         return;
     }
     let _ = plot.remove_attribute("transform");
-    if g.moved.is_empty() {
-        // The items in document order, with the x each was drawn at (see `draw`).
-        let xs = g.plot.as_ref().map(|p| p.px.as_slice()).unwrap_or_default();
-        if let Ok(items) = plot.query_selector_all("[data-px]") {
-            g.moved = (0..items.length())
-                .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok())
-                .zip(xs.iter().copied())
-                .collect();
+    g.items_moved = true;
+    for (el, (x, y)) in &g.items {
+        if *y < y0 || *y > y1 {
+            continue;
         }
-    }
-    for (el, x) in &g.moved {
         value.clear();
         let _ = write!(value, "translate({:.1} 0)", (a - 1.0) * x + b);
         let _ = el.set_attribute("transform", &value);
@@ -1036,17 +1060,3 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn preview(_: &mut Gesture, _: &NodeRef, _: &StoreHandle) {}
-
-/// Shows `window` in the timeline's window label while a gesture runs (the label is the store's
-/// again once the gesture pauses and the store has its window).
-#[cfg(target_arch = "wasm32")]
-fn show_window(figure: &NodeRef, window: (f64, f64), lang: Lang) {
-    let label = figure.cast::<web_sys::Element>().and_then(|f| f.query_selector(".llmc-window").ok().flatten());
-    // Its text node, not the element: Yew keeps that node and updates it later.
-    if let Some(text) = label.and_then(|l| l.first_child()) {
-        text.set_text_content(Some(&window_label(window, lang)));
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn show_window(_: &NodeRef, _: (f64, f64), _: Lang) {}

@@ -174,17 +174,18 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   await page.mouse.move(box3.x + 300, y);
   const before = await fragmentWindow();
   await page.mouse.down();
+  const labelBefore = await windowText();
   const seen = [];
   for (let i = 1; i <= 4; i++) {
     await page.mouse.move(box3.x + 300 + 40 * i, y);
-    seen.push(await windowText());
+    seen.push(await page.evaluate(() => document.querySelector('.llmc-plot').getAttribute('transform')));
   }
   await page.mouse.up();
-  assert.equal(new Set(seen).size, 4, `every drag step moves the window label: ${seen.join(' | ')}`);
+  assert.equal(new Set(seen).size, 4, `every drag step moves the plot: ${seen.join(' | ')}`);
   await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
-  // The state (and so the link) gets the window once, when the gesture ends: the one shown last.
+  // The state (the label, the link) gets the window once, when the gesture pauses.
   assert.notEqual(await fragmentWindow(), before, 'the link has the new window');
-  assert.equal(await windowText(), seen.at(-1));
+  assert.notEqual(await windowText(), labelBefore, 'the label has the new window');
   const moved = await page.evaluate(() => window.__moved);
   assert.ok(moved.plot > 0 && moved.items === 0, `a drag moves the plot as one: ${JSON.stringify(moved)}`);
 
@@ -210,20 +211,34 @@ test('a two-finger pinch on the timeline zooms in, and spreading them further zo
     { x: cx + spread, y, id: 1 },
   ];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(40) });
-  const seen = [full];
+  // The distance between the first and the last moved tick: each spread zooms in, so it grows.
+  const tickSpread = () =>
+    page.evaluate(() => {
+      const xs = [...document.querySelectorAll('.llmc-axis > [data-px]')].map((g) => {
+        const t = /translate\(([-\d.]+)/.exec(g.getAttribute('transform') ?? 'translate(0')[1];
+        return Number(g.dataset.px) + Number(t);
+      });
+      return xs.at(-1) - xs[0];
+    });
+  const seen = [await tickSpread()];
   for (let spread = 60; spread <= 140; spread += 20) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
     // Touch moves reach the page with the next animation frame: wait for this one's zoom.
-    await page.waitForFunction((before) => document.querySelector('.llmc-window').textContent !== before, seen.at(-1));
-    seen.push(await windowText());
+    await page.waitForFunction((before) => {
+      const xs = [...document.querySelectorAll('.llmc-axis > [data-px]')].map((g) => g.getAttribute('transform'));
+      return xs.join() !== before;
+    }, await page.evaluate(() => [...document.querySelectorAll('.llmc-axis > [data-px]')].map((g) => g.getAttribute('transform')).join()));
+    seen.push(await tickSpread());
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  const years = (label) => label.split(' – ').map(Number);
-  const spans = seen.map((l) => years(l)[1] - years(l)[0]);
-  assert.ok(spans.every((w, i) => i === 0 || w < spans[i - 1]), `every spread narrows the window: ${seen.join(' | ')}`);
-  assert.equal(await page.getByRole('button', { name: 'Zoom out' }).isDisabled(), false);
-  // Once the fingers are off, the plot is laid out for the new window.
+  assert.ok(seen.every((w, i) => i === 0 || w > seen[i - 1]), `every spread zooms in further: ${seen.join(' | ')}`);
+  // Once the fingers are off, the plot is laid out for the new window, and the label and the
+  // buttons follow.
   await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
+  const years = (label) => label.split(' – ').map(Number);
+  const span = (l) => years(l)[1] - years(l)[0];
+  assert.ok(span(await windowText()) < span(full), `the window narrowed: ${await windowText()} from ${full}`);
+  assert.equal(await page.getByRole('button', { name: 'Zoom out' }).isDisabled(), false);
   assert.deepEqual(problems.console, []);
   await context.close();
 });
