@@ -3,7 +3,8 @@
 // 1. Auto-height iframes: <iframe data-llm-chronicle src=".../?lang=en">. The widget posts its
 //    height; this script checks that the message comes from that iframe's window and origin.
 // 2. The custom element: <llm-chronicle lang="zh" view="both"></llm-chronicle>. Each element gets
-//    its own Shadow DOM root; the WASM is fetched once for all of them.
+//    its own Shadow DOM root; the WASM is fetched once for all of them. With loading="lazy" (as on
+//    an iframe), nothing is fetched for an element until it comes near the viewport.
 //
 // The build fills in the file names below (they carry content hashes).
 const BASE = new URL('.', import.meta.url);
@@ -43,6 +44,31 @@ function load() {
 
 const SETTINGS = ['lang', 'theme', 'view', 'focus', 'story', 'height'];
 const TIMEOUT_MS = 15000;
+// How near the viewport a lazy element starts loading: Chromium's distance for lazy iframes on a
+// fast connection, so that it is usually ready by the time it scrolls into view.
+const LAZY_MARGIN = '1250px 0px';
+
+const waiting = new WeakMap();
+let nearby;
+/** Resolves once `el` is within LAZY_MARGIN of the viewport (at once unless loading="lazy"). */
+function near(el) {
+  if (el.getAttribute('loading') !== 'lazy' || !('IntersectionObserver' in window)) return Promise.resolve();
+  nearby ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        nearby.unobserve(entry.target);
+        waiting.get(entry.target)?.();
+        waiting.delete(entry.target);
+      }
+    },
+    { rootMargin: LAZY_MARGIN },
+  );
+  return new Promise((resolve) => {
+    waiting.set(el, resolve);
+    nearby.observe(el);
+  });
+}
 
 let shipped;
 /**
@@ -77,6 +103,8 @@ class LlmChronicle extends HTMLElement {
   #mount = null;
   #handle = null;
   #generation = 0;
+  /** Resolves once the element may load (see `near`); kept once it has. */
+  #near = null;
 
   connectedCallback() {
     this.#render();
@@ -84,6 +112,9 @@ class LlmChronicle extends HTMLElement {
 
   disconnectedCallback() {
     this.#generation += 1;
+    nearby?.unobserve(this);
+    waiting.delete(this);
+    this.#near = null;
     this.#handle?.destroy();
     this.#handle = null;
   }
@@ -107,6 +138,9 @@ class LlmChronicle extends HTMLElement {
     for (const name of SETTINGS) if (this.hasAttribute(name)) settings[name] = this.getAttribute(name);
     settings.lang ??= document.documentElement.lang || 'auto';
     settings._base = BASE.href;
+    this.#near ??= near(this);
+    await this.#near;
+    if (generation !== this.#generation) return;
     const [m, data] = await Promise.all([load(), elementData(this)]);
     if (generation !== this.#generation) return;
     this.#handle?.destroy();

@@ -12,13 +12,14 @@ fn query_value(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-/// `(iframe snippet, custom-element snippet)` for a widget hosted at `base` (ending in `/`).
+/// `(iframe snippet, custom-element snippet)` for a widget hosted at `base` (ending in `/`). Both
+/// load lazily: nothing is fetched until the widget comes near the viewport.
 ///
 /// ```
 /// use chronicle_core::{embed::snippets, i18n::Lang, state::View};
 /// let (iframe, element) = snippets("https://example.org/llmc/", Lang::En, View::Matrix, Some("gpt-3"));
 /// assert!(iframe.contains(r#"src="https://example.org/llmc/?lang=en&amp;view=matrix&amp;focus=gpt-3""#));
-/// assert!(element.contains(r#"<llm-chronicle lang="en" view="matrix" focus="gpt-3"></llm-chronicle>"#));
+/// assert!(element.contains(r#"<llm-chronicle lang="en" view="matrix" focus="gpt-3" loading="lazy"></llm-chronicle>"#));
 /// ```
 pub fn snippets(base: &str, lang: Lang, view: View, focus: Option<&str>) -> (String, String) {
     let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
@@ -37,7 +38,7 @@ pub fn snippets(base: &str, lang: Lang, view: View, focus: Option<&str>) -> (Str
     );
     let focus_attr = focus.map(|id| format!(" focus=\"{}\"", attr(id))).unwrap_or_default();
     let element = format!(
-        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{focus_attr}></llm-chronicle>",
+        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{focus_attr} loading=\"lazy\"></llm-chronicle>",
         lang.code(),
         view.slug()
     );

@@ -103,6 +103,33 @@ test('custom elements: independent state and keys, settings by attribute, page l
   await context.close();
 });
 
+test('loading="lazy": an element far below the fold loads only when it comes near the viewport', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 800 } });
+  await page.goto(`${env.server.url}/examples/article-en.html`);
+  // Far below the fold, after a tall spacer: an eager element and a lazy one.
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '6000px';
+    const eager = document.createElement('llm-chronicle');
+    eager.id = 'eager';
+    eager.setAttribute('view', 'matrix');
+    const lazy = document.createElement('llm-chronicle');
+    lazy.id = 'lazy';
+    lazy.setAttribute('view', 'matrix');
+    lazy.setAttribute('loading', 'lazy');
+    document.querySelector('.article').append(spacer, eager, lazy);
+  });
+  const rendered = (id) => page.evaluate((id) => !!document.getElementById(id).shadowRoot?.querySelector('.llmc'), id);
+  // The eager one renders wherever it is; by then the lazy one, as far away, has not.
+  await page.waitForFunction(() => !!document.getElementById('eager').shadowRoot?.querySelector('.llmc'));
+  assert.equal(await rendered('lazy'), false, 'the lazy element waits');
+  // Scrolled to within the margin (1,250 px), it loads.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('lazy').getBoundingClientRect().top + scrollY - innerHeight - 1000));
+  await page.waitForFunction(() => !!document.getElementById('lazy').shadowRoot?.querySelector('.llmc table'));
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('documented custom properties cross the shadow boundary', async () => {
   const { page, context } = await watchedPage(env.browser, env.server.url);
   await page.goto(`${env.server.url}/examples/article-en.html`);
@@ -234,7 +261,7 @@ test('the Embed action shows both snippets for the current language, view and se
   assert.equal(codes.length, 2);
   assert.ok(codes[0].includes(`<iframe data-llm-chronicle src="${env.server.url}/?lang=en&amp;view=timeline&amp;focus=llama"`), codes[0]);
   assert.ok(codes[0].includes(`<script type="module" src="${env.server.url}/embed.js"></script>`));
-  assert.ok(codes[1].includes('<llm-chronicle lang="en" view="timeline" focus="llama"></llm-chronicle>'), codes[1]);
+  assert.ok(codes[1].includes('<llm-chronicle lang="en" view="timeline" focus="llama" loading="lazy"></llm-chronicle>'), codes[1]);
   await panel.getByRole('button', { name: 'Copy' }).nth(1).click();
   await panel.getByText('Copied').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), codes[1]);
