@@ -9,6 +9,8 @@
 // controls keep what the reader does with them: a pressed button or check box is pressed again,
 // and a typed or chosen value given to the widget, once it has (`later`).
 const KEY = '__LLMC_EARLY_SELECT__';
+// An event whose panel waits for the rest of the page (see `choose`).
+let pending = null;
 const by = (attr, value) => `[${attr}="${CSS.escape(value)}"]`;
 const make = (tag, cls, text) => {
   const el = document.createElement(tag);
@@ -35,6 +37,16 @@ const choose = (w, id) => {
     el.setAttribute('aria-pressed', 'true');
   }
   const entry = w.querySelector(by('data-entry', id));
+  if (slot && !entry && document.readyState === 'loading') {
+    // The list comes last in the page, and a long page may still be parsing: the panel follows
+    // once it is (unless the reader chose otherwise, or the widget took over, meanwhile).
+    pending = id;
+    const finish = () => {
+      pending = null;
+      if (window[KEY] === id && w.classList.contains('llmc-inert')) choose(w, id);
+    };
+    document.addEventListener('DOMContentLoaded', finish, { once: true });
+  }
   if (!slot || !entry) return;
   const d = slot.dataset;
   const title = make('h3', '', entry.querySelector('strong')?.textContent ?? '');
@@ -106,6 +118,8 @@ const early = (e) => {
     e.preventDefault();
     e.stopPropagation();
     const id = hit.getAttribute('data-event-id');
+    // A second press while its panel is still on its way keeps it (the reader saw nothing open).
+    if (id === pending) return;
     choose(w, id === window[KEY] ? null : id);
   } else if (e.type === 'click' && e.target.closest('.llmc-detail-slot .llmc-close')) {
     e.stopPropagation();

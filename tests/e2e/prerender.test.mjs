@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { ready, serve, setup, showIntent, violations, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
@@ -219,6 +220,54 @@ test('a click that comes while the widget renders is answered by the start-up sc
   await takenOver(page, 'gpt-1', 'GPT-1');
   assert.deepEqual(problems.console, []);
   await context.close();
+});
+
+test('a click on an event while a long page is still being parsed opens its panel once the list is in', async () => {
+  // The page arrives in two parts: everything before the event list, then (on release) the rest,
+  // as a long page does on a slow phone. Everything else comes from the usual server.
+  const html = readFileSync(new URL('../../dist/en/index.html', import.meta.url), 'utf8');
+  const cut = html.search(/<section [^>]*class="llmc-list/);
+  assert.ok(cut > 0, 'the page has its event list');
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  const proxy = createServer(async (req, res) => {
+    if (new URL(req.url, 'http://x').pathname === '/en/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(html.slice(0, cut));
+      await held;
+      res.end(html.slice(cut));
+      return;
+    }
+    const r = await fetch(env.server.url + req.url);
+    res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(Buffer.from(await r.arrayBuffer()));
+  });
+  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${proxy.address().port}`;
+  try {
+    const { page, problems, context } = await watchedPage(env.browser, url);
+    // The widget stays out of the way: this is about the start-up script alone.
+    const wasm = await holdBack(page, '**/*.wasm');
+    await page.goto(`${url}/en/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__llmcBoot && window.__llmcBoot !== 'painting');
+    assert.equal(await page.evaluate(() => document.readyState), 'loading');
+    await page.locator('[data-event-id="bert"]').first().click();
+    assert.equal(await page.locator('[data-event-id="bert"]').first().getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('.llmc-detail').count(), 0, 'no panel without the list');
+    // Pressed again while its panel is on its way, it stays chosen.
+    await page.locator('[data-event-id="bert"]').first().click();
+    assert.equal(await page.locator('[data-event-id="bert"]').first().getAttribute('aria-pressed'), 'true');
+    release();
+    await page.locator('.llmc-detail h3', { hasText: 'BERT' }).waitFor();
+    assert.equal(await page.locator('[data-event-id="bert"]').first().getAttribute('aria-pressed'), 'true');
+    wasm.release();
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  } finally {
+    release();
+    proxy.closeAllConnections();
+    await new Promise((ok) => proxy.close(ok));
+  }
 });
 
 test('the WASM is fetched only once the reader shows intent, and nothing but the page and its CSS before it', async () => {
