@@ -20,6 +20,7 @@ const make = (tag, cls, text) => {
 };
 const choose = (w, id) => {
   const before = window[KEY];
+  pending = null;
   for (const el of w.querySelectorAll('.llmc-early')) {
     el.classList.remove('llmc-early', 'llmc-selected');
     el.setAttribute('aria-pressed', 'false');
