@@ -255,8 +255,14 @@ test('a click on an event while a long page is still being parsed opens its pane
     assert.equal(await page.locator('[data-event-id="bert"]').first().getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('.llmc-detail').count(), 0, 'no panel without the list');
     // Pressed again while its panel is on its way, it stays chosen.
-    await page.locator('[data-event-id="bert"]').first().click();
-    assert.equal(await page.locator('[data-event-id="bert"]').first().getAttribute('aria-pressed'), 'true');
+    const bert = page.locator('[data-event-id="bert"]').first();
+    await bert.click();
+    assert.equal(await bert.getAttribute('aria-pressed'), 'true');
+    // Escape clears it; pressed after that, it is chosen again.
+    await page.keyboard.press('Escape');
+    assert.equal(await bert.getAttribute('aria-pressed'), 'false');
+    await bert.click();
+    assert.equal(await bert.getAttribute('aria-pressed'), 'true');
     release();
     await page.locator('.llmc-detail h3', { hasText: 'BERT' }).waitFor();
     assert.equal(await page.locator('[data-event-id="bert"]').first().getAttribute('aria-pressed'), 'true');
