@@ -42,12 +42,6 @@ impl Markup {
         self
     }
 
-    /// ` transform="translate(x,y)"`, to one decimal place.
-    pub fn translate(&mut self, x: f64, y: f64) -> &mut Self {
-        let _ = write!(self.0, " transform=\"translate({x:.1},{y:.1})\"");
-        self
-    }
-
     pub fn finish(self) -> String {
         self.0
     }
@@ -108,11 +102,11 @@ mod tests {
     #[test]
     fn text_and_attributes_are_escaped_and_numbers_rounded() {
         let mut m = Markup::new();
-        m.raw("<g").attr("aria-label", "a \"b\" <c> & d").num("x", 1.25).translate(2.0, -3.04).raw(">");
+        m.raw("<g").attr("aria-label", "a \"b\" <c> & d").num("x", 1.25).num("y", -3.04).raw(">");
         m.text("<script>alert(1)</script> & \"q\"").raw("</g>");
         assert_eq!(
             m.finish(),
-            "<g aria-label=\"a &quot;b&quot; &lt;c&gt; &amp; d\" x=\"1.2\" transform=\"translate(2.0,-3.0)\">\
+            "<g aria-label=\"a &quot;b&quot; &lt;c&gt; &amp; d\" x=\"1.2\" y=\"-3.0\">\
              &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\"</g>"
         );
     }

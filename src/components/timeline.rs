@@ -127,18 +127,31 @@ pub fn event_label(c: &Chronicle, i: usize, lang: Lang) -> String {
 }
 
 /// A marker's shape by openness: a filled circle (open), a ring (closed), a diamond (not
-/// applicable), so openness never rests on colour alone.
-fn marker(out: &mut Markup, openness: Openness, r: f64) {
+/// applicable), so openness never rests on colour alone. Drawn at (`cx`, `cy`) in the plot's own
+/// coordinates, with no transform of its own: a transform per item would give every item a paint
+/// chunk of its own in the browser, and each pan step would cost more.
+fn marker(out: &mut Markup, openness: Openness, r: f64, (cx, cy): (f64, f64)) {
     match openness {
         Openness::NotApplicable => {
-            let d = format!("M0 {n} L{r} 0 L0 {r} L{n} 0 Z", n = -r, r = r);
+            let d = format!(
+                "M{cx:.1} {t:.1} L{rx:.1} {cy:.1} L{cx:.1} {b:.1} L{lx:.1} {cy:.1} Z",
+                t = cy - r,
+                b = cy + r,
+                lx = cx - r,
+                rx = cx + r
+            );
             out.raw("<path class=\"llmc-marker llmc-marker-na\"").attr("d", &d).raw("></path>");
         }
         Openness::Open => {
-            out.raw("<circle class=\"llmc-marker llmc-marker-open\"").num("r", r).raw("></circle>");
+            out.raw("<circle class=\"llmc-marker llmc-marker-open\"")
+                .num("cx", cx)
+                .num("cy", cy)
+                .num("r", r)
+                .raw("></circle>");
         }
         Openness::Closed => {
-            out.raw("<circle class=\"llmc-marker llmc-marker-closed\"").num("r", r - 1.0).raw("></circle>");
+            out.raw("<circle class=\"llmc-marker llmc-marker-closed\"");
+            out.num("cx", cx).num("cy", cy).num("r", r - 1.0).raw("></circle>");
         }
     }
 }
@@ -146,7 +159,7 @@ fn marker(out: &mut Markup, openness: Openness, r: f64) {
 /// A marker drawn alone, for the legend.
 fn marker_html(openness: Openness, r: f64) -> Html {
     let mut out = Markup::new();
-    marker(&mut out, openness, r);
+    marker(&mut out, openness, r, (0.0, 0.0));
     Html::from_html_unchecked(out.finish().into())
 }
 
@@ -466,10 +479,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             } else {
                 <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
                      {onkeydown} {onclick} {onfocusin} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                    <svg class="llmc-timeline-svg" width={plot.size.0.to_string()} height={plot.size.1.to_string()}
-                         viewBox={format!("0 0 {} {}", plot.size.0, plot.size.1)}>
-                        <Frozen plot={plot.clone()} />
-                    </svg>
+                    // The layer a drag moves (see `preview`).
+                    <div class="llmc-pan">
+                        <svg class="llmc-timeline-svg" width={plot.size.0.to_string()} height={plot.size.1.to_string()}
+                             viewBox={format!("0 0 {} {}", plot.size.0, plot.size.1)}>
+                            <Frozen plot={plot.clone()} />
+                        </svg>
+                    </div>
                 </div>
             }
             <p class="llmc-sr-only" role="status">{ announcement }</p>
@@ -573,7 +589,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
                 out.raw("<li><button type=\"button\"").attr("class", &class).attr("tabindex", tabindex);
                 out.attr("data-event-id", &e.id).raw(" aria-pressed=\"false\">");
                 out.raw("<svg class=\"llmc-vmarker\" width=\"16\" height=\"16\" viewBox=\"-8 -8 16 16\" aria-hidden=\"true\">");
-                marker(&mut out, e.access.openness(), 6.0);
+                marker(&mut out, e.access.openness(), 6.0, (0.0, 0.0));
                 out.raw("</svg><span class=\"llmc-vname\">")
                     .text(e.name.get(lang))
                     .raw("</span><span class=\"llmc-vmeta\">");
@@ -605,8 +621,8 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
     out.raw("<g class=\"llmc-plot\"><g class=\"llmc-axis\" aria-hidden=\"true\">");
     for tick in axis.ticks(70.0) {
         px.push((tick.x, f64::NAN));
-        out.raw("<g").num("data-px", tick.x).raw("><g class=\"llmc-tick\"").translate(tick.x, 0.0).raw("><line");
-        out.num("y1", m.axis_height - 6.0).num("y2", layout.height).raw("></line><text");
+        out.raw("<g").num("data-px", tick.x).raw("><g class=\"llmc-tick\"><line").num("x1", tick.x).num("x2", tick.x);
+        out.num("y1", m.axis_height - 6.0).num("y2", layout.height).raw("></line><text").num("x", tick.x);
         out.num("y", m.axis_height - 10.0).raw(" text-anchor=\"middle\">").text(&tick.label.format(lang));
         out.raw("</text></g></g>");
     }
@@ -689,25 +705,27 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
                 .attr("data-event-id", &e.id)
                 .raw(" aria-pressed=\"false\"")
                 .attr("aria-label", &label);
-            out.translate(p.x, p.y)
-                .raw("><circle class=\"llmc-focus-ring\"")
+            out.raw("><circle class=\"llmc-focus-ring\"")
+                .num("cx", p.x)
+                .num("cy", p.y)
                 .num("r", m.marker_radius + 4.0)
                 .raw("></circle>");
             if highlighted {
-                out.raw("<circle class=\"llmc-halo\"").num("r", m.marker_radius + 7.0).raw("></circle>");
+                out.raw("<circle class=\"llmc-halo\"").num("cx", p.x).num("cy", p.y);
+                out.num("r", m.marker_radius + 7.0).raw("></circle>");
             }
             // More events under this one: a second outline behind it, like a stack of cards.
             if p.stacked > 0 {
-                out.raw("<circle class=\"llmc-stack\" cx=\"2.5\" cy=\"-2.5\"")
-                    .num("r", m.marker_radius)
-                    .raw("></circle>");
+                out.raw("<circle class=\"llmc-stack\"").num("cx", p.x + 2.5).num("cy", p.y - 2.5);
+                out.num("r", m.marker_radius).raw("></circle>");
             }
-            marker(&mut out, p.openness, m.marker_radius);
+            marker(&mut out, p.openness, m.marker_radius, (p.x, p.y));
             if let Some(side) = p.label {
                 let label_x = m.marker_radius + m.gap;
                 let (x, anchor) = if side == LabelSide::Right { (label_x, "start") } else { (-label_x, "end") };
                 out.raw("<text class=\"llmc-event-label\" dy=\"0.35em\"")
-                    .num("x", x)
+                    .num("x", p.x + x)
+                    .num("y", p.y)
                     .attr("text-anchor", anchor)
                     .raw(">");
                 out.text(&format!("{}{colour_symbol}", e.name.get(lang))).raw("</text>");
@@ -991,7 +1009,9 @@ fn use_width(node: NodeRef) -> f64 {
 }
 
 /// Moves the drawn plot to a running gesture's window, and puts everything back once the plot has
-/// been laid out again. A pan moves the whole plot by one translation. A zoom moves markers,
+/// been laid out again. A pan moves the whole plot by one translation of its layer (`.llmc-pan`,
+/// which the stylesheet gives a compositing layer of its own): the browser moves the pixels it
+/// has and paints nothing again. A zoom moves markers,
 /// ticks, eras and cluster badges each by a translation, so nothing is distorted, and the edges by
 /// an exact horizontal map. One attribute per drawn item at most, instead of a new layout and
 /// render per step.
@@ -1002,6 +1022,7 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     let Some(plot) = root.query_selector(".llmc-plot").ok().flatten() else { return };
     let edges = root.query_selector(".llmc-edges").ok().flatten();
+    let layer = root.query_selector(".llmc-pan").ok().flatten();
     let serial = g.plot.as_ref().map_or(0, |p| p.serial);
     if g.items_of != serial {
         // A new drawing (the old items went with the old one): its items in document order, with
@@ -1024,24 +1045,31 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
                 let _ = el.remove_attribute("transform");
             }
         }
-        for el in std::iter::once(plot).chain(edges) {
-            let _ = el.remove_attribute("transform");
+        if let Some(edges) = edges {
+            let _ = edges.remove_attribute("transform");
+        }
+        if let Some(layer) = layer {
+            let _ = layer.remove_attribute("style");
         }
         return;
     };
     let (a, b) = chronicle_core::scale::x_map(store.warp(), from, to, (g.width - 2.0).max(1.0));
+    let mut value = String::with_capacity(32);
+    if (a - 1.0).abs() < 1e-9 && !g.items_moved {
+        if let Some(layer) = layer {
+            let _ = write!(value, "transform:translateX({b:.1}px)");
+            let _ = layer.set_attribute("style", &value);
+        }
+        return;
+    }
+    if let Some(layer) = layer {
+        let _ = layer.remove_attribute("style");
+    }
     // A zoom moves only the items in view, or near it (the plot is laid out again, all of it, when
     // the gesture pauses): the plot's y range that the browser window shows.
     let top = root.query_selector("svg").ok().flatten().map_or(0.0, |svg| svg.get_bounding_client_rect().top());
     let view = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
     let (y0, y1) = (-top - CULL_MARGIN_PX, -top + view + CULL_MARGIN_PX);
-    let mut value = String::with_capacity(32);
-    if (a - 1.0).abs() < 1e-9 && !g.items_moved {
-        let _ = write!(value, "translate({b:.1} 0)");
-        let _ = plot.set_attribute("transform", &value);
-        return;
-    }
-    let _ = plot.remove_attribute("transform");
     g.items_moved = true;
     for (el, (x, y)) in &g.items {
         if *y < y0 || *y > y1 {

@@ -162,14 +162,19 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   const fragmentWindow = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('w'));
   const box3 = await frame.boundingBox();
   const y = box3.y + Math.min(box3.height / 2, 200);
-  // While it runs, the drawn plot moves as one piece (one transform), not item by item. (First
-  // the wheel's gesture ends: its zoom moved the items one by one.)
+  // While it runs, the drawn plot moves as one piece (its layer's transform), not item by item,
+  // and nothing is drawn again. (First the wheel's gesture ends: its zoom moved the items one by
+  // one.)
   await page.waitForFunction(() => !document.querySelector('[data-px][transform]'));
   await page.evaluate(() => {
-    window.__moved = { plot: 0, items: 0 };
+    window.__moved = { layer: 0, items: 0, drawn: 0 };
     new MutationObserver((ms) => {
-      for (const m of ms) if (m.target.getAttribute('transform')) window.__moved[m.target.classList.contains('llmc-plot') ? 'plot' : 'items']++;
-    }).observe(document.querySelector('.llmc-timeline-svg'), { subtree: true, attributes: true, attributeFilter: ['transform'] });
+      for (const m of ms) {
+        if (m.type === 'childList') window.__moved.drawn++;
+        else if (m.target.classList.contains('llmc-pan')) window.__moved.layer += m.target.style.transform ? 1 : 0;
+        else if (m.attributeName === 'transform' && m.target.getAttribute('transform')) window.__moved.items++;
+      }
+    }).observe(document.querySelector('.llmc-pan'), { subtree: true, childList: true, attributes: true, attributeFilter: ['transform', 'style'] });
   });
   await page.mouse.move(box3.x + 300, y);
   const before = await fragmentWindow();
@@ -178,16 +183,19 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   const seen = [];
   for (let i = 1; i <= 4; i++) {
     await page.mouse.move(box3.x + 300 + 40 * i, y);
-    seen.push(await page.evaluate(() => document.querySelector('.llmc-plot').getAttribute('transform')));
+    seen.push(await page.evaluate(() => document.querySelector('.llmc-pan').style.transform));
   }
   await page.mouse.up();
   assert.equal(new Set(seen).size, 4, `every drag step moves the plot: ${seen.join(' | ')}`);
-  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
+  assert.ok(seen.every((t) => /^translateX\(-?[\d.]+px\)$/.test(t)), `each step moves the layer: ${seen.join(' | ')}`);
+  const duringDrag = await page.evaluate(() => ({ ...window.__moved }));
+  assert.ok(duringDrag.layer >= 4 && duringDrag.items === 0 && duringDrag.drawn === 0, `a drag moves the plot as one, drawing nothing: ${JSON.stringify(duringDrag)}`);
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-pan[style]'));
   // The state (the label, the link) gets the window once, when the gesture pauses.
   assert.notEqual(await fragmentWindow(), before, 'the link has the new window');
   assert.notEqual(await windowText(), labelBefore, 'the label has the new window');
-  const moved = await page.evaluate(() => window.__moved);
-  assert.ok(moved.plot > 0 && moved.items === 0, `a drag moves the plot as one: ${JSON.stringify(moved)}`);
+  // At the end the plot is drawn for the new window.
+  assert.ok((await page.evaluate(() => window.__moved.drawn)) > 0, 'the plot is drawn again at the end');
 
   // Zoom to an era.
   await page.getByRole('button', { name: 'Show all', exact: true }).click();
@@ -234,7 +242,7 @@ test('a two-finger pinch on the timeline zooms in, and spreading them further zo
   assert.ok(seen.every((w, i) => i === 0 || w > seen[i - 1]), `every spread zooms in further: ${seen.join(' | ')}`);
   // Once the fingers are off, the plot is laid out for the new window, and the label and the
   // buttons follow.
-  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-plot[transform]'));
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-pan[style]'));
   const years = (label) => label.split(' – ').map(Number);
   const span = (l) => years(l)[1] - years(l)[0];
   assert.ok(span(await windowText()) < span(full), `the window narrowed: ${await windowText()} from ${full}`);
