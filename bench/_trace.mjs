@@ -12,7 +12,7 @@ const box = await page.locator('.llmc-timeline-svg').boundingBox();
 const cx = box.x + box.width / 2, cy = box.y + 150;
 await page.mouse.move(cx, cy);
 await page.keyboard.down('Control');
-for (let i = 0; i < 20; i++) { await page.mouse.wheel(0, -100); await new Promise(r => setTimeout(r, 250)); }
+for (let i = 0; i < (process.env.MODE === 'zoom' ? 0 : 20); i++) { await page.mouse.wheel(0, -100); await new Promise(r => setTimeout(r, 250)); }
 await page.keyboard.up('Control');
 await new Promise(r => setTimeout(r, 400));
 console.log('window', await page.locator('.llmc-window').textContent(), 'svg nodes', await page.evaluate(() => document.querySelectorAll('.llmc-timeline-svg *').length), 'svg size', JSON.stringify(await page.locator('.llmc-timeline-svg').boundingBox()));
@@ -21,11 +21,18 @@ const events = [];
 cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
 const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
 await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc', options: 'sampling-frequency=10000' });
+if (process.env.MODE === 'zoom') {
+  await new Promise(r => setTimeout(r, 400));
+  await page.mouse.move(cx, cy); await page.keyboard.down('Control');
+  for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, -100); await new Promise(r => setTimeout(r, 400)); }
+  await page.keyboard.up('Control');
+} else {
 await page.mouse.move(cx, cy + 200); await page.mouse.down();
 for (let i = 1; i <= 12; i++) { await page.mouse.move(cx + 40 * i, cy + 200); await new Promise(r => setTimeout(r, 120)); }
 await page.mouse.up();
+}
 await cdp.send('Tracing.end'); await done;
-const main = events.filter(e => e.name === 'EventDispatch' && e.args?.data?.type === 'pointermove')[0];
+const main = events.filter(e => e.name === 'EventDispatch' && (e.args?.data?.type === 'pointermove' || e.args?.data?.type === 'wheel'))[0];
 const tid = main?.tid, pid = main?.pid;
 const names = ['EventDispatch', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer', 'HitTest', 'IntersectionObserverController::computeIntersections', 'ScrollLayer', 'PaintImage', 'RasterTask', 'ProxyMain::BeginMainFrame::commit'];
 const byName = {};

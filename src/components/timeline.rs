@@ -1022,7 +1022,9 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     let Some(plot) = root.query_selector(".llmc-plot").ok().flatten() else { return };
     let edges = root.query_selector(".llmc-edges").ok().flatten();
-    let layer = root.query_selector(".llmc-pan").ok().flatten();
+    // Through the CSSOM: a strict Content Security Policy blocks inline style attributes.
+    let layer =
+        root.query_selector(".llmc-pan").ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     let serial = g.plot.as_ref().map_or(0, |p| p.serial);
     if g.items_of != serial {
         // A new drawing (the old items went with the old one): its items in document order, with
@@ -1049,7 +1051,7 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
             let _ = edges.remove_attribute("transform");
         }
         if let Some(layer) = layer {
-            let _ = layer.remove_attribute("style");
+            let _ = layer.style().remove_property("transform");
         }
         return;
     };
@@ -1057,13 +1059,13 @@ fn preview(g: &mut Gesture, container: &NodeRef, store: &StoreHandle) {
     let mut value = String::with_capacity(32);
     if (a - 1.0).abs() < 1e-9 && !g.items_moved {
         if let Some(layer) = layer {
-            let _ = write!(value, "transform:translateX({b:.1}px)");
-            let _ = layer.set_attribute("style", &value);
+            let _ = write!(value, "translateX({b:.1}px)");
+            let _ = layer.style().set_property("transform", &value);
         }
         return;
     }
     if let Some(layer) = layer {
-        let _ = layer.remove_attribute("style");
+        let _ = layer.style().remove_property("transform");
     }
     // A zoom moves only the items in view, or near it (the plot is laid out again, all of it, when
     // the gesture pauses): the plot's y range that the browser window shows.

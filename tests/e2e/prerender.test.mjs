@@ -465,6 +465,25 @@ test('the built site works under a strict Content Security Policy', async () => 
       await page.locator('.llmc-filters summary').click();
       await page.getByRole('searchbox').fill('llama');
       await page.locator('.llmc-downloads button').first().click();
+      // A drag moves the plot's layer through the CSSOM (an inline style attribute would be
+      // blocked): the layer moves at every step.
+      if (path === '/') {
+        await page.getByRole('searchbox').fill('');
+        // Zoomed in (the whole history can't be panned).
+        await page.locator('.llmc-toolbar button').first().click();
+        await page.locator('.llmc-toolbar button').first().click();
+        const box = await page.locator('.llmc-timeline-frame').boundingBox();
+        const y = box.y + Math.min(box.height / 2, 200);
+        await page.mouse.move(box.x + 300, y);
+        await page.mouse.down();
+        const moved = [];
+        for (let i = 1; i <= 3; i++) {
+          await page.mouse.move(box.x + 300 + 40 * i, y);
+          moved.push(await page.locator('.llmc-pan').evaluate((el) => el.style.transform));
+        }
+        await page.mouse.up();
+        assert.equal(new Set(moved.filter(Boolean)).size, 3, `the layer moves at every step: ${moved.join(' | ')}`);
+      }
       assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
       assert.deepEqual(problems.console, [], path);
       await context.close();

@@ -162,9 +162,8 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   const fragmentWindow = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('w'));
   const box3 = await frame.boundingBox();
   const y = box3.y + Math.min(box3.height / 2, 200);
-  // While it runs, the drawn plot moves as one piece (its layer's transform), not item by item,
-  // and nothing is drawn again. (First the wheel's gesture ends: its zoom moved the items one by
-  // one.)
+  // While it runs, the drawn plot moves as one piece (its layer's transform), not item by item.
+  // (First the wheel's gesture ends: its zoom moved the items one by one.)
   await page.waitForFunction(() => !document.querySelector('[data-px][transform]'));
   await page.evaluate(() => {
     window.__moved = { layer: 0, items: 0, drawn: 0 };
@@ -189,8 +188,10 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   assert.equal(new Set(seen).size, 4, `every drag step moves the plot: ${seen.join(' | ')}`);
   assert.ok(seen.every((t) => /^translateX\(-?[\d.]+px\)$/.test(t)), `each step moves the layer: ${seen.join(' | ')}`);
   const duringDrag = await page.evaluate(() => ({ ...window.__moved }));
-  assert.ok(duringDrag.layer >= 4 && duringDrag.items === 0 && duringDrag.drawn === 0, `a drag moves the plot as one, drawing nothing: ${JSON.stringify(duringDrag)}`);
-  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-pan[style]'));
+  // (The plot may be drawn again mid-drag: a step that comes more than the pause after the last
+  // one ends the gesture, and a slow test run can be that slow.)
+  assert.ok(duringDrag.layer >= 4 && duringDrag.items === 0, `a drag moves the plot as one: ${JSON.stringify(duringDrag)}`);
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform]') && !document.querySelector('.llmc-pan').style.transform);
   // The state (the label, the link) gets the window once, when the gesture pauses.
   assert.notEqual(await fragmentWindow(), before, 'the link has the new window');
   assert.notEqual(await windowText(), labelBefore, 'the label has the new window');
@@ -242,7 +243,7 @@ test('a two-finger pinch on the timeline zooms in, and spreading them further zo
   assert.ok(seen.every((w, i) => i === 0 || w > seen[i - 1]), `every spread zooms in further: ${seen.join(' | ')}`);
   // Once the fingers are off, the plot is laid out for the new window, and the label and the
   // buttons follow.
-  await page.waitForFunction(() => !document.querySelector('[data-px][transform], .llmc-pan[style]'));
+  await page.waitForFunction(() => !document.querySelector('[data-px][transform]') && !document.querySelector('.llmc-pan').style.transform);
   const years = (label) => label.split(' – ').map(Number);
   const span = (l) => years(l)[1] - years(l)[0];
   assert.ok(span(await windowText()) < span(full), `the window narrowed: ${await windowText()} from ${full}`);
