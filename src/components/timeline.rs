@@ -645,7 +645,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
         out.num("x", label_x).attr("text-anchor", anchor).num("y", band.y + m.era_height / 2.0);
         out.raw(" dy=\"0.1em\">").text(&name).raw("</text></g>");
     }
-    // The edges are drawing only (each event's panel and the list name its lineage in words), so
+    // The edges are drawing only (each event's panel names its lineage in words), so
     // all edges of one kind are one path of many subpaths: two elements, however many edges. At
     // 10,000 events there are some 1,700, and as elements of their own they were a third of the
     // plot's elements, each to parse, style and paint again at every zoom step. (A dash pattern
