@@ -8,7 +8,42 @@
 // widget, a press, a touch, a wheel turn, focus or a key press inside it. Until the widget has taken over, other
 // controls keep what the reader does with them: a pressed button or check box is pressed again,
 // and a typed or chosen value given to the widget, once it has (`later`).
+//
+// The parts of the page no one sees at first (the folded filters; the matrices, the list and the
+// notes below the timeline) are prerendered inside `<noscript __LLMC_LATER__>` (see
+// `prerender::defer_unseen`): with scripting on, the parser keeps them as text, so the first frame
+// holds only what is on screen. `unveil` makes them DOM: right after the first frame, or at once
+// when something needs them (a click's panel, print).
 const KEY = '__LLMC_EARLY_SELECT__';
+// Turns the deferred parts into DOM, once the page has been parsed (until then a `<noscript>` may
+// hold only part of its text). Returns whether nothing is left deferred.
+const unveil = () => {
+  if (document.readyState === 'loading') return false;
+  const later = document.querySelectorAll('noscript[__LLMC_LATER__]');
+  for (const el of later) {
+    const t = document.createElement('template');
+    t.innerHTML = el.textContent;
+    el.replaceWith(t.content);
+  }
+  // A link to a place in those parts (an id in the URL's fragment) lands once the place exists.
+  if (later.length && location.hash && window.scrollY === 0) {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {}
+    const place = document.getElementById(id);
+    // Parts above it that skip layout until near the screen (`content-visibility: auto`) take
+    // their real size as it scrolls: it goes there again until it stays (a few frames at most).
+    const land = (tries) => {
+      if (!place || Math.abs(place.getBoundingClientRect().top) < 1) return;
+      place.scrollIntoView();
+      if (tries) requestAnimationFrame(() => land(tries - 1));
+    };
+    land(4);
+  }
+  return true;
+};
+addEventListener('beforeprint', unveil);
 // An event whose panel waits for the rest of the page (see `choose`).
 let pending = null;
 const by = (attr, value) => `[${attr}="${CSS.escape(value)}"]`;
@@ -19,6 +54,7 @@ const make = (tag, cls, text) => {
   return el;
 };
 const choose = (w, id) => {
+  unveil();
   const before = window[KEY];
   pending = null;
   for (const el of w.querySelectorAll('.llmc-early')) {

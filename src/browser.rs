@@ -93,8 +93,13 @@ fn mount_with(
     // Hydrate prerendered HTML when the first render will match it (same language, default
     // view, no deep link); otherwise start from an empty root.
     let prerendered = root.get_attribute(crate::PRERENDERED_ATTR);
-    let hydrate =
-        prerendered.as_deref() == Some(lang.code()) && fragment.is_none() && settings.is_default_view() && may_hydrate;
+    // A part still deferred (the start-up script makes it DOM first) could not be hydrated.
+    let deferred = root.query_selector(&format!("noscript[{}]", crate::LATER_ATTR)).ok().flatten().is_some();
+    let hydrate = prerendered.as_deref() == Some(lang.code())
+        && fragment.is_none()
+        && settings.is_default_view()
+        && may_hydrate
+        && !deferred;
     let _ = root.remove_attribute(crate::PRERENDERED_ATTR);
     if prerendered.is_some() && !hydrate {
         root.set_text_content(None);

@@ -24,6 +24,10 @@ pub use app::{App, AppProps, Data};
 /// The mount element's attribute that says which language was prerendered into it.
 pub const PRERENDERED_ATTR: &str = "data-llmc-prerendered";
 
+/// The attribute of each `<noscript>` that holds a prerendered part of the page no one sees at
+/// first, until the start-up script makes it DOM (see `prerender::defer_unseen`).
+pub const LATER_ATTR: &str = "data-llmc-later";
+
 /// The global where the start-up script keeps the id of an event a reader clicked before the
 /// widget was interactive (see `prerender::boot_script`); the widget selects it once mounted.
 pub const EARLY_SELECT: &str = "__llmcEarlySelect";

@@ -49,7 +49,8 @@ fn description(lang: Lang) -> &'static str {
 ///    before the takeover are given to the widget once it has taken over.
 /// 2. The script waits for the page's first frame (a task right after the first animation frame,
 ///    so after that frame's style, layout and paint; at most 1 s; not at all in a hidden tab), so
-///    on a slow link nothing competes with the HTML and CSS.
+///    on a slow link nothing competes with the HTML and CSS. Then, once the page is parsed, it
+///    makes the parts no one sees at first DOM (`unveil`; see [`defer_unseen`]).
 /// 3. It waits for the reader's first sign of intent inside the widget, recorded from the script's
 ///    first run: a pointer resting over it for 65 ms (then the page's `load` event and an idle
 ///    moment), a press, a touch, a wheel turn, focus or a key press (`wanted` in `boot-early.js`;
@@ -60,7 +61,8 @@ fn description(lang: Lang) -> &'static str {
 /// 4. Then it preloads the WASM and its glue (`<link rel="preload">` and `<link rel="modulepreload">`,
 ///    so both download at once), asks for the dataset (`data_file`; the widget reads
 ///    `window.__llmcData` instead of fetching it itself) unless an editor's `?data=` replaces it,
-///    and starts the WASM. If that fails, a notice above the content names what failed.
+///    and starts the WASM (on a page that is parsed and has nothing left deferred, since the
+///    widget hydrates all of it). If that fails, a notice above the content names what failed.
 ///
 /// `window.__llmcBoot` says which step it is at (`painting`, `waiting`, `loading`, `started`,
 /// `failed`). Paths are relative to the script, so pages in sub-folders (`en/`) share it.
@@ -73,6 +75,10 @@ await new Promise((painted) => {{
   setTimeout(painted, 1000);
   requestAnimationFrame(() => setTimeout(painted, 0));
 }});
+const parsed = new Promise((done) =>
+  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done, {{ once: true }}) : done(),
+);
+parsed.then(unveil);
 window.__llmcBoot = 'waiting';
 await wanted();
 window.__llmcBoot = 'loading';
@@ -96,6 +102,9 @@ if (!new URLSearchParams(location.search).has('data')) {{
 }}
 try {{
   const {{ default: init, ...bindings }} = await import(here('{glue}'));
+  // The widget hydrates the whole page: all of it parsed, and none of it deferred.
+  await parsed;
+  unveil();
   const wasm = await init({{ module_or_path: here('{wasm}') }});
   window.wasmBindings = bindings;
   window.__llmcBoot = 'started';
@@ -110,7 +119,9 @@ try {{
 
 /// `boot-early.js` as shipped: its comment lines dropped, its global named.
 fn early_script() -> String {
-    let js = include_str!("boot-early.js").replace("__LLMC_EARLY_SELECT__", crate::EARLY_SELECT);
+    let js = include_str!("boot-early.js")
+        .replace("__LLMC_EARLY_SELECT__", crate::EARLY_SELECT)
+        .replace("__LLMC_LATER__", crate::LATER_ATTR);
     js.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
@@ -186,6 +197,47 @@ pub fn data_file(c: &Chronicle) -> Result<(String, String), String> {
     let json = serde_json::to_string(&c.data).map_err(|e| format!("cannot write the dataset as JSON: {e}"))?;
     let hash = content_hash(&json);
     Ok((format!("chronicle-{hash:016x}.json"), json))
+}
+
+/// The parts of the prerendered widget that no one sees at first, each as (where it begins, where
+/// it ends: the first such text after the beginning, or the widget root's closing tag): the filters
+/// (folded away in a closed `<details>`; its controls would otherwise be styled and laid out at
+/// `DOMContentLoaded`, when the browser's form handling looks at them), and everything below the
+/// timeline (the matrices, the event list and the notes: two thirds of the page's markup).
+const UNSEEN: [(&str, Option<&str>); 2] =
+    [("<div class=\"llmc-filter-grid\">", Some("</details>")), ("<div class=\"llmc-view llmc-view-matrix\">", None)];
+
+/// Wraps the parts of the prerendered widget that no one sees at first ([`UNSEEN`]) in
+/// `<noscript data-llmc-later>`. With scripting on, the parser keeps a `<noscript>`'s content as
+/// text, so the first frame has only the header, the filters' summary and the timeline to style
+/// and lay out (at 100 events the first event shows about 10 ms sooner); the start-up script turns
+/// the text into DOM right after that frame (`unveil` in `boot-early.js`), before the widget
+/// hydrates. Without scripting the browser parses it as part of the page, so readers without
+/// JavaScript, and crawlers, get everything. A part that is missing (the page that lists data
+/// errors has neither) stays as it is.
+pub fn defer_unseen(app_html: &str) -> String {
+    let mut out = String::with_capacity(app_html.len() + 100);
+    let mut at = 0;
+    for (begin, end) in UNSEEN {
+        let Some(start) = app_html[at..].find(begin).map(|k| at + k) else { continue };
+        let stop = match end {
+            Some(end) => app_html[start..].find(end).map(|k| start + k),
+            None => app_html.rfind("</div>").filter(|&k| k > start),
+        };
+        let Some(stop) = stop else { continue };
+        // Nothing in it may end the `<noscript>` early. (It can't: the renderer writes every `<`
+        // of text and attributes as `&lt;`. If it ever did, that part would simply not wait.)
+        if app_html[start..stop].to_ascii_lowercase().contains("</noscript") {
+            continue;
+        }
+        out.push_str(&app_html[at..start]);
+        out.push_str(&format!("<noscript {}>", crate::LATER_ATTR));
+        out.push_str(&app_html[start..stop]);
+        out.push_str("</noscript>");
+        at = stop;
+    }
+    out.push_str(&app_html[at..]);
+    out
 }
 
 /// Puts the prerendered `app_html` (rendered from `c`) into Trunk's `template` (the built
@@ -284,8 +336,9 @@ pub fn page(
     out.replace_range(
         m0..inner_end,
         &format!(
-            "<div id=\"llm-chronicle\" data-src=\"{prefix}{data_file}\" class=\"llmc-inert\" {PRERENDERED_ATTR}=\"{}\">{app_html}",
-            lang.code()
+            "<div id=\"llm-chronicle\" data-src=\"{prefix}{data_file}\" class=\"llmc-inert\" {PRERENDERED_ATTR}=\"{}\">{}",
+            lang.code(),
+            defer_unseen(app_html)
         ),
     );
     // The structured data goes after the content, so it never delays the first paint.

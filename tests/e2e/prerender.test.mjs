@@ -276,6 +276,58 @@ test('a click on an event while a long page is still being parsed opens its pane
   }
 });
 
+test('the folded filters and the part below the timeline wait as text for the first frame, then become the page', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  // What the first frame that shows an event holds (checked in its animation-frame callbacks).
+  await page.addInitScript(() => {
+    const look = () => {
+      if (!document.querySelector('.llmc-event')) return requestAnimationFrame(look);
+      window.__firstFrame = {
+        waiting: document.querySelectorAll('noscript[data-llmc-later]').length,
+        tables: document.querySelectorAll('.llmc table').length,
+        search: document.querySelectorAll('.llmc input[type=search]').length,
+      };
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(`${env.server.url}/en/`);
+  await page.waitForFunction(() => window.__llmcBoot === 'waiting' && document.readyState === 'complete');
+  assert.deepEqual(await page.evaluate(() => window.__firstFrame), { waiting: 2, tables: 0, search: 0 });
+  // Then, with no WASM asked for, everything is there: to read, to find in the page, to use.
+  assert.equal(await page.locator('noscript').count(), 0);
+  assert.equal(await page.locator('.llmc table').count(), 2);
+  assert.equal(await page.locator('.llmc-list-events > li').count(), DATA.events.length);
+  assert.ok((await page.locator('.llmc').textContent()).includes(DATA.events.at(-1).summary.en));
+  await page.locator('.llmc-filters summary').click();
+  await page.getByRole('searchbox').fill('llama');
+  await ready(page);
+  const [shown, all] = (await page.locator('.llmc-count').textContent()).match(/\d+/g).map(Number);
+  assert.ok(all === DATA.events.length && shown > 0 && shown < all, `the search, typed before the widget ran, counts: ${shown} / ${all}`);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('a link to a place in the part below the timeline lands there once it is there', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  // The widget stays out of the way (a fragment starts it at once): this is about the page.
+  const wasm = await holdBack(page, '**/*.wasm');
+  await page.goto(`${env.server.url}/en/#llmc-all-events-title`);
+  await page.waitForFunction(() => !document.querySelector('noscript') && document.readyState === 'complete');
+  // (The list is folded, so its heading is near the page's end: in view, as far as it scrolls.)
+  const landed = () =>
+    page.evaluate(() => {
+      const top = document.getElementById('llmc-all-events-title').getBoundingClientRect().top;
+      return { inView: top >= 0 && top < innerHeight - 20, end: Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) < 2 };
+    });
+  await page.waitForFunction(() => window.scrollY > 900);
+  // It stays there over the next frames, as the parts above it take their real size.
+  for (let i = 0; i < 6; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  assert.deepEqual(await landed(), { inView: true, end: true });
+  wasm.release();
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('the WASM is fetched only once the reader shows intent, and nothing but the page and its CSS before it', async () => {
   const html = readFileSync(new URL('../../dist/index.html', import.meta.url), 'utf8');
   assert.doesNotMatch(html, /rel="(module)?preload"/, 'the page itself requests no script before its first frame');

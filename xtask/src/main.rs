@@ -537,6 +537,21 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
                 assert!(html.contains(&escape(era.name.get(lang))));
             }
             assert_eq!(html.matches("<table").count(), 2, "both matrices are tables");
+            // The part below the timeline waits inside one <noscript> (text for the parser when
+            // scripting is on); the timeline is outside it, the matrices and the list inside.
+            // The folded filters, and the part below the timeline, wait inside a <noscript> each
+            // (text for the parser when scripting is on); the timeline is outside them.
+            let later = format!("<noscript {}>", llm_chronicle::LATER_ATTR);
+            let parts: Vec<&str> = html.split(&later).collect();
+            assert_eq!(parts.len(), 3);
+            let (filters, rest) = parts[1].split_once("</noscript>").unwrap();
+            assert!(filters.starts_with("<div class=\"llmc-filter-grid\">") && filters.contains("type=\"search\""));
+            assert!(rest.starts_with("</details>"));
+            assert!(rest.contains("class=\"llmc-timeline-svg\"") && rest.contains("llmc-detail-slot"));
+            let (below, rest) = parts[2].split_once("</noscript>").unwrap();
+            assert_eq!(below.matches("<table").count(), 2);
+            assert!(below.contains("class=\"llmc-list") && below.contains("class=\"llmc-about\""));
+            assert!(rest.trim_start().starts_with("</div>"), "it ends where the widget's root does");
             assert!(html.contains("hreflang=\"zh-Hans\"") && html.contains("hreflang=\"en\""));
             assert!(html.contains("property=\"og:title\""));
             let ld =
@@ -545,6 +560,32 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             assert_eq!(ld["@type"], "Dataset");
             assert_eq!(ld["hasPart"].as_array().unwrap().len(), data.events().len());
         }
+    }
+
+    #[test]
+    fn the_folded_filters_and_what_is_below_the_timeline_wait_in_noscript() {
+        use llm_chronicle::prerender::defer_unseen;
+        let page = concat!(
+            "<div class=\"llmc\"><details class=\"llmc-filters\"><summary>F</summary>",
+            "<div class=\"llmc-filter-grid\"><input></div></details><figure></figure>",
+            "<div class=\"llmc-view llmc-view-matrix\"><table></table></div><section></section></div>"
+        );
+        assert_eq!(
+            defer_unseen(page),
+            concat!(
+                "<div class=\"llmc\"><details class=\"llmc-filters\"><summary>F</summary>",
+                "<noscript data-llmc-later><div class=\"llmc-filter-grid\"><input></div></noscript></details><figure></figure>",
+                "<noscript data-llmc-later><div class=\"llmc-view llmc-view-matrix\"><table></table></div><section></section></noscript></div>"
+            )
+        );
+        // The page that lists data errors has no such parts.
+        let errors = "<div class=\"llmc\"><header></header><ul class=\"llmc-errors\"></ul></div>";
+        assert_eq!(defer_unseen(errors), errors);
+        // Nothing inside may end a wrapper early: such a part does not wait, the other still does.
+        let closing = page.replace("<table>", "<p>x</NoScript></p><table>");
+        let out = defer_unseen(&closing);
+        assert_eq!(out.matches("<noscript").count(), 1);
+        assert!(out.contains("<noscript data-llmc-later><div class=\"llmc-filter-grid\">"));
     }
 
     #[test]
