@@ -3,14 +3,15 @@
 // `window.__bench`, which bench/measure.mjs drives through page.evaluate.
 //
 // Method:
-// - First event visible (`firstVisible`, and the promise `visible`): a MutationObserver (child lists) schedules a check in the next animation
-//   frame; the check looks for a marker (`config.marker`) whose box (`config.hit` inside it, if
-//   given) is non-empty and inside the viewport. Checking in an animation frame means styles are
-//   in (render-blocking CSS has loaded) and the marker is painted in that very frame; the time is
-//   taken at the first of two moments that can only come after that frame's rendering: a task
-//   posted from it, and the next frame's animation-frame callbacks. (While a page is still being
-//   parsed, Chromium runs the parser's tasks before a posted task, which would count parsing that
-//   comes after the paint; the next frame is not held back that way.)
+// - First event visible (`firstVisible`, and the promise `visible`): a MutationObserver (child
+//   lists) schedules a check in the next animation frame; the check looks for a marker
+//   (`config.marker`) whose box (`config.hit` inside it, if given) is non-empty and inside the
+//   viewport. Checking in an animation frame means styles are in (render-blocking CSS has loaded)
+//   and the marker is painted in that very frame; the time is taken at the first of two moments
+//   that can only come after that frame's rendering: a task posted from it, and the next frame's
+//   animation-frame callbacks. (While a page is still being parsed, Chromium runs the parser's
+//   tasks before a posted task, which would count parsing that comes after the paint; the next
+//   frame is not held back that way.)
 // - Fully running (only with `config.ready`): a MutationObserver on class records performance.now()
 //   when `config.ready` first matches.
 // - Handled click: a MutationObserver on class / aria-pressed and child lists records

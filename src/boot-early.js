@@ -16,9 +16,9 @@
 // when something needs them (a click's panel, print).
 const KEY = '__LLMC_EARLY_SELECT__';
 // Turns the deferred parts into DOM, once the page has been parsed (until then a `<noscript>` may
-// hold only part of its text). Returns whether nothing is left deferred.
+// hold only part of its text).
 const unveil = () => {
-  if (document.readyState === 'loading') return false;
+  if (document.readyState === 'loading') return;
   const later = document.querySelectorAll('noscript[__LLMC_LATER__]');
   for (const el of later) {
     const t = document.createElement('template');
@@ -41,7 +41,6 @@ const unveil = () => {
     };
     land(4);
   }
-  return true;
 };
 addEventListener('beforeprint', unveil);
 // An event whose panel waits for the rest of the page (see `choose`).
