@@ -15,16 +15,67 @@
 // holds only what is on screen. `unveil` makes them DOM: right after the first frame, or at once
 // when something needs them (a click's panel, print).
 const KEY = '__LLMC_EARLY_SELECT__';
+// The deferred parts still to become DOM: steps, each making a slice of a list's entries DOM, run
+// in order (see `unveil`).
+const steps = [];
+// The markup of one slice of entries, in characters: about a millisecond's parsing on a laptop.
+const SLICE = 8192;
+const dom = (html) => {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  return t.content;
+};
+// Makes a deferred part DOM, all but the entries of its event lists, which wait in `steps`: a list
+// of 10,000 events is 3.5 MB of markup, a long task for the parser to take at once.
+const open = (el) => {
+  const text = el.textContent;
+  const head = '<ol class="llmc-list-events">';
+  let shell = '';
+  let at = 0;
+  const bodies = [];
+  for (let k; (k = text.indexOf(head, at)) >= 0; ) {
+    const start = k + head.length;
+    const end = text.indexOf('</ol>', start);
+    if (end < 0) break;
+    shell += text.slice(at, start);
+    bodies.push(text.slice(start, end));
+    at = end;
+  }
+  const part = dom(shell + text.slice(at));
+  const lists = part.querySelectorAll('ol.llmc-list-events');
+  // (Text and attributes never hold a `<`, so the cut can't go wrong; if it ever did, the part
+  // becomes DOM whole.)
+  if (lists.length !== bodies.length || [...lists].some((ol) => ol.childNodes.length)) return el.replaceWith(dom(text));
+  el.replaceWith(part);
+  bodies.forEach((body, k) => {
+    for (let from = 0; from < body.length; ) {
+      const cut = body.indexOf('<li data-entry=', from + SLICE);
+      const to = cut < 0 ? body.length : cut;
+      const piece = body.slice(from, to);
+      steps.push(() => lists[k].append(dom(piece)));
+      from = to;
+    }
+  });
+};
+// Runs the steps a few milliseconds at a time, each batch a task of its own, so input is answered
+// and frames are drawn in between.
+const slices = new MessageChannel();
+slices.port1.onmessage = () => {
+  const t = performance.now();
+  while (steps.length && performance.now() - t < 5) steps.shift()();
+  if (steps.length) slices.port2.postMessage(0);
+};
 // Turns the deferred parts into DOM, once the page has been parsed (until then a `<noscript>` may
-// hold only part of its text).
-const unveil = () => {
+// hold only part of its text): at once, or with `sliced`, the long lists' entries a slice at a
+// time (`slices`).
+const unveil = (sliced) => {
   if (document.readyState === 'loading') return;
   const later = document.querySelectorAll('noscript[__LLMC_LATER__]');
-  for (const el of later) {
-    const t = document.createElement('template');
-    t.innerHTML = el.textContent;
-    el.replaceWith(t.content);
-  }
+  const first = !steps.length;
+  for (const el of later) open(el);
+  // (A link to a place in them lands once, so it waits for nothing.)
+  if (sliced !== true || location.hash) while (steps.length) steps.shift()();
+  else if (first && steps.length) slices.port2.postMessage(0);
   // A link to a place in those parts (an id in the URL's fragment) lands once the place exists.
   if (later.length && location.hash && window.scrollY === 0) {
     let id = location.hash.slice(1);
@@ -42,7 +93,7 @@ const unveil = () => {
     land(4);
   }
 };
-addEventListener('beforeprint', unveil);
+addEventListener('beforeprint', () => unveil());
 // An event whose panel waits for the rest of the page (see `choose`).
 let pending = null;
 const by = (attr, value) => `[${attr}="${CSS.escape(value)}"]`;
@@ -53,7 +104,7 @@ const make = (tag, cls, text) => {
   return el;
 };
 const choose = (w, id) => {
-  unveil();
+  unveil(true);
   const before = window[KEY];
   pending = null;
   for (const el of w.querySelectorAll('.llmc-early')) {
@@ -72,7 +123,9 @@ const choose = (w, id) => {
     el.classList.add('llmc-early', 'llmc-selected');
     el.setAttribute('aria-pressed', 'true');
   }
-  const entry = w.querySelector(by('data-entry', id));
+  // The list's entry for it: the slices before it, and its own, become DOM now if they are not yet.
+  let entry;
+  while (!(entry = w.querySelector(by('data-entry', id))) && steps.length) steps.shift()();
   if (slot && !entry && document.readyState === 'loading') {
     // The list comes last in the page, and a long page may still be parsing: the panel follows
     // once it is (unless the reader chose otherwise, or the widget took over, meanwhile).

@@ -50,7 +50,9 @@ fn description(lang: Lang) -> &'static str {
 /// 2. The script waits for the page's first frame (a task right after the first animation frame,
 ///    so after that frame's style, layout and paint; at most 1 s; not at all in a hidden tab), so
 ///    on a slow link nothing competes with the HTML and CSS. Then, once the page is parsed, it
-///    makes the parts no one sees at first DOM (`unveil`; see [`defer_unseen`]).
+///    makes the parts no one sees at first DOM (`unveil`; see [`defer_unseen`]): the event lists'
+///    entries a few milliseconds' worth at a time, so a long list (3.5 MB of markup at 10,000
+///    events) never holds up a click or a frame.
 /// 3. It waits for the reader's first sign of intent inside the widget, recorded from the script's
 ///    first run: a pointer resting over it for 65 ms (then the page's `load` event and an idle
 ///    moment), a press, a touch, a wheel turn, focus or a key press (`wanted` in `boot-early.js`;
@@ -78,7 +80,7 @@ await new Promise((painted) => {{
 const parsed = new Promise((done) =>
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done, {{ once: true }}) : done(),
 );
-parsed.then(unveil);
+parsed.then(() => unveil(true));
 window.__llmcBoot = 'waiting';
 await wanted();
 window.__llmcBoot = 'loading';
@@ -211,8 +213,8 @@ const UNSEEN: [(&str, Option<&str>); 2] =
 /// `<noscript data-llmc-later>`. With scripting on, the parser keeps a `<noscript>`'s content as
 /// text, so the first frame has only the header, the filters' summary and the timeline to style
 /// and lay out (at 100 events the first event shows about 10 ms sooner); the start-up script turns
-/// the text into DOM right after that frame (`unveil` in `boot-early.js`), before the widget
-/// hydrates. Without scripting the browser parses it as part of the page, so readers without
+/// the text into DOM right after that frame (`unveil` in `boot-early.js`: the event lists' entries
+/// in slices, each batch a task of its own), and all of it before the widget hydrates. Without scripting the browser parses it as part of the page, so readers without
 /// JavaScript, and crawlers, get everything. A part that is missing (the page that lists data
 /// errors has neither) stays as it is.
 pub fn defer_unseen(app_html: &str) -> String {

@@ -296,13 +296,84 @@ test('the folded filters and the part below the timeline wait as text for the fi
   // Then, with no WASM asked for, everything is there: to read, to find in the page, to use.
   assert.equal(await page.locator('noscript').count(), 0);
   assert.equal(await page.locator('.llmc table').count(), 2);
-  assert.equal(await page.locator('.llmc-list-events > li').count(), DATA.events.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.llmc-list-events > li').length === n, DATA.events.length);
   assert.ok((await page.locator('.llmc').textContent()).includes(DATA.events.at(-1).summary.en));
   await page.locator('.llmc-filters summary').click();
   await page.getByRole('searchbox').fill('llama');
   await ready(page);
   const [shown, all] = (await page.locator('.llmc-count').textContent()).match(/\d+/g).map(Number);
   assert.ok(all === DATA.events.length && shown > 0 && shown < all, `the search, typed before the widget ran, counts: ${shown} / ${all}`);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+for (const path of ['/', '/en/']) {
+  test(`${path}: what waited as text becomes the very DOM the parser builds without scripting`, async () => {
+    const markup = async (options, settle) => {
+      const { page, problems, context } = await watchedPage(env.browser, env.server.url, options);
+      await page.goto(`${env.server.url}${path}`);
+      await settle?.(page);
+      const html = await page.locator('.llmc').evaluate((el) => el.outerHTML);
+      assert.deepEqual(problems.console, []);
+      await context.close();
+      return html;
+    };
+    const parsed = await markup({ javaScriptEnabled: false });
+    assert.equal((parsed.match(/<noscript data-llmc-later="">/g) ?? []).length, 2, 'the page defers two parts');
+    const unveiled = await markup({}, async (page) => {
+      await page.waitForFunction((n) => !document.querySelector('noscript') && document.querySelectorAll('.llmc-list-events > li').length === n, DATA.events.length);
+      // The widget has not run (no sign of intent): this is the start-up script's work alone.
+      assert.equal(await page.evaluate(() => window.__llmcBoot), 'waiting');
+    });
+    // (Some of its lists are longer than a slice: their entries came in more than one piece.)
+    assert.equal(unveiled, parsed.replace(/<noscript data-llmc-later="">|<\/noscript>/g, ''));
+  });
+}
+
+test('a long list becomes DOM a slice at a time, with frames between, and a click gets its panel at once', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  // Before the start-up script turns it into DOM, the deferred list is made 40 times as long (each
+  // entry with an id of its own, in order). Each frame counts the entries there are; in the first
+  // that has some but not all, an event whose entry is the very last is clicked.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const later = document.querySelectorAll('noscript[data-llmc-later]')[1];
+      let n = 0;
+      later.textContent = later.textContent.replace(/<ol class="llmc-list-events">(.*?)<\/ol>/gs, (_, body) => {
+        const copies = Array.from({ length: 40 }, () => body.replace(/data-entry="[^"]*"/g, () => `data-entry="x${n++}"`));
+        return `<ol class="llmc-list-events">${copies.join('')}</ol>`;
+      });
+      window.__total = n;
+      window.__counts = [];
+      const count = () => {
+        const c = document.querySelectorAll('.llmc-list-events > li').length;
+        window.__counts.push(c);
+        if (c > 0 && c < n && !window.__click) {
+          const ev = document.querySelector('[data-event-id]');
+          ev.setAttribute('data-event-id', `x${n - 1}`);
+          ev.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+          window.__click = { entries: c, panel: document.querySelector('.llmc-detail h3')?.textContent ?? null };
+        }
+        if (c < n) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+    });
+  });
+  // The click is a sign of intent: the WASM it asks for never comes, so the page stays the script's.
+  await page.route(/_bg\.wasm$/, () => {});
+  await page.goto(`${env.server.url}/en/`);
+  const total = await page.evaluate(() => window.__total);
+  assert.equal(total, DATA.events.length * 40);
+  await page.waitForFunction((n) => document.querySelectorAll('.llmc-list-events > li').length === n, total);
+  const counts = await page.evaluate(() => window.__counts);
+  assert.ok(counts.some((c) => c > 0 && c < total), `no frame between the slices: ${counts.join(', ')}`);
+  // The click came while the list was coming, and its panel opened with it (the entry's title).
+  const click = await page.evaluate(() => window.__click);
+  assert.ok(click && click.entries < total, `clicked with ${click?.entries} of ${total} entries`);
+  assert.equal(click.panel, await page.locator('[data-entry] > strong').last().textContent());
+  // In order: every list's entries as they were, copy after copy.
+  const ids = await page.locator('.llmc-list-events > li').evaluateAll((lis) => lis.map((li) => li.dataset.entry));
+  assert.deepEqual(ids, Array.from({ length: total }, (_, k) => `x${k}`));
   assert.deepEqual(problems.console, []);
   await context.close();
 });
