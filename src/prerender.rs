@@ -242,6 +242,9 @@ pub fn defer_unseen(app_html: &str) -> String {
     out
 }
 
+/// The opening tag of the page's own heading in the template.
+const PAGE_TITLE: &str = "<h1 class=\"llmc-page-title\">";
+
 /// Puts the prerendered `app_html` (rendered from `c`) into Trunk's `template` (the built
 /// `index.html`) and adds the metadata for `lang`. `prefix` is the path from this page to the site
 /// root (`""` or `"../"`); `data_file` is the dataset's file name at the root, which the widget
@@ -321,6 +324,13 @@ pub fn page(
     let d0 = out.find("<meta name=\"description\"").ok_or("the template has no description")?;
     let d1 = d0 + out[d0..].find("/>").ok_or("unclosed description")? + 2;
     out.replace_range(d0..d1, &meta);
+    // The page's own heading: the template's is bilingual; the English page's is English alone, so
+    // nothing in its first frame needs a Chinese font (see `ZH_GLYPHS` in the header).
+    if lang == Lang::En {
+        let h0 = out.find(PAGE_TITLE).ok_or("the template has no <h1 class=\"llmc-page-title\">")?;
+        let h1 = h0 + out[h0..].find("</h1>").ok_or("unclosed <h1>")?;
+        out.replace_range(h0 + PAGE_TITLE.len()..h1, "LLM Chronicle");
+    }
     // Relative asset paths for pages below the root.
     if !prefix.is_empty() {
         out = out

@@ -286,13 +286,17 @@ test('the folded filters and the part below the timeline wait as text for the fi
         waiting: document.querySelectorAll('noscript[data-llmc-later]').length,
         tables: document.querySelectorAll('.llmc table').length,
         search: document.querySelectorAll('.llmc input[type=search]').length,
+        // Chinese set in type (the browser would look for a Chinese font just for it).
+        chinese: document.body.innerText.match(/[\u3400-\u9fff]+/g),
       };
     };
     requestAnimationFrame(look);
   });
   await page.goto(`${env.server.url}/en/`);
   await page.waitForFunction(() => window.__llmcBoot === 'waiting' && document.readyState === 'complete');
-  assert.deepEqual(await page.evaluate(() => window.__firstFrame), { waiting: 2, tables: 0, search: 0 });
+  assert.deepEqual(await page.evaluate(() => window.__firstFrame), { waiting: 2, tables: 0, search: 0, chinese: null });
+  // The switch to Chinese is drawn, and named for assistive technology.
+  assert.equal(await page.getByRole('button', { name: '中文', exact: true }).locator('svg path').count(), 1);
   // Then, with no WASM asked for, everything is there: to read, to find in the page, to use.
   assert.equal(await page.locator('noscript').count(), 0);
   assert.equal(await page.locator('.llmc table').count(), 2);
