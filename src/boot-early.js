@@ -60,10 +60,13 @@ const open = (el) => {
 // Runs the steps a few milliseconds at a time, each batch a task of its own, so input is answered
 // and frames are drawn in between.
 const slices = new MessageChannel();
+// Who waits for all of it (see `unveiled`).
+const waiters = [];
 slices.port1.onmessage = () => {
   const t = performance.now();
   while (steps.length && performance.now() - t < 5) steps.shift()();
   if (steps.length) slices.port2.postMessage(0);
+  else for (const done of waiters.splice(0)) done();
 };
 // Turns the deferred parts into DOM, once the page has been parsed (until then a `<noscript>` may
 // hold only part of its text): at once, or with `sliced`, the long lists' entries a slice at a
@@ -94,6 +97,14 @@ const unveil = (sliced) => {
   }
 };
 addEventListener('beforeprint', () => unveil());
+// Resolves once everything deferred is DOM, made so in slices like `unveil(true)` (and so after
+// any click waiting for its panel: a click's panel needs only the slices up to its entry).
+const unveiled = () =>
+  new Promise((done) => {
+    unveil(true);
+    if (steps.length) waiters.push(done);
+    else done();
+  });
 // An event whose panel waits for the rest of the page (see `choose`).
 let pending = null;
 const by = (attr, value) => `[${attr}="${CSS.escape(value)}"]`;

@@ -106,7 +106,7 @@ try {{
   const {{ default: init, ...bindings }} = await import(here('{glue}'));
   // The widget hydrates the whole page: all of it parsed, and none of it deferred.
   await parsed;
-  unveil();
+  await unveiled();
   const wasm = await init({{ module_or_path: here('{wasm}') }});
   window.wasmBindings = bindings;
   window.__llmcBoot = 'started';
