@@ -80,7 +80,9 @@ await new Promise((painted) => {{
 const parsed = new Promise((done) =>
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done, {{ once: true }}) : done(),
 );
-parsed.then(() => unveil(true));
+// Everything deferred, made DOM in slices once the page is parsed (a click's panel, or print, takes
+// what it needs at once).
+const whole = parsed.then(unveiled);
 window.__llmcBoot = 'waiting';
 await wanted();
 window.__llmcBoot = 'loading';
@@ -105,8 +107,7 @@ if (!new URLSearchParams(location.search).has('data')) {{
 try {{
   const {{ default: init, ...bindings }} = await import(here('{glue}'));
   // The widget hydrates the whole page: all of it parsed, and none of it deferred.
-  await parsed;
-  await unveiled();
+  await whole;
   const wasm = await init({{ module_or_path: here('{wasm}') }});
   window.wasmBindings = bindings;
   window.__llmcBoot = 'started';
@@ -214,8 +215,9 @@ const UNSEEN: [(&str, Option<&str>); 2] =
 /// text, so the first frame has only the header, the filters' summary and the timeline to style
 /// and lay out (at 100 events the first event shows about 10 ms sooner); the start-up script turns
 /// the text into DOM right after that frame (`unveil` in `boot-early.js`: the event lists' entries
-/// in slices, each batch a task of its own), and all of it before the widget hydrates. Without scripting the browser parses it as part of the page, so readers without
-/// JavaScript, and crawlers, get everything. A part that is missing (the page that lists data
+/// in slices, each batch a task of its own), and all of it before the widget hydrates. Without
+/// scripting the browser parses it as part of the page, so readers without JavaScript, and
+/// crawlers, get everything. A part that is missing (the page that lists data
 /// errors has neither) stays as it is.
 pub fn defer_unseen(app_html: &str) -> String {
     let mut out = String::with_capacity(app_html.len() + 100);
