@@ -185,7 +185,9 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
     seen.push(await page.evaluate(() => document.querySelector('.llmc-pan').style.transform));
   }
   await page.mouse.up();
-  assert.equal(new Set(seen).size, 4, `every drag step moves the plot: ${seen.join(' | ')}`);
+  // (Each step against the one before: after a mid-drag pause the layer starts again from the new
+  // layout, so an earlier step's offset may come back.)
+  assert.ok(seen.every((t, i) => t && (i === 0 || t !== seen[i - 1])), `every drag step moves the plot: ${seen.join(' | ')}`);
   assert.ok(seen.every((t) => /^translateX\(-?[\d.]+px\)$/.test(t)), `each step moves the layer: ${seen.join(' | ')}`);
   const duringDrag = await page.evaluate(() => ({ ...window.__moved }));
   // (The plot may be drawn again mid-drag: a step that comes more than the pause after the last
