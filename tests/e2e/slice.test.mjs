@@ -208,6 +208,51 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   await context.close();
 });
 
+test('each lane is an SVG of its own, exactly over the plot, and pointers reach every lane through the others', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}/?lang=en`);
+  await ready(page);
+  const found = await page.evaluate(() => {
+    const box = (el) => JSON.stringify(Object.values(el.getBoundingClientRect().toJSON()).map(Math.round));
+    const background = document.querySelector('.llmc-timeline-svg');
+    const lanes = [...document.querySelectorAll('.llmc-lane-svg')];
+    // What a pointer at the middle of each lane's first and last marker reaches.
+    const hits = lanes.flatMap((svg) => {
+      const events = [...svg.querySelectorAll('.llmc-event')];
+      return [events[0], events.at(-1)].map((event) => {
+        event.scrollIntoView({ block: 'center' });
+        const m = event.querySelector('.llmc-marker').getBoundingClientRect();
+        const hit = document.elementFromPoint(m.x + m.width / 2, m.y + m.height / 2)?.closest('.llmc-event');
+        return hit === event || `${event.dataset.eventId} reached ${hit?.dataset.eventId ?? 'no event'}`;
+      });
+    });
+    const era = document.querySelector('.llmc-era rect');
+    era.scrollIntoView({ block: 'center' });
+    const e = era.getBoundingClientRect();
+    return {
+      lanes: lanes.length,
+      laneGroups: document.querySelectorAll('.llmc-lane').length,
+      sameBox: lanes.every((svg) => box(svg) === box(background)),
+      layered: lanes.every((svg) => getComputedStyle(svg).position === 'absolute'),
+      hits,
+      era: document.elementFromPoint(e.x + 3, e.y + e.height / 2)?.closest('.llmc-era') !== null,
+    };
+  });
+  assert.ok(found.lanes > 1, `lanes: ${found.lanes}`);
+  assert.equal(found.lanes, found.laneGroups, 'one SVG per lane');
+  assert.ok(found.sameBox, 'every lane SVG has the box of the background SVG');
+  assert.ok(found.layered, 'every lane SVG is positioned (a paint layer of its own)');
+  assert.deepEqual(found.hits.filter((h) => h !== true), [], 'every lane\'s events are reached through the lanes over them');
+  assert.ok(found.era, 'the background (an era band) is reached through the lanes');
+  // A click on an event in the first lane, under all the others, selects it.
+  const first = page.locator('.llmc-lane-svg').first().locator('.llmc-event').first();
+  await first.scrollIntoViewIfNeeded();
+  await first.locator('.llmc-marker').click();
+  assert.equal(await first.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('a two-finger pinch on the timeline zooms in, and spreading them further zooms more', async () => {
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 700 }, hasTouch: true });
   await page.goto(`${env.server.url}/?lang=en`);
