@@ -13,6 +13,7 @@ mod markup;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+mod render;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -2,6 +2,7 @@
 //! into the built page together with search and sharing metadata. The browser then hydrates it.
 
 use chronicle_core::i18n::Lang;
+use chronicle_core::markup::escape_attr;
 use chronicle_core::Chronicle;
 use yew::LocalServerRenderer;
 
@@ -14,10 +15,6 @@ pub use crate::PRERENDERED_ATTR;
 pub async fn render_app(lang: Lang, data: Data) -> String {
     let props = AppProps::new(data, lang);
     LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// At most this many events are listed in the page's JSON-LD.

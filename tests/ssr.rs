@@ -129,7 +129,7 @@ async fn the_early_panel_has_its_slot_and_an_entry_per_event() {
             let entry = format!(
                 "<li data-entry=\"{}\"><strong>{}</strong> · <span>{}</span> · <span>",
                 e.id,
-                e.name.get(lang).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;"),
+                chronicle_core::markup::escape_attr(e.name.get(lang)),
                 c.date(i)
             );
             assert!(html.contains(&entry), "{lang:?}: {} has no list entry of the expected shape", e.id);

@@ -60,6 +60,19 @@ fn digits(s: &str, len: usize) -> Option<u32> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 
+/// The span of `start..end` (two dates as written) in fractional years: from the start's first
+/// moment to the end's last, so `span("2018", "2020")` is 2018.0..2021.0. `None` if either date does
+/// not parse. Eras and story stops cover their whole end year (or month, or day) this way.
+///
+/// ```
+/// use chronicle_core::date::span;
+/// assert_eq!(span("2018", "2020"), Some((2018.0, 2021.0)));
+/// assert_eq!(span("2018", "nope"), None);
+/// ```
+pub fn span(start: &str, end: &str) -> Option<(f64, f64)> {
+    Some((Date::parse(start).ok()?.fractional_year(), Date::parse(end).ok()?.end_fractional_year()))
+}
+
 impl Date {
     /// A year-precision date.
     pub const fn year(year: i32) -> Self {

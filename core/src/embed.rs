@@ -2,11 +2,8 @@
 //! reader's current language, view and selection.
 
 use crate::i18n::Lang;
+use crate::markup::escape_attr as attr;
 use crate::state::View;
-
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
 
 fn query_value(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()

@@ -3,7 +3,7 @@
 //! Content text lives in the dataset as [`crate::model::Text`]; the strings here are the widget's
 //! own chrome (buttons, captions, labels).
 
-use crate::model::{Access, Family, Openness};
+use crate::model::{Access, Family, Level, Openness};
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -172,6 +172,10 @@ pub struct Ui {
     pub colour_none: &'static str,
     pub colour_legend: &'static str,
     pub not_in_matrix: &'static str,
+    /// The legend's line for documented lineage edges (drawn solid).
+    pub legend_documented: &'static str,
+    /// The legend's line for inferred lineage edges (drawn dashed).
+    pub legend_inferred: &'static str,
     pub download_csv: &'static str,
     pub download_json: &'static str,
     pub view: &'static str,
@@ -254,6 +258,8 @@ static ZH: Ui = Ui {
     colour_none: "不着色（按开放权重与否）",
     colour_legend: "时间线颜色表示",
     not_in_matrix: "灰色：不在矩阵中",
+    legend_documented: "实线：有文献记载的传承",
+    legend_inferred: "虚线：推断的传承",
     download_csv: "下载 CSV",
     download_json: "下载 JSON",
     view: "视图",
@@ -358,6 +364,8 @@ static EN: Ui = Ui {
     colour_none: "Nothing (open weights or not)",
     colour_legend: "Timeline colours show",
     not_in_matrix: "grey: not in the matrix",
+    legend_documented: "solid line: documented lineage",
+    legend_inferred: "dashed line: inferred lineage",
     download_csv: "Download CSV",
     download_json: "Download JSON",
     view: "View",
@@ -458,6 +466,27 @@ pub fn access_name(access: Access, lang: Lang) -> &'static str {
         (Lang::En, Limited) => "Limited access",
         (Lang::En, Unreleased) => "Unreleased",
         (Lang::En, NotApplicable) => "Not applicable",
+    }
+}
+
+/// A matrix level's name.
+pub fn level_name(level: Level, lang: Lang) -> &'static str {
+    let t = ui(lang);
+    match level {
+        Level::Open => t.level_open,
+        Level::Partial => t.level_partial,
+        Level::Closed => t.level_closed,
+        Level::Unknown => t.level_unknown,
+    }
+}
+
+/// "1948 – 2026" / "1948年 – 2026年": the years a window (fractional years) shows, for the live
+/// region that announces zoom changes. A window ending exactly on 1 January ends the year before.
+pub fn window_label(window: (f64, f64), lang: Lang) -> String {
+    let y = |v: f64| v.floor() as i32;
+    match lang {
+        Lang::Zh => format!("{}年 – {}年", y(window.0), y(window.1 - 1e-9)),
+        Lang::En => format!("{} – {}", y(window.0), y(window.1 - 1e-9)),
     }
 }
 

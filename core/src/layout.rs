@@ -6,7 +6,7 @@
 //! last label ends before it starts. When no row has room, the label is hidden and the event is
 //! counted into a cluster badge that says how many labels are hidden there.
 
-use crate::date::Date;
+use crate::date::span;
 use crate::i18n::Lang;
 use crate::model::{Evidence, Family, Openness};
 use crate::scale::Axis;
@@ -175,10 +175,9 @@ pub fn layout_timeline(
     let mut era_rows: Vec<f64> = Vec::new();
     let mut eras = Vec::new();
     for (i, era) in chronicle.data.eras.iter().enumerate() {
-        let (Ok(s), Ok(e)) = (Date::parse(&era.start), Date::parse(&era.end)) else {
+        let Some((start, end)) = span(&era.start, &era.end) else {
             continue;
         };
-        let (start, end) = (s.fractional_year(), e.end_fractional_year());
         let row = era_rows.iter().position(|&row_end| row_end <= start + 1e-9).unwrap_or(era_rows.len());
         if row == era_rows.len() {
             era_rows.push(end);
@@ -339,12 +338,7 @@ pub fn vertical_groups(chronicle: &Chronicle, window: (f64, f64), include: &[boo
 /// assert_eq!(groups.iter().map(|(_, v)| v.len()).sum::<usize>(), c.events().len());
 /// ```
 pub fn events_by_era(chronicle: &Chronicle) -> Vec<(Option<usize>, Vec<usize>)> {
-    let spans: Vec<Option<(f64, f64)>> = chronicle
-        .data
-        .eras
-        .iter()
-        .map(|e| Some((Date::parse(&e.start).ok()?.fractional_year(), Date::parse(&e.end).ok()?.end_fractional_year())))
-        .collect();
+    let spans: Vec<Option<(f64, f64)>> = chronicle.data.eras.iter().map(|e| span(&e.start, &e.end)).collect();
     let mut groups: Vec<(Option<usize>, Vec<usize>)> = (0..spans.len()).map(|i| (Some(i), Vec::new())).collect();
     let mut rest = Vec::new();
     for &i in chronicle.chronological() {

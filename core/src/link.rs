@@ -143,7 +143,7 @@ pub fn from_settings(s: &crate::settings::Settings, c: &Chronicle) -> Link {
 
 /// `state` with everything `link` asks for applied, in the order a reader would have done it.
 pub fn restore(mut state: State, link: &Link, c: &Chronicle) -> State {
-    use crate::date::Date;
+    use crate::date::span;
     use crate::state::Action;
     let mut actions = Vec::new();
     if let Some(lang) = link.lang {
@@ -151,8 +151,8 @@ pub fn restore(mut state: State, link: &Link, c: &Chronicle) -> State {
     }
     actions.push(Action::SetEvenTime(link.even_time));
     if let Some(stop) = link.story.and_then(|k| c.data.story.get(k).map(|s| (k, s))) {
-        if let (Ok(s), Ok(e)) = (Date::parse(&stop.1.start), Date::parse(&stop.1.end)) {
-            actions.push(Action::StoryGo { index: stop.0, start: s.fractional_year(), end: e.end_fractional_year() });
+        if let Some((start, end)) = span(&stop.1.start, &stop.1.end) {
+            actions.push(Action::StoryGo { index: stop.0, start, end });
         }
     }
     if let Some((start, end)) = link.window {

@@ -236,7 +236,6 @@ impl State {
 }
 
 impl State {
-    /// The window in u units on a width of 1, so anchors and pans are fractions.
     /// The window that `action` leaves when the window is `from` and the rest of the state is as
     /// it is, or `None` for an action that does not move the window. A running gesture previews
     /// its steps with this, and sets the state once, when it pauses.

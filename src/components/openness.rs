@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chronicle_core::filter::Filter;
-use chronicle_core::i18n::{ui, Lang};
+use chronicle_core::i18n::{level_name, ui, Lang};
 use chronicle_core::matrix::{level_slug, level_symbol, order_rows, score, to_csv, to_json, SortKey};
 use chronicle_core::model::{CriterionGroup, Level};
 use chronicle_core::state::Action;
@@ -20,17 +20,6 @@ use crate::markup::{Drawn, Markup};
 pub struct OpennessProps {
     pub data: Data,
     pub id_prefix: AttrValue,
-}
-
-/// The level's word in `lang`.
-pub fn level_name(level: Level, lang: Lang) -> &'static str {
-    let t = ui(lang);
-    match level {
-        Level::Open => t.level_open,
-        Level::Partial => t.level_partial,
-        Level::Closed => t.level_closed,
-        Level::Unknown => t.level_unknown,
-    }
 }
 
 fn group_name(g: CriterionGroup, lang: Lang) -> &'static str {

@@ -1,7 +1,7 @@
 //! Story mode: stops that retell the article's argument, each zooming the timeline and
 //! highlighting events, dimensions and criteria.
 
-use chronicle_core::date::Date;
+use chronicle_core::date::span;
 use chronicle_core::i18n::{story_progress, ui};
 use chronicle_core::model::StoryStop;
 use chronicle_core::state::Action;
@@ -18,8 +18,7 @@ pub struct StoryProps {
 /// The action that shows stop `index`.
 pub fn go(stops: &[StoryStop], index: usize) -> Option<Action> {
     let stop = stops.get(index)?;
-    let start = Date::parse(&stop.start).ok()?.fractional_year();
-    let end = Date::parse(&stop.end).ok()?.end_fractional_year();
+    let (start, end) = span(&stop.start, &stop.end)?;
     Some(Action::StoryGo { index, start, end })
 }
 

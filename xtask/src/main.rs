@@ -502,10 +502,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html")).unwrap()
     }
 
-    /// Text as Yew's server renderer writes it inside elements.
-    fn escape(s: &str) -> String {
-        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-    }
+    // Text as Yew's server renderer writes it inside elements.
+    use chronicle_core::markup::escape_text as escape;
 
     #[tokio::test]
     async fn both_prerendered_pages_hold_every_event_and_their_metadata() {
