@@ -79,8 +79,6 @@ impl Lang {
 #[derive(Debug)]
 pub struct Ui {
     pub lang_switch_label: &'static str,
-    /// The other language's name, written in that language.
-    pub other_lang_name: &'static str,
     pub timeline_label: &'static str,
     pub timeline_hint: &'static str,
     pub matrix_caption: &'static str,
@@ -188,7 +186,6 @@ pub struct Ui {
 
 static ZH: Ui = Ui {
     lang_switch_label: "语言",
-    other_lang_name: "English",
     timeline_label: "时间线",
     timeline_hint: "按时间排列的模型与论文。选择一个事件即可查看详情。",
     matrix_caption: "开源与闭源大模型：逐项对比",
@@ -294,7 +291,6 @@ static ZH: Ui = Ui {
 
 static EN: Ui = Ui {
     lang_switch_label: "Language",
-    other_lang_name: "中文",
     timeline_label: "Timeline",
     timeline_hint: "Models and papers in date order. Select an event to see its details.",
     matrix_caption: "Open versus closed models, dimension by dimension",

@@ -58,14 +58,6 @@ pub fn score(row: &OpennessRow, criteria: &[Criterion], weights: &[f64]) -> f64 
     }
 }
 
-/// Row indices ordered by score, highest first; ties keep file order.
-pub fn order_by_score(rows: &[OpennessRow], criteria: &[Criterion], weights: &[f64]) -> Vec<usize> {
-    let scores: Vec<f64> = rows.iter().map(|r| score(r, criteria, weights)).collect();
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    order
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,7 +77,7 @@ mod tests {
     }
 
     #[test]
-    fn order_is_by_score_then_file_order() {
+    fn scores_are_the_mean_of_the_level_points() {
         let criteria = [crit("c0"), crit("c1")];
         let rows = [
             row("closed", &[Level::Closed, Level::Closed]),
@@ -93,7 +85,8 @@ mod tests {
             row("half-a", &[Level::Open, Level::Closed]),
             row("half-b", &[Level::Partial, Level::Partial]),
         ];
-        assert_eq!(order_by_score(&rows, &criteria, &[]), [1, 2, 3, 0]);
+        let scores: Vec<f64> = rows.iter().map(|r| score(r, &criteria, &[])).collect();
+        assert_eq!(scores, [0.0, 100.0, 50.0, 50.0]);
         assert_eq!(score(&rows[0], &criteria, &[0.0, 0.0]), 0.0);
     }
 

@@ -87,38 +87,6 @@ impl TimeScale {
         let start = self.start.clamp(bounds.0, bounds.1 - span);
         TimeScale { start, end: start + span, width: self.width }
     }
-
-    /// Ticks for the current zoom: decades, years or months, at least `min_px` pixels apart.
-    ///
-    /// ```
-    /// use chronicle_core::scale::{TimeScale, TickLabel};
-    /// let wide = TimeScale::new(1950.0, 2030.0, 800.0).ticks(60.0);
-    /// assert_eq!(wide[0].label, TickLabel::Year(1950));
-    /// assert_eq!(wide[1].label, TickLabel::Year(1960));
-    /// let close = TimeScale::new(2022.0, 2023.0, 1200.0).ticks(60.0);
-    /// assert_eq!(close[1].label, TickLabel::Month(2022, 2));
-    /// ```
-    pub fn ticks(&self, min_px: f64) -> Vec<Tick> {
-        // Steps in months.
-        const STEPS: [u32; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
-        let px_per_month = self.px_per_year() / 12.0;
-        let step = STEPS.iter().copied().find(|&s| f64::from(s) * px_per_month >= min_px).unwrap_or(1200);
-        let first_month = (self.start * 12.0).ceil() as i64;
-        let step = i64::from(step);
-        let mut m = first_month.div_euclid(step) * step;
-        if m < first_month {
-            m += step;
-        }
-        let mut ticks = Vec::new();
-        while (m as f64) / 12.0 <= self.end + 1e-9 && ticks.len() < 2000 {
-            let year = m.div_euclid(12) as i32;
-            let month = (m.rem_euclid(12) + 1) as u8;
-            let label = if step >= 12 || month == 1 { TickLabel::Year(year) } else { TickLabel::Month(year, month) };
-            ticks.push(Tick { x: self.x(m as f64 / 12.0), label });
-            m += step;
-        }
-        ticks
-    }
 }
 
 /// A monotone, piecewise-linear map from fractional years to u units.
@@ -329,13 +297,13 @@ mod tests {
 
     #[test]
     fn tick_steps_adapt_from_decades_to_months() {
-        let decades = TimeScale::new(1940.0, 2030.0, 900.0).ticks(80.0);
+        let decades = Axis::linear(1940.0, 2030.0, 900.0).ticks(80.0);
         assert!(decades
             .windows(2)
             .all(|w| matches!((w[0].label, w[1].label), (TickLabel::Year(a), TickLabel::Year(b)) if b - a == 10)));
-        let years = TimeScale::new(2015.0, 2025.0, 1000.0).ticks(80.0);
+        let years = Axis::linear(2015.0, 2025.0, 1000.0).ticks(80.0);
         assert_eq!(years.len(), 11);
-        let months = TimeScale::new(2023.0, 2023.5, 1000.0).ticks(80.0);
+        let months = Axis::linear(2023.0, 2023.5, 1000.0).ticks(80.0);
         assert_eq!(
             months.iter().map(|t| t.label).collect::<Vec<_>>()[..3],
             [TickLabel::Year(2023), TickLabel::Month(2023, 2), TickLabel::Month(2023, 3)]
@@ -422,8 +390,7 @@ mod tests {
 
         #[test]
         fn ticks_are_increasing_spaced_and_inside(start in 1900.0f64..2020.0, span in 0.09f64..150.0, w in 200.0f64..3000.0) {
-            let s = TimeScale::new(start, start + span, w);
-            let t = s.ticks(60.0);
+            let t = Axis::linear(start, start + span, w).ticks(60.0);
             prop_assert!(t.windows(2).all(|p| p[1].x - p[0].x >= 60.0 - 1e-6 || t.len() < 2));
             prop_assert!(t.iter().all(|k| k.x >= -1e-6 && k.x <= w + 1e-6));
         }
