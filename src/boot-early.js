@@ -123,7 +123,7 @@ const choose = (w, id) => {
     el.setAttribute('aria-pressed', 'false');
   }
   const slot = w.querySelector('.llmc-detail-slot');
-  slot?.replaceChildren();
+  slot?.querySelector(':scope > section')?.remove();
   if (slot) slot.hidden = true;
   window[KEY] = id;
   if (id === null) {
@@ -148,28 +148,30 @@ const choose = (w, id) => {
     document.addEventListener('DOMContentLoaded', finish, { once: true });
   }
   if (!slot || !entry) return;
-  const d = slot.dataset;
-  const title = make('h3', '', entry.querySelector('strong')?.textContent ?? '');
-  title.id = d.titleId;
-  title.tabIndex = -1;
-  const close = make('button', 'llmc-close', d.close);
-  close.type = 'button';
-  const head = make('div', 'llmc-detail-head');
-  head.append(title, close);
-  const facts = make('dl', 'llmc-facts');
-  const labels = d.labels.split('|');
-  entry.querySelectorAll(':scope > span').forEach((s, k) => facts.append(make('dt', '', labels[k]), make('dd', '', s.textContent)));
-  const panel = make('section', 'llmc-detail');
-  panel.setAttribute('aria-labelledby', d.titleId);
-  panel.append(head, facts, make('p', 'llmc-summary', entry.querySelector(':scope > p')?.textContent ?? ''));
-  const sources = entry.querySelector(':scope > ul')?.cloneNode(true);
-  if (sources) {
-    sources.className = 'llmc-sources';
-    panel.append(make('h4', '', d.sources), sources);
+  // The widget's own panel markup (`render::detail`), left blank, filled from the entry.
+  const panel = slot.querySelector('template')?.content.firstElementChild?.cloneNode(true);
+  if (!panel) return;
+  const fill = (name, text) => {
+    const el = panel.querySelector(`[data-slot="${name}"]`);
+    if (el) el.textContent = text ?? '';
+    return el;
+  };
+  const title = fill('title', entry.querySelector(':scope > strong')?.textContent);
+  for (const dd of panel.querySelectorAll('dd[data-fact]')) {
+    const fact = entry.querySelector(`:scope > span${by('data-fact', dd.dataset.fact)}`);
+    if (fact) {
+      dd.textContent = fact.textContent;
+    } else {
+      dd.previousElementSibling?.remove();
+      dd.remove();
+    }
   }
+  fill('summary', entry.querySelector(':scope > p')?.textContent);
+  const sources = entry.querySelector(':scope > ul');
+  panel.querySelector('[data-slot="sources"]')?.replaceChildren(...(sources ? [...sources.cloneNode(true).children] : []));
   slot.append(panel);
   slot.hidden = false;
-  title.focus();
+  title?.focus();
 };
 const root = () => document.getElementById('llm-chronicle');
 // Whether the widget has yet to take over (and has not failed to load).

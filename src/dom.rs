@@ -63,7 +63,10 @@ pub fn clear_early(root: &web_sys::Element) {
         }
     }
     if let Some(slot) = root.query_selector(".llmc-detail-slot").ok().flatten() {
-        slot.set_inner_html("");
+        // The early panel goes; the template it was filled from stays.
+        if let Some(panel) = slot.query_selector(":scope > section").ok().flatten() {
+            panel.remove();
+        }
         let _ = slot.set_attribute("hidden", "");
     }
 }

@@ -159,23 +159,30 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
     }
 }
 
-/// What the start-up script builds its early detail panel from (`src/boot-early.js`): the empty,
-/// hidden slot with one label per fact, and a list entry per event whose spans hold those facts.
+/// What the start-up script builds its early detail panel from (`src/boot-early.js`): the hidden
+/// slot holding the widget's own panel markup left blank (a `<template>` with one labelled fact per
+/// fact the list states), and a list entry per event whose spans hold those facts.
 #[tokio::test]
-async fn the_early_panel_has_its_slot_and_an_entry_per_event() {
-    for (lang, labels) in [(Lang::En, "Date|Organisation|Access"), (Lang::Zh, "日期|机构|开放程度")] {
+async fn the_early_panel_has_its_template_and_an_entry_per_event() {
+    for (lang, labels) in [(Lang::En, ["Date", "Organisation", "Access"]), (Lang::Zh, ["日期", "机构", "开放程度"])]
+    {
         let html = render(lang).await;
-        let slot = format!(
-            r#"<div class="llmc-detail-slot" hidden data-title-id="llmc-detail-title" data-labels="{labels}" "#
-        );
-        assert!(html.contains(&slot), "{lang:?}: no slot with the labels {labels}");
+        let start = html.find(r#"<div class="llmc-detail-slot" hidden><template><section class="llmc-detail""#);
+        let slot = &html[start.expect("a hidden slot with the panel's template")..];
+        let template = &slot[..slot.find("</template>").unwrap()];
+        assert!(template.contains(r#"<h3 id="llmc-detail-title" tabindex="-1" data-slot="title"></h3>"#));
+        for (label, key) in labels.iter().zip(["date", "org", "access"]) {
+            assert!(template.contains(&format!("<dt>{label}</dt><dd data-fact=\"{key}\"></dd>")), "{lang:?}: {label}");
+        }
+        assert!(template.contains(r#"<p class="llmc-summary" data-slot="summary"></p>"#));
+        assert!(template.contains(r#"<ul class="llmc-sources" data-slot="sources"></ul>"#));
         let data = Data::shipped();
         let c = data.0.as_ref().as_ref().unwrap();
         for (i, e) in c.events().iter().enumerate() {
             let entry = format!(
-                "<li data-entry=\"{}\"><strong>{}</strong> · <span>{}</span> · <span>",
+                "<li data-entry=\"{}\"><strong>{}</strong> · <span data-fact=\"date\">{}</span> · <span data-fact=\"org\">",
                 e.id,
-                chronicle_core::markup::escape_attr(e.name.get(lang)),
+                chronicle_core::markup::escape_text(e.name.get(lang)),
                 c.date(i)
             );
             assert!(html.contains(&entry), "{lang:?}: {} has no list entry of the expected shape", e.id);

@@ -83,8 +83,7 @@ mod tests {
     #[test]
     fn a_query_reads_filters_story_and_colour() {
         let c = load_json(FIXTURE).unwrap();
-        let mut filter = Filter::default();
-        filter.query = "bert".into();
+        let mut filter = Filter { query: "bert".into(), ..Filter::default() };
         let q = Query::new(&c, &filter, Some("base-weights"), Some(0));
         assert_eq!(q.count(), 1);
         assert!(q.matches(c.find("bert").unwrap()));

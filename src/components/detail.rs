@@ -1,11 +1,13 @@
-//! The detail panel of the selected event: facts, summary, sources, and lineage links.
+//! The detail panel of the selected event: facts, summary, sources, and lineage links. What it
+//! says is the core's `scene::detail`; its markup is `render::detail`, which also writes the
+//! template the start-up script fills before the widget runs, so both panels are one.
 
-use chronicle_core::i18n::{access_name, family_name, openness_marker, ui, Lang};
+use chronicle_core::scene::detail::{detail, template};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
 use crate::app::{use_store, Data};
-use crate::markup::Markup;
+use crate::render;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -16,17 +18,16 @@ pub struct DetailProps {
 #[function_component]
 pub fn Detail(props: &DetailProps) -> Html {
     let store = use_store();
-    let heading = use_node_ref();
+    let host = use_node_ref();
     let last_selected = use_mut_ref(|| None::<(String, web_sys::Element)>);
     let lang = store.lang;
-    let t = ui(lang);
     let slot = use_memo((lang, props.id_prefix.clone()), |(lang, prefix)| AttrValue::from(boot_slot(*lang, prefix)));
 
     // Focus follows the panel: into its heading when it opens, back to the event when it closes.
     {
-        let heading = heading.clone();
+        let host = host.clone();
         use_effect_with(store.selected.clone(), move |selected| {
-            focus_after_selection(&heading, selected.as_deref(), &mut last_selected.borrow_mut());
+            focus_after_selection(&host, selected.as_deref(), &mut last_selected.borrow_mut());
         });
     }
 
@@ -36,80 +37,42 @@ pub fn Detail(props: &DetailProps) -> Html {
     let Some(i) = store.selected.as_deref().and_then(|id| c.find(id)) else {
         return Html::from_html_unchecked((*slot).clone());
     };
-    let e = &c.events()[i];
-    let title_id = format!("{}-detail-title", props.id_prefix);
-
-    let link = |j: usize| {
-        let store = store.clone();
-        let id = c.events()[j].id.clone();
-        let onclick = Callback::from(move |_| store.dispatch(Action::Select(id.clone())));
-        html! { <li><button type="button" class="llmc-link-button" {onclick}>{ c.events()[j].name.get(lang) }{ format!(" ({})", c.date(j).year) }</button></li> }
-    };
-    let parents: Vec<usize> = c.parents(i).collect();
-    let children = c.children(i);
-    let close = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ClearSelection))
-    };
-    let row = |label: &'static str, value: String| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
-
+    let markup = render::detail::panel(&detail(c, i, lang, &props.id_prefix));
+    // One handler for the panel's buttons: Close, and the lineage links (`data-select`).
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+        if let Some(id) = target.closest("[data-select]").ok().flatten().and_then(|b| b.get_attribute("data-select")) {
+            store.dispatch(Action::Select(id));
+        } else if target.closest(".llmc-close").ok().flatten().is_some() {
+            store.dispatch(Action::ClearSelection);
+        }
+    });
     html! {
-        <section class="llmc-detail" aria-labelledby={title_id.clone()}>
-            <div class="llmc-detail-head">
-                <h3 id={title_id} tabindex="-1" ref={heading}>{ e.name.get(lang) }</h3>
-                <button type="button" class="llmc-close" onclick={close}>{ t.close }</button>
-            </div>
-            <dl class="llmc-facts">
-                { row(t.date, c.date(i).to_string()) }
-                { row(t.org, e.org.clone()) }
-                { row(t.family, family_name(e.family, lang).to_owned()) }
-                { row(t.access, format!("{} · {}", access_name(e.access, lang), openness_marker(e.access.openness(), lang))) }
-                if let Some(l) = &e.license { { row(t.license, l.clone()) } }
-                if let Some(n) = &e.params { { row(t.params, n.clone()) } }
-            </dl>
-            <p class="llmc-summary">{ e.summary.get(lang) }</p>
-            <h4>{ t.sources }</h4>
-            <ul class="llmc-sources">
-                { for e.sources.iter().map(|s| html! {
-                    <li><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ s.title.clone() }</a></li>
-                }) }
-            </ul>
-            if !parents.is_empty() {
-                <h4>{ t.parents }</h4>
-                <ul class="llmc-lineage">{ for parents.into_iter().map(link) }</ul>
-            }
-            if !children.is_empty() {
-                <h4>{ t.children }</h4>
-                <ul class="llmc-lineage">{ for children.iter().copied().map(link) }</ul>
-            }
-        </section>
+        <div class="llmc-detail-host" ref={host} {onclick}>{ Html::from_html_unchecked(markup.into()) }</div>
     }
 }
 
 /// With no event selected, the panel's place holds an empty, hidden slot (raw markup, which
-/// hydration keeps as it finds it). A click on an event before the widget is interactive makes
-/// the start-up script fill it from the event list (`data-entry`), with these labels; the real
-/// panel replaces it when the widget selects that event.
-pub fn boot_slot(lang: Lang, id_prefix: &str) -> String {
-    let t = ui(lang);
-    let mut m = Markup::new();
-    m.raw("<div class=\"llmc-detail-slot\" hidden")
-        .attr("data-title-id", &format!("{id_prefix}-detail-title"))
-        .attr("data-labels", &[t.date, t.org, t.access].join("|"))
-        .attr("data-sources", t.sources)
-        .attr("data-close", t.close)
-        .raw("></div>");
-    m.finish()
+/// hydration keeps as it finds it) with the panel's template. A click on an event before the
+/// widget is interactive makes the start-up script fill a copy of the template from the event
+/// list's entry (`data-entry`); the widget's panel replaces it when the widget selects that event.
+pub fn boot_slot(lang: chronicle_core::i18n::Lang, id_prefix: &str) -> String {
+    format!(
+        "<div class=\"llmc-detail-slot\" hidden><template>{}</template></div>",
+        render::detail::panel(&template(lang, id_prefix))
+    )
 }
 
 /// Where focus goes back to when the panel closes: the event's id and its widget's root.
 type Return = Option<(String, web_sys::Element)>;
 
 #[cfg(target_arch = "wasm32")]
-fn focus_after_selection(heading: &NodeRef, selected: Option<&str>, back: &mut Return) {
+fn focus_after_selection(host: &NodeRef, selected: Option<&str>, back: &mut Return) {
+    use wasm_bindgen::JsCast;
     match selected {
         Some(id) => {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+            let heading = host.cast::<web_sys::Element>().and_then(|h| h.query_selector("h3").ok().flatten());
+            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = h.focus();
                 // Remember this widget's root now: once the panel is gone, the document can't
                 // tell which widget (or which shadow root) it was in.

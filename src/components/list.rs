@@ -2,8 +2,9 @@
 //! printers and screen-reader users get. Folded behind a button from the first frame (it stays in
 //! the page, and in print); without scripting the style sheet shows it whole.
 
-use chronicle_core::i18n::{access_name, openness_marker, ui, Lang};
+use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::layout::events_by_era;
+use chronicle_core::scene::detail::{fact, LISTED};
 use yew::prelude::*;
 
 use chronicle_core::Chronicle;
@@ -75,13 +76,12 @@ pub fn list_markup(c: &Chronicle, lang: Lang) -> String {
             out.raw("<ol class=\"llmc-list-events\">");
             for i in members {
                 let e = &c.events()[i];
-                let access =
-                    format!("{} ({})", access_name(e.access, lang), openness_marker(e.access.openness(), lang));
-                // `data-entry` and the facts' spans are what the start-up script builds its
-                // detail panel from, for a click before the widget is interactive.
+                // `data-entry` and the facts' spans (`data-fact`) are what the start-up script fills
+                // the detail panel's template from, for a click before the widget is interactive.
                 out.raw("<li").attr("data-entry", &e.id).raw("><strong>").text(e.name.get(lang)).raw("</strong>");
-                for fact in [&c.date(i).to_string(), &e.org, &access] {
-                    out.raw(" · <span>").text(fact).raw("</span>");
+                for key in LISTED {
+                    let value = fact(c, i, key, lang).unwrap_or_default();
+                    out.raw(" · <span").attr("data-fact", key.slug()).raw(">").text(&value).raw("</span>");
                 }
                 out.raw("<p>").text(e.summary.get(lang)).raw("</p><ul class=\"llmc-list-sources\">");
                 for s in &e.sources {

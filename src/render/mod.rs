@@ -1,6 +1,7 @@
 //! Scenes written out as markup: one function per mark family, no decisions (those are the core's
 //! `scene` module's). Each returns escaped text built with [`Markup`].
 
+pub mod detail;
 pub mod list;
 pub mod timeline;
 

@@ -16,6 +16,7 @@
 //! Scenes hold no state of their own: equal inputs make equal scenes, which is what the snapshot
 //! tests in `core/tests/scenes.rs` compare.
 
+pub mod detail;
 pub mod list;
 pub mod timeline;
 
