@@ -3,7 +3,7 @@
 //! Content text lives in the dataset as [`crate::model::Text`]; the strings here are the widget's
 //! own chrome (buttons, captions, labels).
 
-use crate::model::{Access, Family, Openness};
+use crate::model::{Access, Basis, Family, Openness, Relation};
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -180,6 +180,14 @@ pub struct Ui {
     pub view_matrix: &'static str,
     pub even_time: &'static str,
     pub even_time_hint: &'static str,
+    /// Before the dataset's `as_of` date: "data as of 2026-11-30".
+    pub data_as_of: &'static str,
+    /// Heading of the rubric shown next to the openness matrix.
+    pub rubric: &'static str,
+    /// Label of a cell's basis (what was released or written).
+    pub basis: &'static str,
+    /// Label of a lineage edge's relation.
+    pub relation: &'static str,
 }
 
 static ZH: Ui = Ui {
@@ -282,6 +290,10 @@ static ZH: Ui = Ui {
     group_access: "访问方式",
     even_time: "均匀时间轴",
     even_time_hint: "默认时间轴会拉伸事件密集的年份；按下此按钮后每年等宽。",
+    data_as_of: "数据截至",
+    rubric: "评分标准",
+    basis: "依据",
+    relation: "关系",
     timeline_controls: "时间线缩放与平移",
     keyboard_help: "键盘：左右方向键在事件间移动，Home/End 跳到首尾，+/- 缩放，Shift+方向键平移，Esc 关闭详情。Ctrl 或 ⌘ 加滚轮可缩放。",
 };
@@ -386,6 +398,10 @@ static EN: Ui = Ui {
     group_access: "Access",
     even_time: "Even time scale",
     even_time_hint: "By default the axis stretches busy years; press for equal width per year.",
+    data_as_of: "Data as of",
+    rubric: "Scoring rubric",
+    basis: "Basis",
+    relation: "Relation",
     timeline_controls: "Timeline zoom and pan",
     keyboard_help: "Keys: Left/Right move between events, Home/End jump to the first/last, +/- zoom, Shift+arrows pan, Esc closes the details. Ctrl or ⌘ with the wheel zooms.",
 };
@@ -461,6 +477,60 @@ pub fn access_name(access: Access, lang: Lang) -> &'static str {
     }
 }
 
+/// A lineage relation's name, as the details panel says it of the parent.
+pub fn relation_name(relation: Relation, lang: Lang) -> &'static str {
+    use Relation::*;
+    match (lang, relation) {
+        (Lang::Zh, SuccessorOf) => "后续版本",
+        (Lang::Zh, FineTunedFrom) => "在其权重上微调",
+        (Lang::Zh, DistilledFrom) => "用其输出训练（蒸馏）",
+        (Lang::Zh, DerivedFrom) => "沿用其架构、代码或权重",
+        (Lang::Zh, InspiredBy) => "受其思路启发",
+        (Lang::En, SuccessorOf) => "successor of",
+        (Lang::En, FineTunedFrom) => "fine-tuned from",
+        (Lang::En, DistilledFrom) => "distilled from (trained on its outputs)",
+        (Lang::En, DerivedFrom) => "derived from",
+        (Lang::En, InspiredBy) => "inspired by",
+    }
+}
+
+/// A cell basis's name: what was released or written.
+pub fn basis_name(basis: Basis, lang: Lang) -> &'static str {
+    use Basis::*;
+    match (lang, basis) {
+        (Lang::Zh, Released) => "完整公开",
+        (Lang::Zh, ReleasedInPart) => "部分公开",
+        (Lang::Zh, OnRequest) => "需申请获取",
+        (Lang::Zh, DescribedOnly) => "仅有文字描述",
+        (Lang::Zh, NotReleased) => "未公开",
+        (Lang::Zh, OsiApproved) => "OSI 认可的开源许可证",
+        (Lang::Zh, Restricted) => "有限制",
+        (Lang::Zh, NonCommercial) => "仅限非商业用途",
+        (Lang::Zh, Proprietary) => "专有（仅服务条款）",
+        (Lang::Zh, Detailed) => "详细",
+        (Lang::Zh, Summary) => "概要",
+        (Lang::Zh, None) => "无",
+        (Lang::Zh, Available) => "可直接使用",
+        (Lang::Zh, Unavailable) => "不提供",
+        (Lang::Zh, Unknown) => "不详",
+        (Lang::En, Released) => "released in full",
+        (Lang::En, ReleasedInPart) => "released in part",
+        (Lang::En, OnRequest) => "on request",
+        (Lang::En, DescribedOnly) => "described only",
+        (Lang::En, NotReleased) => "not released",
+        (Lang::En, OsiApproved) => "OSI-approved licence",
+        (Lang::En, Restricted) => "restricted",
+        (Lang::En, NonCommercial) => "non-commercial only",
+        (Lang::En, Proprietary) => "proprietary (terms of service only)",
+        (Lang::En, Detailed) => "detailed",
+        (Lang::En, Summary) => "summary",
+        (Lang::En, None) => "none",
+        (Lang::En, Available) => "available",
+        (Lang::En, Unavailable) => "unavailable",
+        (Lang::En, Unknown) => "unknown",
+    }
+}
+
 /// The text marker for open / closed, so that the state is never shown by colour alone.
 pub fn openness_marker(openness: Openness, lang: Lang) -> &'static str {
     let ui = ui(lang);
@@ -481,6 +551,16 @@ mod tests {
         assert_eq!(Lang::resolve(None, Some("en-US"), &["zh-CN"]), Lang::En);
         assert_eq!(Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]), Lang::Zh);
         assert_eq!(Lang::resolve(None, None, &["en"]), Lang::En);
+    }
+
+    #[test]
+    fn every_relation_and_basis_is_named_in_both_languages() {
+        for r in Relation::ALL {
+            assert_ne!(relation_name(r, Lang::Zh), relation_name(r, Lang::En), "{}", r.slug());
+        }
+        for b in Basis::ALL {
+            assert_ne!(basis_name(b, Lang::Zh), basis_name(b, Lang::En), "{}", b.slug());
+        }
     }
 
     #[test]

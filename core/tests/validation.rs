@@ -34,6 +34,18 @@ const CASES: &[(&str, &str, &str)] = &[
     ("open-cell-without-source", "openness[0].cells.weights.source", "needs a source"),
     ("credit-bad-url", "credits[0].url", "is not an http(s) link"),
     ("story-unknown-event", "story[0].events[1]", "\"ghost\" is not an event id"),
+    ("event-after-as-of", "events[1].date", "event \"b\" is dated 2019, after the dataset's as_of date 2018-12-31"),
+    ("as-of-not-a-day", "as_of", "as_of \"2019-06\" must be a full date"),
+    (
+        "basis-wrong-kind",
+        "openness[0].cells.weights.basis",
+        "basis \"released\" does not fit criterion \"weights\": a licence criterion takes osi-approved, restricted, non-commercial, proprietary, unknown",
+    ),
+    (
+        "level-not-from-basis",
+        "openness[0].cells.weights.level",
+        "level \"open\" does not follow from basis \"not-released\": the rubric gives \"closed\"",
+    ),
 ];
 
 /// Fixtures that fail in the parser: (fixture, fragment of the message).
@@ -48,6 +60,35 @@ const PARSE_CASES: &[(&str, &str)] = &[
 #[test]
 fn the_minimal_fixture_is_valid() {
     load_json(&fixture("valid-minimal.json")).expect("valid-minimal.json should validate");
+}
+
+#[test]
+fn as_of_kind_levels_basis_and_distillation_are_accepted() {
+    let mut d: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    d["as_of"] = "2019-01-01".into();
+    d["criteria"][0]["kind"] = "artefact".into();
+    d["criteria"][0]["levels"] = serde_json::json!({
+        "open": {"zh": "开", "en": "Open"},
+        "partial": {"zh": "部分", "en": "Partial"},
+        "closed": {"zh": "闭", "en": "Closed"},
+    });
+    d["openness"][0]["cells"]["weights"]["basis"] = "released".into();
+    d["events"][1]["parents"][0]["relation"] = "distilled-from".into();
+    let c = load_json(&d.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(c.data.as_of.as_deref(), Some("2019-01-01"));
+    // An event on the as_of day itself, and one dated only by its year, are not after it.
+    d["events"][1]["date"] = "2019-01-01".into();
+    load_json(&d.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    d["events"][1]["date"] = "2019".into();
+    load_json(&d.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    // Every token fits the kinds the rubric names for it, and means one level.
+    use chronicle_core::model::{Basis, CriterionKind, Level};
+    for kind in [CriterionKind::Artefact, CriterionKind::Licence, CriterionKind::Document, CriterionKind::Access] {
+        let levels: Vec<Level> = Basis::for_kind(kind).map(Basis::level).collect();
+        for l in [Level::Open, Level::Partial, Level::Closed, Level::Unknown] {
+            assert!(levels.contains(&l), "{} has no basis for {l:?}", kind.slug());
+        }
+    }
 }
 
 #[test]
