@@ -173,6 +173,48 @@ fn the_shipped_dataset_is_valid_and_holds_the_slice() {
 }
 
 #[test]
+fn the_shipped_dataset_is_current_to_its_as_of_date() {
+    let c = shipped();
+    assert_eq!(c.data.as_of.as_deref(), Some("2026-11-30"));
+}
+
+/// The rubric is in the data, every cell records its basis, and the level follows from it: the
+/// same situation (say, no training data released) scores the same whatever the lab.
+#[test]
+fn the_shipped_matrix_is_scored_by_one_rubric() {
+    use chronicle_core::model::{Basis, Level};
+    use std::collections::BTreeMap;
+    let c = shipped();
+    let d = &c.data;
+    assert_eq!(d.criteria.len(), 12);
+    for k in &d.criteria {
+        assert!(k.kind.is_some(), "criterion {} has no kind", k.id);
+        assert!(k.levels.is_some(), "criterion {} has no rubric", k.id);
+    }
+    for k in &d.criteria {
+        let mut seen: BTreeMap<Basis, (Level, &str)> = BTreeMap::new();
+        for row in &d.openness {
+            let cell = &row.cells[&k.id];
+            let basis = cell.basis.unwrap_or_else(|| panic!("{} × {} has no basis", row.model, k.id));
+            assert!(basis.fits(k.kind.unwrap()), "{} × {}: {} does not fit", row.model, k.id, basis.slug());
+            assert_eq!(cell.level, basis.level(), "{} × {}", row.model, k.id);
+            if let Some((level, other)) = seen.insert(basis, (cell.level, &row.model)) {
+                assert_eq!(level, cell.level, "{} × {}: {} scored unlike {other}", row.model, k.id, basis.slug());
+            }
+        }
+    }
+    // No lab's "no data released" is scored above another's.
+    for id in ["training-data", "tuning-data"] {
+        for row in &d.openness {
+            let cell = &row.cells[id];
+            if matches!(cell.basis, Some(Basis::NotReleased | Basis::DescribedOnly)) {
+                assert_eq!(cell.level, Level::Closed, "{} × {id}", row.model);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_shipped_dataset_meets_the_coverage_targets() {
     let c = shipped();
     let d = &c.data;
