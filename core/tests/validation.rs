@@ -214,6 +214,20 @@ fn the_shipped_matrix_is_scored_by_one_rubric() {
     }
 }
 
+/// Alpaca and Vicuna learned from OpenAI models' outputs: distillation, not succession.
+#[test]
+fn distillation_from_closed_models_is_an_edge_of_its_own() {
+    use chronicle_core::model::Relation;
+    let c = shipped();
+    for (child, parent) in [("alpaca", "instructgpt"), ("vicuna", "chatgpt")] {
+        let e = &c.events()[c.find(child).unwrap()];
+        assert!(
+            e.parents.iter().any(|p| p.id == parent && p.relation == Relation::DistilledFrom),
+            "{child} should be distilled-from {parent}"
+        );
+    }
+}
+
 #[test]
 fn the_shipped_dataset_meets_the_coverage_targets() {
     let c = shipped();
