@@ -228,6 +228,32 @@ fn distillation_from_closed_models_is_an_edge_of_its_own() {
     }
 }
 
+/// The dimension ratings follow one scale for both sides: the side a dimension favours leads it,
+/// and neither group's lead is more than half a point larger than the other's on average.
+#[test]
+fn the_dimension_ratings_are_balanced() {
+    use chronicle_core::model::DimensionGroup;
+    let c = shipped();
+    let lead = |g: DimensionGroup| {
+        let dims: Vec<_> = c.data.dimensions.iter().filter(|d| d.group == g).collect();
+        for d in &dims {
+            let (own, other) = match g {
+                DimensionGroup::OpenStrength => (d.open.rating, d.closed.rating),
+                DimensionGroup::ClosedStrength => (d.closed.rating, d.open.rating),
+            };
+            assert!(own > other, "{}: the side it favours does not lead", d.id);
+        }
+        let sum: i32 = dims
+            .iter()
+            .map(|d| i32::from(d.open.rating) - i32::from(d.closed.rating))
+            .map(|x| if g == DimensionGroup::OpenStrength { x } else { -x })
+            .sum();
+        f64::from(sum) / dims.len() as f64
+    };
+    let (open, closed) = (lead(DimensionGroup::OpenStrength), lead(DimensionGroup::ClosedStrength));
+    assert!((open - closed).abs() <= 0.5, "open side leads by {open:.2}, closed side by {closed:.2}");
+}
+
 #[test]
 fn the_shipped_dataset_meets_the_coverage_targets() {
     let c = shipped();
@@ -239,7 +265,7 @@ fn the_shipped_dataset_meets_the_coverage_targets() {
     let edges: usize = d.events.iter().map(|e| e.parents.len()).sum();
     assert!(edges >= 40, "{edges} lineage edges");
     assert_eq!(d.eras.len(), 8);
-    assert_eq!(d.dimensions.len(), 13);
+    assert_eq!(d.dimensions.len(), 14);
     assert!(d.criteria.len() >= 10);
     assert!(d.openness.len() >= 30);
     for id in [
