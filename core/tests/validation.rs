@@ -258,16 +258,16 @@ fn the_dimension_ratings_are_balanced() {
 fn the_shipped_dataset_meets_the_coverage_targets() {
     let c = shipped();
     let d = &c.data;
-    assert!(d.events.len() >= 90, "{} events", d.events.len());
+    assert!(d.events.len() >= 150, "{} events", d.events.len());
     let years: Vec<i32> = (0..d.events.len()).map(|i| c.date(i).year).collect();
     assert_eq!(years.iter().min(), Some(&1948));
-    assert!(*years.iter().max().unwrap() >= 2025);
+    assert!(*years.iter().max().unwrap() >= 2026);
     let edges: usize = d.events.iter().map(|e| e.parents.len()).sum();
     assert!(edges >= 40, "{edges} lineage edges");
-    assert_eq!(d.eras.len(), 8);
+    assert_eq!(d.eras.len(), 9);
     assert_eq!(d.dimensions.len(), 14);
     assert!(d.criteria.len() >= 10);
-    assert!(d.openness.len() >= 30);
+    assert!(d.openness.len() >= 45, "{} matrix rows", d.openness.len());
     for id in [
         "shannon-ngram",
         "kneser-ney",
@@ -318,8 +318,38 @@ fn the_shipped_dataset_meets_the_coverage_targets() {
         "deepseek-v3",
         "deepseek-r1",
         "kimi-chat",
+        // Foundations added in the second edition.
+        "sparse-moe",
+        "rlhf-preferences",
+        "scaling-laws",
+        "chain-of-thought",
+        "flan-t5",
+        // December 2024 to 2026: reasoning models and the open-weight catch-up.
+        "gemini-2.0-flash-thinking",
+        "o3",
+        "r1-distill",
+        "qwq-32b",
+        "qwen3",
+        "kimi-k2",
+        "glm-4.5",
+        "claude-4",
+        "gemini-3",
+        "deepseek-v3.2",
+        "glm-5",
+        "qwen3.5",
+        "gemma-4",
+        "claude-mythos-preview",
+        "deepseek-v4",
+        "kimi-k3",
     ] {
         assert!(c.find(id).is_some(), "missing milestone {id}");
+    }
+    // o3 sits between o1 and GPT-5 in the reasoning line.
+    let date = |id: &str| c.date(c.find(id).unwrap());
+    assert!(date("o1") < date("o3") && date("o3") < date("gpt-5"));
+    // The matrix compares the open-weight leaders of 2025–2026 with the closed models of their day.
+    for id in ["deepseek-r1", "qwen3", "kimi-k2", "glm-4.5", "gpt-oss", "deepseek-v4", "o3", "gemini-3", "claude-opus-4.5"] {
+        assert!(d.openness.iter().any(|r| r.model == id), "no matrix row for {id}");
     }
     // The branches are visible: BERT and GPT descendants, and LLaMA derivatives.
     for (root, min) in [("bert", 5), ("gpt-3", 5), ("llama", 3), ("t5", 3)] {
