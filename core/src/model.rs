@@ -495,11 +495,9 @@ impl Basis {
     pub fn level(self) -> Level {
         match self {
             Basis::Released | Basis::OsiApproved | Basis::Detailed | Basis::Available => Level::Open,
-            Basis::ReleasedInPart
-            | Basis::OnRequest
-            | Basis::Restricted
-            | Basis::NonCommercial
-            | Basis::Summary => Level::Partial,
+            Basis::ReleasedInPart | Basis::OnRequest | Basis::Restricted | Basis::NonCommercial | Basis::Summary => {
+                Level::Partial
+            }
             Basis::DescribedOnly | Basis::NotReleased | Basis::Proprietary | Basis::None | Basis::Unavailable => {
                 Level::Closed
             }

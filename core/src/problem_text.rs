@@ -188,7 +188,10 @@ mod tests {
             "事件 \"a\" 的日期 2027-01-02 晚于数据集的截止日期（as_of）2026-11-30"
         );
         assert_eq!(
-            message(&p("x", "level \"partial\" does not follow from basis \"not-released\": the rubric gives \"closed\""), Lang::Zh),
+            message(
+                &p("x", "level \"partial\" does not follow from basis \"not-released\": the rubric gives \"closed\""),
+                Lang::Zh
+            ),
             "等级 \"partial\" 与依据 \"not-released\" 不符：按评分规则应为 \"closed\""
         );
         assert_eq!(message(&p("x", "must not be empty"), Lang::En), "must not be empty");

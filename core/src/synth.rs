@@ -150,7 +150,10 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
                         url: format!("https://example.org/{}/{}", e.id, c.id),
                         title: "Note".into(),
                     });
-                    (c.id.clone(), Cell { level, basis: None, note: text("合成。".into(), "Synthetic.".into()), source })
+                    (
+                        c.id.clone(),
+                        Cell { level, basis: None, note: text("合成。".into(), "Synthetic.".into()), source },
+                    )
                 })
                 .collect(),
         })

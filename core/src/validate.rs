@@ -173,7 +173,14 @@ impl Validator {
     }
 
     /// A cell's basis fits its criterion's kind, and its level follows from the basis by the rubric.
-    fn basis(&mut self, cp: &str, criterion: &str, kind: Option<crate::model::CriterionKind>, basis: Basis, level: Level) {
+    fn basis(
+        &mut self,
+        cp: &str,
+        criterion: &str,
+        kind: Option<crate::model::CriterionKind>,
+        basis: Basis,
+        level: Level,
+    ) {
         if let Some(kind) = kind.filter(|k| !basis.fits(*k)) {
             let allowed: Vec<&str> = Basis::for_kind(kind).map(Basis::slug).collect();
             self.push(

@@ -348,7 +348,9 @@ fn the_shipped_dataset_meets_the_coverage_targets() {
     let date = |id: &str| c.date(c.find(id).unwrap());
     assert!(date("o1") < date("o3") && date("o3") < date("gpt-5"));
     // The matrix compares the open-weight leaders of 2025–2026 with the closed models of their day.
-    for id in ["deepseek-r1", "qwen3", "kimi-k2", "glm-4.5", "gpt-oss", "deepseek-v4", "o3", "gemini-3", "claude-opus-4.5"] {
+    for id in
+        ["deepseek-r1", "qwen3", "kimi-k2", "glm-4.5", "gpt-oss", "deepseek-v4", "o3", "gemini-3", "claude-opus-4.5"]
+    {
         assert!(d.openness.iter().any(|r| r.model == id), "no matrix row for {id}");
     }
     // The branches are visible: BERT and GPT descendants, and LLaMA derivatives.
