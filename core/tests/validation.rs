@@ -214,6 +214,72 @@ fn the_shipped_matrix_is_scored_by_one_rubric() {
     }
 }
 
+/// The matrix and the timeline tell the same story: the licence cell matches the event's access
+/// level, and a model has downloadable weights in the matrix exactly when the timeline says so.
+#[test]
+fn the_matrix_agrees_with_the_timeline() {
+    use chronicle_core::model::{Access, Basis, Level};
+    let c = shipped();
+    for row in &c.data.openness {
+        let access = c.events()[c.find(&row.model).unwrap()].access;
+        let licence = row.cells["licence"].basis.unwrap();
+        let expected = match access {
+            Access::OpenUnrestricted => Basis::OsiApproved,
+            Access::OpenRestricted => Basis::Restricted,
+            Access::OpenNoncommercial => Basis::NonCommercial,
+            _ => Basis::Proprietary,
+        };
+        assert_eq!(licence, expected, "{}: access {} but licence {}", row.model, access.slug(), licence.slug());
+        let weights = ["base-weights", "tuning-weights"]
+            .iter()
+            .any(|k| matches!(row.cells[*k].level, Level::Open | Level::Partial));
+        assert_eq!(weights, access.openness() == chronicle_core::model::Openness::Open, "{}: weights", row.model);
+    }
+}
+
+/// One Chinese word per thing: 词元 for "token", 谷歌 for Google, and 开源 not said of weights under a
+/// restrictive or non-commercial licence (except in “…” quotes, 开源许可 and 而非开源).
+#[test]
+fn the_chinese_text_uses_one_term_each() {
+    use chronicle_core::model::Access;
+    fn zh_texts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let (Some(serde_json::Value::String(zh)), Some(serde_json::Value::String(_))) =
+                    (m.get("zh"), m.get("en"))
+                {
+                    out.push(zh);
+                }
+                m.values().for_each(|x| zh_texts(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| zh_texts(x, out)),
+            _ => {}
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(SHIPPED_JSON).unwrap();
+    let mut texts = Vec::new();
+    zh_texts(&json, &mut texts);
+    assert!(texts.len() > 1000, "{} Chinese texts", texts.len());
+    for t in &texts {
+        assert!(!t.to_lowercase().contains("token"), "“token” instead of 词元: {t}");
+        assert!(!t.contains("Google"), "“Google” instead of 谷歌: {t}");
+    }
+    let c = shipped();
+    for e in c.events().iter().filter(|e| matches!(e.access, Access::OpenRestricted | Access::OpenNoncommercial)) {
+        let z = &e.summary.zh;
+        for (i, _) in z.match_indices("开源") {
+            let (before, after) = (&z[..i], &z[i + "开源".len()..]);
+            let quoted = before.matches('“').count() > before.matches('”').count();
+            assert!(
+                quoted || after.starts_with("许可") || before.ends_with("而非"),
+                "{}: 开源 said of weights under {}: {z}",
+                e.id,
+                e.access.slug()
+            );
+        }
+    }
+}
+
 /// Alpaca and Vicuna learned from OpenAI models' outputs: distillation, not succession.
 #[test]
 fn distillation_from_closed_models_is_an_edge_of_its_own() {
