@@ -477,6 +477,39 @@ pub fn access_name(access: Access, lang: Lang) -> &'static str {
     }
 }
 
+/// "数据截至 2026 年 11 月 30 日" / "Data as of 30 November 2026", for the dataset's `as_of` date
+/// (`YYYY-MM-DD`; a malformed date is shown as it is).
+///
+/// ```
+/// use chronicle_core::i18n::{data_as_of, Lang};
+/// assert_eq!(data_as_of("2026-11-30", Lang::Zh), "数据截至 2026 年 11 月 30 日");
+/// assert_eq!(data_as_of("2026-11-30", Lang::En), "Data as of 30 November 2026");
+/// ```
+pub fn data_as_of(as_of: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let label = ui(lang).data_as_of;
+    match crate::date::Date::parse(as_of) {
+        Ok(crate::date::Date { year, month: Some(m), day: Some(d) }) => match lang {
+            Lang::Zh => format!("{label} {year} 年 {m} 月 {d} 日"),
+            Lang::En => format!("{label} {d} {} {year}", MONTHS[usize::from(m) - 1]),
+        },
+        _ => format!("{label} {as_of}"),
+    }
+}
+
 /// A lineage relation's name, as the details panel says it of the parent.
 pub fn relation_name(relation: Relation, lang: Lang) -> &'static str {
     use Relation::*;
