@@ -3,7 +3,7 @@
 //! Content text lives in the dataset as [`crate::model::Text`]; the strings here are the widget's
 //! own chrome (buttons, captions, labels).
 
-use crate::model::{Access, Family, Level, Openness};
+use crate::model::{Access, Basis, Family, Level, Openness, Relation};
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -182,6 +182,14 @@ pub struct Ui {
     pub view_matrix: &'static str,
     pub even_time: &'static str,
     pub even_time_hint: &'static str,
+    /// Before the dataset's `as_of` date: "data as of 2026-11-30".
+    pub data_as_of: &'static str,
+    /// Heading of the rubric shown next to the openness matrix.
+    pub rubric: &'static str,
+    /// Label of a cell's basis (what was released or written).
+    pub basis: &'static str,
+    /// Label of a lineage edge's relation.
+    pub relation: &'static str,
 }
 
 static ZH: Ui = Ui {
@@ -270,7 +278,7 @@ static ZH: Ui = Ui {
     story_exit: "退出导读",
     story_stops: "导读各站",
     about: "关于本组件与资料来源",
-    about_method: "每个带日期的事实都附有来源链接（论文或官方公告）。“开放程度”沿用 Epoch AI 的分类；维度评分（1–5）是我们的编辑判断，两边的理由都写在表中。传承关系中“有文献记载”指子模型的论文或公告明确写出，“推断”是我们的判断。",
+    about_method: "每个带日期的事实都附有来源链接（论文、官方公告、模型卡或许可证），数据截至页面所示日期。“开放程度”沿用 Epoch AI 的分类；许可证一律按发布时的版本记录，之后的变更写在摘要或说明中。开放度矩阵的每个单元格都记录了“依据”，即实际公开了什么、写明了什么，等级由依据按同一套评分标准直接得出，不因机构而异；各项标准的评分细则列在矩阵旁。维度评分（1–5）是我们的编辑判断，两边用同一尺度：5 分是这一方的明显长处，没有实质限制；4 分是长处但有限制；3 分是利弊相当，或取决于使用者自身的条件；2 分是只能以有限或间接的方式做到；1 分是基本做不到。分数跟随表中写出的理由。传承关系中“有文献记载”指子模型的论文或公告明确写出，“推断”是我们的判断；“蒸馏”指用父模型的输出训练。",
     openness_caption: "逐模型开放度：各项标准的开放情况",
     model: "模型",
     score: "开放度得分",
@@ -285,6 +293,10 @@ static ZH: Ui = Ui {
     group_access: "访问方式",
     even_time: "均匀时间轴",
     even_time_hint: "默认时间轴会拉伸事件密集的年份；按下此按钮后每年等宽。",
+    data_as_of: "数据截至",
+    rubric: "评分标准",
+    basis: "依据",
+    relation: "关系",
     timeline_controls: "时间线缩放与平移",
     keyboard_help: "键盘：左右方向键在事件间移动，Home/End 跳到首尾，+/- 缩放，Shift+方向键平移，Esc 关闭详情。Ctrl 或 ⌘ 加滚轮可缩放。",
 };
@@ -375,7 +387,7 @@ static EN: Ui = Ui {
     story_exit: "Leave the story",
     story_stops: "Story stops",
     about: "About this widget and its sources",
-    about_method: "Every dated fact links to its source (the paper or the official announcement). Access levels follow Epoch AI's scale; the 1–5 dimension ratings are our editorial judgement, with the reasons for both sides in the table. A lineage edge is “documented” when the child's own paper or announcement states it, and “inferred” when it is our reading.",
+    about_method: "Every dated fact links to its source (the paper, the official announcement, the model card or the licence), and the data is current to the date shown. Access levels follow Epoch AI's scale; licences are recorded as they stood at release, with later changes in the summary or note. Every cell of the openness matrix records its basis, what was actually released or written, and its level follows from that basis by one rubric whatever the lab; the rubric for each criterion is shown beside the matrix. The 1–5 dimension ratings are our editorial judgement on one scale for both sides: 5, a clear strength of that side with no material limitation; 4, a strength with limitations; 3, benefits and drawbacks in balance, or dependent on the user's own resources; 2, possible only in a limited or indirect form; 1, essentially absent. The ratings follow the reasons written in the table. A lineage edge is “documented” when the child's own paper or announcement states it and “inferred” when it is our reading; “distilled from” means trained on the parent model's outputs.",
     openness_caption: "Model by model: how open is each one, criterion by criterion",
     model: "Model",
     score: "Openness score",
@@ -390,6 +402,10 @@ static EN: Ui = Ui {
     group_access: "Access",
     even_time: "Even time scale",
     even_time_hint: "By default the axis stretches busy years; press for equal width per year.",
+    data_as_of: "Data as of",
+    rubric: "Scoring rubric",
+    basis: "Basis",
+    relation: "Relation",
     timeline_controls: "Timeline zoom and pan",
     keyboard_help: "Keys: Left/Right move between events, Home/End jump to the first/last, +/- zoom, Shift+arrows pan, Esc closes the details. Ctrl or ⌘ with the wheel zooms.",
 };
@@ -486,6 +502,93 @@ pub fn window_label(window: (f64, f64), lang: Lang) -> String {
     }
 }
 
+/// "数据截至 2026 年 11 月 30 日" / "Data as of 30 November 2026", for the dataset's `as_of` date
+/// (`YYYY-MM-DD`; a malformed date is shown as it is).
+///
+/// ```
+/// use chronicle_core::i18n::{data_as_of, Lang};
+/// assert_eq!(data_as_of("2026-11-30", Lang::Zh), "数据截至 2026 年 11 月 30 日");
+/// assert_eq!(data_as_of("2026-11-30", Lang::En), "Data as of 30 November 2026");
+/// ```
+pub fn data_as_of(as_of: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let label = ui(lang).data_as_of;
+    match crate::date::Date::parse(as_of) {
+        Ok(crate::date::Date { year, month: Some(m), day: Some(d) }) => match lang {
+            Lang::Zh => format!("{label} {year} 年 {m} 月 {d} 日"),
+            Lang::En => format!("{label} {d} {} {year}", MONTHS[usize::from(m) - 1]),
+        },
+        _ => format!("{label} {as_of}"),
+    }
+}
+
+/// A lineage relation's name, as the details panel says it of the parent.
+pub fn relation_name(relation: Relation, lang: Lang) -> &'static str {
+    use Relation::*;
+    match (lang, relation) {
+        (Lang::Zh, SuccessorOf) => "后续版本",
+        (Lang::Zh, FineTunedFrom) => "在其权重上微调",
+        (Lang::Zh, DistilledFrom) => "用其输出训练（蒸馏）",
+        (Lang::Zh, DerivedFrom) => "沿用其架构、代码或权重",
+        (Lang::Zh, InspiredBy) => "受其思路启发",
+        (Lang::En, SuccessorOf) => "successor of",
+        (Lang::En, FineTunedFrom) => "fine-tuned from",
+        (Lang::En, DistilledFrom) => "distilled from (trained on its outputs)",
+        (Lang::En, DerivedFrom) => "derived from",
+        (Lang::En, InspiredBy) => "inspired by",
+    }
+}
+
+/// A cell basis's name: what was released or written.
+pub fn basis_name(basis: Basis, lang: Lang) -> &'static str {
+    use Basis::*;
+    match (lang, basis) {
+        (Lang::Zh, Released) => "完整公开",
+        (Lang::Zh, ReleasedInPart) => "部分公开",
+        (Lang::Zh, OnRequest) => "需申请获取",
+        (Lang::Zh, DescribedOnly) => "仅有文字描述",
+        (Lang::Zh, NotReleased) => "未公开",
+        (Lang::Zh, OsiApproved) => "OSI 认可的开源许可证",
+        (Lang::Zh, Restricted) => "有限制",
+        (Lang::Zh, NonCommercial) => "仅限非商业用途",
+        (Lang::Zh, Proprietary) => "专有（仅服务条款）",
+        (Lang::Zh, Detailed) => "详细",
+        (Lang::Zh, Summary) => "概要",
+        (Lang::Zh, None) => "无",
+        (Lang::Zh, Available) => "可直接使用",
+        (Lang::Zh, Unavailable) => "不提供",
+        (Lang::Zh, Unknown) => "不详",
+        (Lang::En, Released) => "released in full",
+        (Lang::En, ReleasedInPart) => "released in part",
+        (Lang::En, OnRequest) => "on request",
+        (Lang::En, DescribedOnly) => "described only",
+        (Lang::En, NotReleased) => "not released",
+        (Lang::En, OsiApproved) => "OSI-approved licence",
+        (Lang::En, Restricted) => "restricted",
+        (Lang::En, NonCommercial) => "non-commercial only",
+        (Lang::En, Proprietary) => "proprietary (terms of service only)",
+        (Lang::En, Detailed) => "detailed",
+        (Lang::En, Summary) => "summary",
+        (Lang::En, None) => "none",
+        (Lang::En, Available) => "available",
+        (Lang::En, Unavailable) => "unavailable",
+        (Lang::En, Unknown) => "unknown",
+    }
+}
+
 /// The text marker for open / closed, so that the state is never shown by colour alone.
 pub fn openness_marker(openness: Openness, lang: Lang) -> &'static str {
     let ui = ui(lang);
@@ -506,6 +609,16 @@ mod tests {
         assert_eq!(Lang::resolve(None, Some("en-US"), &["zh-CN"]), Lang::En);
         assert_eq!(Lang::resolve(Some("xx"), Some(""), &["de", "zh-TW"]), Lang::Zh);
         assert_eq!(Lang::resolve(None, None, &["en"]), Lang::En);
+    }
+
+    #[test]
+    fn every_relation_and_basis_is_named_in_both_languages() {
+        for r in Relation::ALL {
+            assert_ne!(relation_name(r, Lang::Zh), relation_name(r, Lang::En), "{}", r.slug());
+        }
+        for b in Basis::ALL {
+            assert_ne!(basis_name(b, Lang::Zh), basis_name(b, Lang::En), "{}", b.slug());
+        }
     }
 
     #[test]

@@ -37,8 +37,8 @@ pub fn level_points(level: Level) -> f64 {
 /// ```
 /// use chronicle_core::matrix::score;
 /// use chronicle_core::model::{Cell, Criterion, CriterionGroup, Level, OpennessRow, Text};
-/// let crit = |id: &str| Criterion { id: id.into(), name: Text::default(), description: Text::default(), group: CriterionGroup::Availability };
-/// let cell = |level| Cell { level, note: Text::default(), source: None };
+/// let crit = |id: &str| Criterion { id: id.into(), name: Text::default(), description: Text::default(), group: CriterionGroup::Availability, kind: None, levels: None };
+/// let cell = |level| Cell { level, basis: None, note: Text::default(), source: None };
 /// let row = OpennessRow { model: "m".into(), cells: [("a".to_string(), cell(Level::Open)), ("b".to_string(), cell(Level::Partial))].into() };
 /// assert_eq!(score(&row, &[crit("a"), crit("b")], &[]), 75.0);
 /// assert_eq!(score(&row, &[crit("a"), crit("b")], &[0.0, 1.0]), 50.0);
@@ -64,14 +64,21 @@ mod tests {
     use crate::model::{Cell, CriterionGroup, Text};
 
     fn crit(id: &str) -> Criterion {
-        Criterion { id: id.into(), name: Text::default(), description: Text::default(), group: CriterionGroup::Access }
+        Criterion {
+            id: id.into(),
+            name: Text::default(),
+            description: Text::default(),
+            group: CriterionGroup::Access,
+            kind: None,
+            levels: None,
+        }
     }
 
     fn row(model: &str, levels: &[Level]) -> OpennessRow {
         let cells = levels
             .iter()
             .enumerate()
-            .map(|(i, &level)| (format!("c{i}"), Cell { level, note: Text::default(), source: None }))
+            .map(|(i, &level)| (format!("c{i}"), Cell { level, basis: None, note: Text::default(), source: None }))
             .collect();
         OpennessRow { model: model.into(), cells }
     }
@@ -228,9 +235,12 @@ mod export_tests {
             name: Text { zh: zh.into(), en: en.into() },
             description: Text::default(),
             group: CriterionGroup::Availability,
+            kind: None,
+            levels: None,
         };
         let cell = |level, en: &str| Cell {
             level,
+            basis: None,
             note: Text { zh: "说明，含逗号".into(), en: en.into() },
             source: Some(Source { url: "https://example.org/a".into(), title: "t".into() }),
         };

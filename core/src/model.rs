@@ -36,6 +36,11 @@ pub struct Dataset {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub title: Text,
+    /// The date the dataset is current to, `"YYYY-MM-DD"`: no event may be dated after it.
+    /// Optional for authors' own datasets; the shipped one has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub as_of: Option<String>,
     pub eras: Vec<Era>,
     pub events: Vec<Event>,
     #[serde(default)]
@@ -272,10 +277,38 @@ impl Access {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
+    /// The next version by the same lab.
     SuccessorOf,
+    /// Trained further from the parent's weights.
     FineTunedFrom,
+    /// Trained on outputs of the parent model (distillation), e.g. Alpaca from an OpenAI model.
+    DistilledFrom,
+    /// Reuses the parent's architecture, code or weights in some other way.
     DerivedFrom,
+    /// Takes only the idea.
     InspiredBy,
+}
+
+impl Relation {
+    /// Every relation, closest first.
+    pub const ALL: [Relation; 5] = [
+        Relation::SuccessorOf,
+        Relation::FineTunedFrom,
+        Relation::DistilledFrom,
+        Relation::DerivedFrom,
+        Relation::InspiredBy,
+    ];
+
+    /// The kebab-case name used in the data file.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Relation::SuccessorOf => "successor-of",
+            Relation::FineTunedFrom => "fine-tuned-from",
+            Relation::DistilledFrom => "distilled-from",
+            Relation::DerivedFrom => "derived-from",
+            Relation::InspiredBy => "inspired-by",
+        }
+    }
 }
 
 /// Whether a lineage edge is stated by its authors or inferred by us.
@@ -331,6 +364,176 @@ pub struct Criterion {
     pub name: Text,
     pub description: Text,
     pub group: CriterionGroup,
+    /// What the criterion judges, which decides the [`Basis`] tokens its cells may use. Optional
+    /// for authors' own datasets: without it, any basis fits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CriterionKind>,
+    /// The rubric: what counts as open, partial and closed, and the evidence each level needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<Rubric>,
+}
+
+/// What a criterion judges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum CriterionKind {
+    /// An artefact that is released or not: code, data, weights.
+    Artefact,
+    /// The licence of the weights.
+    Licence,
+    /// A document the lab wrote: architecture, paper, model card, datasheet.
+    Document,
+    /// A way to reach the model: package, API.
+    Access,
+}
+
+/// A criterion's rubric, level by level, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    pub open: Text,
+    pub partial: Text,
+    pub closed: Text,
+}
+
+impl Rubric {
+    /// The text for `level`; `None` for unknown, which needs no evidence.
+    pub fn get(&self, level: Level) -> Option<&Text> {
+        match level {
+            Level::Open => Some(&self.open),
+            Level::Partial => Some(&self.partial),
+            Level::Closed => Some(&self.closed),
+            Level::Unknown => None,
+        }
+    }
+}
+
+/// What was actually released or written for one cell. The cell's level follows from it by the
+/// rubric ([`Basis::level`]), so the same situation scores the same for every lab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// Artefact: the whole of it, downloadable by anyone (data: or obtainable by a published recipe).
+    Released,
+    /// Artefact: some of it (inference code only, a subset of the data, a recipe naming some sources).
+    ReleasedInPart,
+    /// Artefact: only to approved applicants.
+    OnRequest,
+    /// Artefact: described in prose only.
+    DescribedOnly,
+    /// Artefact: not made public, or no such artefact.
+    NotReleased,
+    /// Licence: OSI-approved, or an open data/model licence without use restrictions.
+    OsiApproved,
+    /// Licence: a custom licence with use restrictions. Access: gated, waitlisted, region- or
+    /// partner-only.
+    Restricted,
+    /// Licence: non-commercial use only.
+    NonCommercial,
+    /// Licence: no weights licence, terms of service only.
+    Proprietary,
+    /// Document: written by the lab, in full.
+    Detailed,
+    /// Document: high-level only.
+    Summary,
+    /// Document: none.
+    None,
+    /// Access: open to anyone.
+    Available,
+    /// Access: not offered.
+    Unavailable,
+    /// Not known; fits every criterion.
+    Unknown,
+}
+
+impl Basis {
+    /// Every token, in rubric order.
+    pub const ALL: [Basis; 15] = [
+        Basis::Released,
+        Basis::ReleasedInPart,
+        Basis::OnRequest,
+        Basis::DescribedOnly,
+        Basis::NotReleased,
+        Basis::OsiApproved,
+        Basis::Restricted,
+        Basis::NonCommercial,
+        Basis::Proprietary,
+        Basis::Detailed,
+        Basis::Summary,
+        Basis::None,
+        Basis::Available,
+        Basis::Unavailable,
+        Basis::Unknown,
+    ];
+
+    /// The kebab-case token used in the data file.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Basis::Released => "released",
+            Basis::ReleasedInPart => "released-in-part",
+            Basis::OnRequest => "on-request",
+            Basis::DescribedOnly => "described-only",
+            Basis::NotReleased => "not-released",
+            Basis::OsiApproved => "osi-approved",
+            Basis::Restricted => "restricted",
+            Basis::NonCommercial => "non-commercial",
+            Basis::Proprietary => "proprietary",
+            Basis::Detailed => "detailed",
+            Basis::Summary => "summary",
+            Basis::None => "none",
+            Basis::Available => "available",
+            Basis::Unavailable => "unavailable",
+            Basis::Unknown => "unknown",
+        }
+    }
+
+    /// The level the rubric gives this basis. Every token means one level whatever the
+    /// criterion (`restricted` is partial both as a licence and as access).
+    pub fn level(self) -> Level {
+        match self {
+            Basis::Released | Basis::OsiApproved | Basis::Detailed | Basis::Available => Level::Open,
+            Basis::ReleasedInPart | Basis::OnRequest | Basis::Restricted | Basis::NonCommercial | Basis::Summary => {
+                Level::Partial
+            }
+            Basis::DescribedOnly | Basis::NotReleased | Basis::Proprietary | Basis::None | Basis::Unavailable => {
+                Level::Closed
+            }
+            Basis::Unknown => Level::Unknown,
+        }
+    }
+
+    /// Whether a criterion of `kind` may use this token.
+    pub fn fits(self, kind: CriterionKind) -> bool {
+        use Basis::*;
+        match kind {
+            CriterionKind::Artefact => {
+                matches!(self, Released | ReleasedInPart | OnRequest | DescribedOnly | NotReleased | Unknown)
+            }
+            CriterionKind::Licence => matches!(self, OsiApproved | Restricted | NonCommercial | Proprietary | Unknown),
+            CriterionKind::Document => matches!(self, Detailed | Summary | None | Unknown),
+            CriterionKind::Access => matches!(self, Available | Restricted | Unavailable | Unknown),
+        }
+    }
+
+    /// The tokens a criterion of `kind` may use.
+    pub fn for_kind(kind: CriterionKind) -> impl Iterator<Item = Basis> {
+        Basis::ALL.into_iter().filter(move |b| b.fits(kind))
+    }
+}
+
+impl CriterionKind {
+    /// The kebab-case name used in the data file.
+    pub fn slug(self) -> &'static str {
+        match self {
+            CriterionKind::Artefact => "artefact",
+            CriterionKind::Licence => "licence",
+            CriterionKind::Document => "document",
+            CriterionKind::Access => "access",
+        }
+    }
 }
 
 /// The index's three groups of criteria.
@@ -360,6 +563,9 @@ pub struct OpennessRow {
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub level: Level,
+    /// What was released or written, from which the level follows by the rubric.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
     pub note: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,

@@ -54,6 +54,33 @@ fn zh(path: &str, m: &str) -> Option<String> {
             .strip_suffix(" must be 1–64 characters of a–z, 0–9, '-', '.' or '_', starting with a letter or digit")?;
         return Some(format!("标识 {id} 只能由 1–64 个 a–z、0–9、“-”“.”“_” 组成，并以字母或数字开头"));
     }
+    if let Some(rest) = m.strip_prefix("event ") {
+        let (id, rest) = rest.split_once(" is dated ")?;
+        let (date, limit) = rest.split_once(", after the dataset's as_of date ")?;
+        return Some(format!("事件 {id} 的日期 {date} 晚于数据集的截止日期（as_of）{limit}"));
+    }
+    if let Some(rest) = m.strip_prefix("as_of ") {
+        let value = rest.strip_suffix(" must be a full date, YYYY-MM-DD")?;
+        return Some(format!("截止日期（as_of）{value} 必须是完整日期 YYYY-MM-DD"));
+    }
+    if let Some(rest) = m.strip_prefix("basis ") {
+        let (basis, rest) = rest.split_once(" does not fit criterion ")?;
+        let (criterion, rest) = rest.split_once(": a ")?;
+        let (kind, allowed) = rest.split_once(" criterion takes ")?;
+        let kind = match kind {
+            "artefact" => "产出物",
+            "licence" => "许可证",
+            "document" => "文档",
+            "access" => "访问方式",
+            other => other,
+        };
+        return Some(format!("依据 {basis} 不适用于标准 {criterion}：{kind}类标准只能用 {allowed}"));
+    }
+    if let Some(rest) = m.strip_prefix("level ") {
+        let (level, rest) = rest.split_once(" does not follow from basis ")?;
+        let (basis, should) = rest.split_once(": the rubric gives ")?;
+        return Some(format!("等级 {level} 与依据 {basis} 不符：按评分规则应为 {should}"));
+    }
     if let Some(rest) = m.strip_prefix("lineage cycle: ") {
         return Some(format!("传承关系成环：{rest}"));
     }
@@ -156,6 +183,17 @@ mod tests {
             "\"javascript:1\" 不是 https:// 链接"
         );
         assert_eq!(message(&p("x", "lineage cycle: a → b → a"), Lang::Zh), "传承关系成环：a → b → a");
+        assert_eq!(
+            message(&p("x", "event \"a\" is dated 2027-01-02, after the dataset's as_of date 2026-11-30"), Lang::Zh),
+            "事件 \"a\" 的日期 2027-01-02 晚于数据集的截止日期（as_of）2026-11-30"
+        );
+        assert_eq!(
+            message(
+                &p("x", "level \"partial\" does not follow from basis \"not-released\": the rubric gives \"closed\""),
+                Lang::Zh
+            ),
+            "等级 \"partial\" 与依据 \"not-released\" 不符：按评分规则应为 \"closed\""
+        );
         assert_eq!(message(&p("x", "must not be empty"), Lang::En), "must not be empty");
         assert_eq!(message(&p("x", "something new"), Lang::Zh), "something new", "unknown messages fall back");
     }

@@ -131,6 +131,8 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
         name: text(zh.to_owned(), en.to_owned()),
         description: text(format!("{zh}是否公开。"), format!("Whether the {} is public.", en.to_lowercase())),
         group,
+        kind: None,
+        levels: None,
     })
     .collect();
     // The most recent models get openness rows.
@@ -148,13 +150,17 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
                         url: format!("https://example.org/{}/{}", e.id, c.id),
                         title: "Note".into(),
                     });
-                    (c.id.clone(), Cell { level, note: text("合成。".into(), "Synthetic.".into()), source })
+                    (
+                        c.id.clone(),
+                        Cell { level, basis: None, note: text("合成。".into(), "Synthetic.".into()), source },
+                    )
                 })
                 .collect(),
         })
         .collect();
     Dataset {
         schema: None,
+        as_of: None,
         title: text(format!("合成数据集（{n} 个事件）"), format!("Synthetic dataset ({n} events)")),
         eras,
         events,

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::date::Date;
-use crate::model::{Dataset, Level, Source, Text};
+use crate::matrix::level_slug;
+use crate::model::{Basis, Dataset, Level, Source, Text};
 use crate::Chronicle;
 
 /// Datasets above this size are refused before parsing, so a huge file cannot freeze the tab.
@@ -171,8 +172,51 @@ impl Validator {
         self.plain(&format!("{path}.title"), &s.title);
     }
 
+    /// A cell's basis fits its criterion's kind, and its level follows from the basis by the rubric.
+    fn basis(
+        &mut self,
+        cp: &str,
+        criterion: &str,
+        kind: Option<crate::model::CriterionKind>,
+        basis: Basis,
+        level: Level,
+    ) {
+        if let Some(kind) = kind.filter(|k| !basis.fits(*k)) {
+            let allowed: Vec<&str> = Basis::for_kind(kind).map(Basis::slug).collect();
+            self.push(
+                format!("{cp}.basis"),
+                format!(
+                    "basis {:?} does not fit criterion {criterion:?}: a {} criterion takes {}",
+                    basis.slug(),
+                    kind.slug(),
+                    allowed.join(", ")
+                ),
+            );
+        } else if basis.level() != level {
+            self.push(
+                format!("{cp}.level"),
+                format!(
+                    "level {:?} does not follow from basis {:?}: the rubric gives {:?}",
+                    level_slug(level),
+                    basis.slug(),
+                    level_slug(basis.level())
+                ),
+            );
+        }
+    }
+
     fn check(&mut self, d: &Dataset) {
         self.text("title", &d.title);
+
+        // The date the data is current to: a full day, and no event after it.
+        let as_of = d.as_of.as_deref().and_then(|s| {
+            let date = self.date("as_of", s)?;
+            if date.day.is_none() {
+                self.push("as_of", format!("as_of {s:?} must be a full date, YYYY-MM-DD"));
+                return None;
+            }
+            Some(date)
+        });
 
         let mut era_ids = BTreeSet::new();
         for (i, era) in d.eras.iter().enumerate() {
@@ -199,6 +243,12 @@ impl Validator {
             }
             if let Some(date) = self.date(&format!("{p}.date"), &ev.date) {
                 dates.entry(ev.id.as_str()).or_insert(date);
+                if let Some(limit) = as_of.filter(|limit| date > *limit) {
+                    self.push(
+                        format!("{p}.date"),
+                        format!("event {:?} is dated {date}, after the dataset's as_of date {limit}", ev.id),
+                    );
+                }
             }
             if ev.sources.is_empty() {
                 self.push(format!("{p}.sources"), "needs at least one source");
@@ -252,7 +302,13 @@ impl Validator {
             self.id(&format!("{p}.id"), &c.id, &mut crit_ids);
             self.text(&format!("{p}.name"), &c.name);
             self.text(&format!("{p}.description"), &c.description);
+            if let Some(r) = &c.levels {
+                self.text(&format!("{p}.levels.open"), &r.open);
+                self.text(&format!("{p}.levels.partial"), &r.partial);
+                self.text(&format!("{p}.levels.closed"), &r.closed);
+            }
         }
+        let kinds: BTreeMap<&str, _> = d.criteria.iter().filter_map(|c| Some((c.id.as_str(), c.kind?))).collect();
 
         for (i, c) in d.credits.iter().enumerate() {
             let p = format!("credits[{i}]");
@@ -299,6 +355,9 @@ impl Validator {
                     self.push(&cp, format!("{key:?} is not a criterion id"));
                 }
                 self.text(&format!("{cp}.note"), &cell.note);
+                if let Some(basis) = cell.basis {
+                    self.basis(&cp, key, kinds.get(key.as_str()).copied(), basis, cell.level);
+                }
                 match (&cell.source, cell.level) {
                     (Some(s), _) => self.source(&format!("{cp}.source"), s),
                     (None, Level::Open | Level::Partial) => {

@@ -34,6 +34,18 @@ const CASES: &[(&str, &str, &str)] = &[
     ("open-cell-without-source", "openness[0].cells.weights.source", "needs a source"),
     ("credit-bad-url", "credits[0].url", "is not an http(s) link"),
     ("story-unknown-event", "story[0].events[1]", "\"ghost\" is not an event id"),
+    ("event-after-as-of", "events[1].date", "event \"b\" is dated 2019, after the dataset's as_of date 2018-12-31"),
+    ("as-of-not-a-day", "as_of", "as_of \"2019-06\" must be a full date"),
+    (
+        "basis-wrong-kind",
+        "openness[0].cells.weights.basis",
+        "basis \"released\" does not fit criterion \"weights\": a licence criterion takes osi-approved, restricted, non-commercial, proprietary, unknown",
+    ),
+    (
+        "level-not-from-basis",
+        "openness[0].cells.weights.level",
+        "level \"open\" does not follow from basis \"not-released\": the rubric gives \"closed\"",
+    ),
 ];
 
 /// Fixtures that fail in the parser: (fixture, fragment of the message).
@@ -48,6 +60,35 @@ const PARSE_CASES: &[(&str, &str)] = &[
 #[test]
 fn the_minimal_fixture_is_valid() {
     load_json(&fixture("valid-minimal.json")).expect("valid-minimal.json should validate");
+}
+
+#[test]
+fn as_of_kind_levels_basis_and_distillation_are_accepted() {
+    let mut d: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    d["as_of"] = "2019-01-01".into();
+    d["criteria"][0]["kind"] = "artefact".into();
+    d["criteria"][0]["levels"] = serde_json::json!({
+        "open": {"zh": "开", "en": "Open"},
+        "partial": {"zh": "部分", "en": "Partial"},
+        "closed": {"zh": "闭", "en": "Closed"},
+    });
+    d["openness"][0]["cells"]["weights"]["basis"] = "released".into();
+    d["events"][1]["parents"][0]["relation"] = "distilled-from".into();
+    let c = load_json(&d.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(c.data.as_of.as_deref(), Some("2019-01-01"));
+    // An event on the as_of day itself, and one dated only by its year, are not after it.
+    d["events"][1]["date"] = "2019-01-01".into();
+    load_json(&d.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    d["events"][1]["date"] = "2019".into();
+    load_json(&d.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    // Every token fits the kinds the rubric names for it, and means one level.
+    use chronicle_core::model::{Basis, CriterionKind, Level};
+    for kind in [CriterionKind::Artefact, CriterionKind::Licence, CriterionKind::Document, CriterionKind::Access] {
+        let levels: Vec<Level> = Basis::for_kind(kind).map(Basis::level).collect();
+        for l in [Level::Open, Level::Partial, Level::Closed, Level::Unknown] {
+            assert!(levels.contains(&l), "{} has no basis for {l:?}", kind.slug());
+        }
+    }
 }
 
 #[test]
@@ -132,19 +173,167 @@ fn the_shipped_dataset_is_valid_and_holds_the_slice() {
 }
 
 #[test]
+fn the_shipped_dataset_is_current_to_its_as_of_date() {
+    let c = shipped();
+    assert_eq!(c.data.as_of.as_deref(), Some("2026-11-30"));
+}
+
+/// The rubric is in the data, every cell records its basis, and the level follows from it: the
+/// same situation (say, no training data released) scores the same whatever the lab.
+#[test]
+fn the_shipped_matrix_is_scored_by_one_rubric() {
+    use chronicle_core::model::{Basis, Level};
+    use std::collections::BTreeMap;
+    let c = shipped();
+    let d = &c.data;
+    assert_eq!(d.criteria.len(), 12);
+    for k in &d.criteria {
+        assert!(k.kind.is_some(), "criterion {} has no kind", k.id);
+        assert!(k.levels.is_some(), "criterion {} has no rubric", k.id);
+    }
+    for k in &d.criteria {
+        let mut seen: BTreeMap<Basis, (Level, &str)> = BTreeMap::new();
+        for row in &d.openness {
+            let cell = &row.cells[&k.id];
+            let basis = cell.basis.unwrap_or_else(|| panic!("{} × {} has no basis", row.model, k.id));
+            assert!(basis.fits(k.kind.unwrap()), "{} × {}: {} does not fit", row.model, k.id, basis.slug());
+            assert_eq!(cell.level, basis.level(), "{} × {}", row.model, k.id);
+            if let Some((level, other)) = seen.insert(basis, (cell.level, &row.model)) {
+                assert_eq!(level, cell.level, "{} × {}: {} scored unlike {other}", row.model, k.id, basis.slug());
+            }
+        }
+    }
+    // No lab's "no data released" is scored above another's.
+    for id in ["training-data", "tuning-data"] {
+        for row in &d.openness {
+            let cell = &row.cells[id];
+            if matches!(cell.basis, Some(Basis::NotReleased | Basis::DescribedOnly)) {
+                assert_eq!(cell.level, Level::Closed, "{} × {id}", row.model);
+            }
+        }
+    }
+}
+
+/// The matrix and the timeline tell the same story: the licence cell matches the event's access
+/// level, and a model has downloadable weights in the matrix exactly when the timeline says so.
+#[test]
+fn the_matrix_agrees_with_the_timeline() {
+    use chronicle_core::model::{Access, Basis, Level};
+    let c = shipped();
+    for row in &c.data.openness {
+        let access = c.events()[c.find(&row.model).unwrap()].access;
+        let licence = row.cells["licence"].basis.unwrap();
+        let expected = match access {
+            Access::OpenUnrestricted => Basis::OsiApproved,
+            Access::OpenRestricted => Basis::Restricted,
+            Access::OpenNoncommercial => Basis::NonCommercial,
+            _ => Basis::Proprietary,
+        };
+        assert_eq!(licence, expected, "{}: access {} but licence {}", row.model, access.slug(), licence.slug());
+        let weights = ["base-weights", "tuning-weights"]
+            .iter()
+            .any(|k| matches!(row.cells[*k].level, Level::Open | Level::Partial));
+        assert_eq!(weights, access.openness() == chronicle_core::model::Openness::Open, "{}: weights", row.model);
+    }
+}
+
+/// One Chinese word per thing: 词元 for "token", 谷歌 for Google, and 开源 not said of weights under a
+/// restrictive or non-commercial licence (except in “…” quotes, 开源许可 and 而非开源).
+#[test]
+fn the_chinese_text_uses_one_term_each() {
+    use chronicle_core::model::Access;
+    fn zh_texts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let (Some(serde_json::Value::String(zh)), Some(serde_json::Value::String(_))) =
+                    (m.get("zh"), m.get("en"))
+                {
+                    out.push(zh);
+                }
+                m.values().for_each(|x| zh_texts(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| zh_texts(x, out)),
+            _ => {}
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(SHIPPED_JSON).unwrap();
+    let mut texts = Vec::new();
+    zh_texts(&json, &mut texts);
+    assert!(texts.len() > 1000, "{} Chinese texts", texts.len());
+    for t in &texts {
+        assert!(!t.to_lowercase().contains("token"), "“token” instead of 词元: {t}");
+        assert!(!t.contains("Google"), "“Google” instead of 谷歌: {t}");
+    }
+    let c = shipped();
+    for e in c.events().iter().filter(|e| matches!(e.access, Access::OpenRestricted | Access::OpenNoncommercial)) {
+        let z = &e.summary.zh;
+        for (i, _) in z.match_indices("开源") {
+            let (before, after) = (&z[..i], &z[i + "开源".len()..]);
+            let quoted = before.matches('“').count() > before.matches('”').count();
+            assert!(
+                quoted || after.starts_with("许可") || before.ends_with("而非"),
+                "{}: 开源 said of weights under {}: {z}",
+                e.id,
+                e.access.slug()
+            );
+        }
+    }
+}
+
+/// Alpaca and Vicuna learned from OpenAI models' outputs: distillation, not succession.
+#[test]
+fn distillation_from_closed_models_is_an_edge_of_its_own() {
+    use chronicle_core::model::Relation;
+    let c = shipped();
+    for (child, parent) in [("alpaca", "instructgpt"), ("vicuna", "chatgpt")] {
+        let e = &c.events()[c.find(child).unwrap()];
+        assert!(
+            e.parents.iter().any(|p| p.id == parent && p.relation == Relation::DistilledFrom),
+            "{child} should be distilled-from {parent}"
+        );
+    }
+}
+
+/// The dimension ratings follow one scale for both sides: the side a dimension favours leads it,
+/// and neither group's lead is more than half a point larger than the other's on average.
+#[test]
+fn the_dimension_ratings_are_balanced() {
+    use chronicle_core::model::DimensionGroup;
+    let c = shipped();
+    let lead = |g: DimensionGroup| {
+        let dims: Vec<_> = c.data.dimensions.iter().filter(|d| d.group == g).collect();
+        for d in &dims {
+            let (own, other) = match g {
+                DimensionGroup::OpenStrength => (d.open.rating, d.closed.rating),
+                DimensionGroup::ClosedStrength => (d.closed.rating, d.open.rating),
+            };
+            assert!(own > other, "{}: the side it favours does not lead", d.id);
+        }
+        let sum: i32 = dims
+            .iter()
+            .map(|d| i32::from(d.open.rating) - i32::from(d.closed.rating))
+            .map(|x| if g == DimensionGroup::OpenStrength { x } else { -x })
+            .sum();
+        f64::from(sum) / dims.len() as f64
+    };
+    let (open, closed) = (lead(DimensionGroup::OpenStrength), lead(DimensionGroup::ClosedStrength));
+    assert!((open - closed).abs() <= 0.5, "open side leads by {open:.2}, closed side by {closed:.2}");
+}
+
+#[test]
 fn the_shipped_dataset_meets_the_coverage_targets() {
     let c = shipped();
     let d = &c.data;
-    assert!(d.events.len() >= 90, "{} events", d.events.len());
+    assert!(d.events.len() >= 150, "{} events", d.events.len());
     let years: Vec<i32> = (0..d.events.len()).map(|i| c.date(i).year).collect();
     assert_eq!(years.iter().min(), Some(&1948));
-    assert!(*years.iter().max().unwrap() >= 2025);
+    assert!(*years.iter().max().unwrap() >= 2026);
     let edges: usize = d.events.iter().map(|e| e.parents.len()).sum();
     assert!(edges >= 40, "{edges} lineage edges");
-    assert_eq!(d.eras.len(), 8);
-    assert_eq!(d.dimensions.len(), 13);
+    assert_eq!(d.eras.len(), 9);
+    assert_eq!(d.dimensions.len(), 14);
     assert!(d.criteria.len() >= 10);
-    assert!(d.openness.len() >= 30);
+    assert!(d.openness.len() >= 45, "{} matrix rows", d.openness.len());
     for id in [
         "shannon-ngram",
         "kneser-ney",
@@ -195,8 +384,40 @@ fn the_shipped_dataset_meets_the_coverage_targets() {
         "deepseek-v3",
         "deepseek-r1",
         "kimi-chat",
+        // Foundations added in the second edition.
+        "sparse-moe",
+        "rlhf-preferences",
+        "scaling-laws",
+        "chain-of-thought",
+        "flan-t5",
+        // December 2024 to 2026: reasoning models and the open-weight catch-up.
+        "gemini-2.0-flash-thinking",
+        "o3",
+        "r1-distill",
+        "qwq-32b",
+        "qwen3",
+        "kimi-k2",
+        "glm-4.5",
+        "claude-4",
+        "gemini-3",
+        "deepseek-v3.2",
+        "glm-5",
+        "qwen3.5",
+        "gemma-4",
+        "claude-mythos-preview",
+        "deepseek-v4",
+        "kimi-k3",
     ] {
         assert!(c.find(id).is_some(), "missing milestone {id}");
+    }
+    // o3 sits between o1 and GPT-5 in the reasoning line.
+    let date = |id: &str| c.date(c.find(id).unwrap());
+    assert!(date("o1") < date("o3") && date("o3") < date("gpt-5"));
+    // The matrix compares the open-weight leaders of 2025–2026 with the closed models of their day.
+    for id in
+        ["deepseek-r1", "qwen3", "kimi-k2", "glm-4.5", "gpt-oss", "deepseek-v4", "o3", "gemini-3", "claude-opus-4.5"]
+    {
+        assert!(d.openness.iter().any(|r| r.model == id), "no matrix row for {id}");
     }
     // The branches are visible: BERT and GPT descendants, and LLaMA derivatives.
     for (root, min) in [("bert", 5), ("gpt-3", 5), ("llama", 3), ("t5", 3)] {
