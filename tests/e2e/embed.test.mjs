@@ -253,15 +253,15 @@ test('the Embed action shows both snippets for the current language, view and se
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await page.goto(`${env.server.url}/en/`);
   await ready(page);
-  await page.locator('[data-event-id="llama"]').first().click();
+  await page.locator('[data-event-id="bert"]').first().click();
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
   await page.getByRole('button', { name: '</> Embed' }).click();
   const panel = page.getByRole('region', { name: 'Embed' });
   const codes = await panel.locator('code').allTextContents();
   assert.equal(codes.length, 2);
-  assert.ok(codes[0].includes(`<iframe data-llm-chronicle src="${env.server.url}/?lang=en&amp;view=timeline&amp;focus=llama"`), codes[0]);
+  assert.ok(codes[0].includes(`<iframe data-llm-chronicle src="${env.server.url}/?lang=en&amp;view=timeline&amp;focus=bert"`), codes[0]);
   assert.ok(codes[0].includes(`<script type="module" src="${env.server.url}/embed.js"></script>`));
-  assert.ok(codes[1].includes('<llm-chronicle lang="en" view="timeline" focus="llama" loading="lazy"></llm-chronicle>'), codes[1]);
+  assert.ok(codes[1].includes('<llm-chronicle lang="en" view="timeline" focus="bert" loading="lazy"></llm-chronicle>'), codes[1]);
   await panel.getByRole('button', { name: 'Copy' }).nth(1).click();
   await panel.getByText('Copied').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), codes[1]);

@@ -170,7 +170,10 @@ test('the CSV download holds the matrix as shown, with a BOM; JSON too', { skip:
   assert.match(lines[0], /^模型,id,开放度得分,/);
   const shownRows = await page.locator('.llmc-openness-table tbody tr').count();
   assert.equal(lines.length - 1, shownRows, 'one line per row shown');
-  assert.ok(lines.slice(1).every((l) => /deepseek|kimi/i.test(l)));
+  // The lines are the rows shown, in order: their ids (the second column) are the table's.
+  const shownIds = await page.locator('.llmc-openness-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.model));
+  assert.deepEqual(lines.slice(1).map((l) => l.match(/^(?:"(?:[^"]|"")*"|[^,]*),([^,]*),/)?.[1]), shownIds);
+  assert.ok(shownIds.includes('deepseek-r1') && shownIds.length < DATA.openness.length, 'the search narrowed the rows');
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 JSON' }).click()]);
   const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   assert.equal(json.length, shownRows);

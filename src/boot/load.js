@@ -1,0 +1,48 @@
+// The start-up script's second part, after `early.js`: wait for the first frame, make the deferred
+// parts DOM, wait for the reader's intent, then load the WASM, its glue and the dataset and start
+// the widget. `BUILD` (the built files' names) comes from the prelude; paths are relative to the
+// script, so pages in sub-folders (`en/`) share it. `window[P.boot]` says which step it is at.
+window[P.boot] = 'painting';
+await new Promise((painted) => {
+  if (document.visibilityState === 'hidden') return painted();
+  setTimeout(painted, 1000);
+  requestAnimationFrame(() => setTimeout(painted, 0));
+});
+const parsed = new Promise((done) =>
+  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done, { once: true }) : done(),
+);
+// Everything deferred, made DOM in slices once the page is parsed (a click's panel, or print, takes
+// what it needs at once).
+const whole = parsed.then(unveiled);
+window[P.boot] = 'waiting';
+await wanted();
+window[P.boot] = 'loading';
+const here = (file) => new URL('./' + file, import.meta.url).href;
+for (const [rel, file] of [['modulepreload', BUILD.glue], ['preload', BUILD.wasm]]) {
+  const link = document.createElement('link');
+  link.rel = rel;
+  link.href = here(file);
+  link.crossOrigin = 'anonymous';
+  if (rel === 'preload') {
+    link.as = 'fetch';
+    link.type = 'application/wasm';
+  }
+  document.head.append(link);
+}
+if (!new URLSearchParams(location.search).has('data')) {
+  const abort = new AbortController();
+  setTimeout(() => abort.abort(), P.dataTimeoutMs);
+  window[P.earlyDataUrl] = here(BUILD.data);
+  window[P.earlyData] = fetch(window[P.earlyDataUrl], { signal: abort.signal });
+}
+try {
+  const { default: init, ...bindings } = await import(here(BUILD.glue));
+  // The widget hydrates the whole page: all of it parsed, and none of it deferred.
+  await whole;
+  const wasm = await init({ module_or_path: here(BUILD.wasm) });
+  window.wasmBindings = bindings;
+  window[P.boot] = 'started';
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  failed(error);
+}

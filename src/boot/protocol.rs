@@ -1,0 +1,92 @@
+//! Every name the start-up script shares with Rust and the stylesheet, listed once. Rust uses the
+//! constants; the script gets them as the object `P` (see [`prelude`]); a test checks that the
+//! stylesheet styles the classes it is given and that the script spells none of them out itself.
+
+use chronicle_core::i18n::{ui, Lang};
+
+/// The page's mount element's id.
+pub const MOUNT_ID: &str = "llm-chronicle";
+/// The mount element's attribute that says which language was prerendered into it.
+pub const PRERENDERED_ATTR: &str = "data-llmc-prerendered";
+/// On the mount until the widget has taken over (its first render, and any input that came during
+/// it): the script answers the reader meanwhile.
+pub const INERT: &str = "llmc-inert";
+/// On the mount when the WASM could not load.
+pub const LOAD_FAILED: &str = "llmc-load-failed";
+/// The notice that says so.
+pub const LOAD_ERROR: &str = "llmc-load-error";
+/// The widget's root element inside the mount.
+pub const ROOT: &str = "llmc";
+/// Marks an event the script selected, until the widget selects it too.
+pub const EARLY: &str = "llmc-early";
+pub const SELECTED: &str = "llmc-selected";
+/// Every event's button, in the drawn timeline and the narrow list: its event's id.
+pub const EVENT_ID_ATTR: &str = "data-event-id";
+/// The event list's entry of an event (what the early panel is filled from), its facts, and the
+/// list that holds the entries.
+pub const ENTRY_ATTR: &str = "data-entry";
+pub const FACT_ATTR: &str = "data-fact";
+pub const LIST_EVENTS: &str = "llmc-list-events";
+/// The detail panel's hidden slot (with the panel's template), the places the script fills in
+/// the template, and the panel's close button.
+pub const DETAIL_SLOT: &str = "llmc-detail-slot";
+pub const SLOT_ATTR: &str = "data-slot";
+pub const CLOSE: &str = "llmc-close";
+/// The timeline's frame, where Ctrl + wheel must not zoom the page before the widget runs.
+pub const TIMELINE_FRAME: &str = "llmc-timeline-frame";
+/// A component marks the root of a part no one sees at first with this attribute; the prerenderer
+/// keeps each such part as text in `<noscript LATER_ATTR>` until the script makes it DOM.
+pub const DEFER_ATTR: &str = "data-llmc-defer";
+pub const LATER_ATTR: &str = "data-llmc-later";
+/// Globals: the event the script selected, its step, and its fetch of the dataset (a promise of
+/// the response) with the URL asked for.
+pub const EARLY_SELECT: &str = "__llmcEarlySelect";
+pub const BOOT_STATUS: &str = "__llmcBoot";
+pub const EARLY_DATA: &str = "__llmcData";
+pub const EARLY_DATA_URL: &str = "__llmcDataUrl";
+/// How long the dataset may take to arrive.
+pub const DATA_TIMEOUT_MS: u32 = 15_000;
+
+/// The names as the script reads them: `P.<key>`.
+pub const NAMES: [(&str, &str); 22] = [
+    ("mount", MOUNT_ID),
+    ("prerendered", PRERENDERED_ATTR),
+    ("inert", INERT),
+    ("loadFailed", LOAD_FAILED),
+    ("loadError", LOAD_ERROR),
+    ("root", ROOT),
+    ("early", EARLY),
+    ("selected", SELECTED),
+    ("eventId", EVENT_ID_ATTR),
+    ("entry", ENTRY_ATTR),
+    ("fact", FACT_ATTR),
+    ("listEvents", LIST_EVENTS),
+    ("detailSlot", DETAIL_SLOT),
+    ("slot", SLOT_ATTR),
+    ("close", CLOSE),
+    ("timelineFrame", TIMELINE_FRAME),
+    ("defer", DEFER_ATTR),
+    ("later", LATER_ATTR),
+    ("earlySelect", EARLY_SELECT),
+    ("boot", BOOT_STATUS),
+    ("earlyData", EARLY_DATA),
+    ("earlyDataUrl", EARLY_DATA_URL),
+];
+
+/// The classes of [`NAMES`] that the stylesheet must style.
+pub const STYLED: [&str; 7] = [INERT, LOAD_FAILED, LOAD_ERROR, EARLY, SELECTED, DETAIL_SLOT, TIMELINE_FRAME];
+
+/// The script's first lines: `P` (the names, the dataset timeout, and the load-failure notice in
+/// both languages, with `{what}` for what failed).
+pub fn prelude() -> String {
+    let mut p = serde_json::Map::new();
+    for (key, value) in NAMES {
+        p.insert(key.into(), value.into());
+    }
+    p.insert("dataTimeoutMs".into(), DATA_TIMEOUT_MS.into());
+    p.insert(
+        "failed".into(),
+        serde_json::json!({ "zh": ui(Lang::Zh).load_failed, "en": ui(Lang::En).load_failed }),
+    );
+    format!("const P = Object.freeze({});", serde_json::Value::Object(p))
+}
