@@ -189,14 +189,18 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </div>
                     <Detail data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                    <div class="llmc-view llmc-view-matrix">
-                        if store.view.shows_matrix() {
-                            <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                            <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                        }
+                    // Below the timeline, no one sees it at first: kept as text until the start-up
+                    // script needs it (`boot::protocol::DEFER_ATTR`).
+                    <div class="llmc-below" data-llmc-defer="">
+                        <div class="llmc-view llmc-view-matrix">
+                            if store.view.shows_matrix() {
+                                <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                                <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                            }
+                        </div>
+                        <EventList data={data.clone()} id_prefix={props.id_prefix.clone()} {lang} />
+                        <About {data} {lang} />
                     </div>
-                    <EventList data={data.clone()} id_prefix={props.id_prefix.clone()} {lang} />
-                    <About {data} {lang} />
                 </>
             }
         }
@@ -226,7 +230,7 @@ fn hand_over(root: NodeRef, store: StoreHandle, data: Data, take: bool) {
     let finish = move || {
         let Some(el) = root.cast::<web_sys::Element>() else { return };
         if let Some(mount) = el.parent_element() {
-            let _ = mount.class_list().remove_1("llmc-inert");
+            let _ = mount.class_list().remove_1(crate::boot::protocol::INERT);
         }
         let Some(id) = take.then(crate::dom::take_early_select).flatten() else { return };
         match &*data.0 {

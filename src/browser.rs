@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use yew::{AppHandle, AttrValue, Renderer};
 
 use crate::app::{App, AppProps, Data};
+// The start-up script's fetch of the page's dataset (see `boot::script`), and its address.
+use crate::boot::protocol::{EARLY_DATA, EARLY_DATA_URL};
 use crate::panic;
 
 thread_local! {
@@ -167,7 +169,8 @@ async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Re
             let init = web_sys::RequestInit::new();
             init.set_signal(Some(&controller.signal()));
             let abort = controller.clone();
-            let timer = gloo::timers::callback::Timeout::new(15_000, move || abort.abort());
+            let timer =
+                gloo::timers::callback::Timeout::new(crate::boot::protocol::DATA_TIMEOUT_MS, move || abort.abort());
             let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await;
             drop(timer);
             (response, controller.signal().aborted())
@@ -184,11 +187,6 @@ async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Re
     let text = response.text().map_err(|_| t.data_fetch_failed.to_owned())?;
     JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{}: {url}", t.data_fetch_failed))
 }
-
-/// The start-up script's fetch of the page's dataset (see `prerender::boot_script`),
-/// and that dataset's address.
-const EARLY_DATA: &str = "__llmcData";
-const EARLY_DATA_URL: &str = "__llmcDataUrl";
 
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
 const EMBED_FLAG: &str = "__llmcEmbedLoader";

@@ -56,13 +56,14 @@ pub fn button_at(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
 /// Undoes what the start-up script showed for an event clicked before the widget was interactive
 /// (its marks and its detail panel), when the widget can't select that event itself.
 pub fn clear_early(root: &web_sys::Element) {
-    if let Ok(list) = root.query_selector_all(".llmc-early") {
+    use crate::boot::protocol::{DETAIL_SLOT, EARLY, SELECTED};
+    if let Ok(list) = root.query_selector_all(&format!(".{EARLY}")) {
         for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
-            let _ = el.class_list().remove_2("llmc-early", "llmc-selected");
+            let _ = el.class_list().remove_2(EARLY, SELECTED);
             let _ = el.set_attribute("aria-pressed", "false");
         }
     }
-    if let Some(slot) = root.query_selector(".llmc-detail-slot").ok().flatten() {
+    if let Some(slot) = root.query_selector(&format!(".{DETAIL_SLOT}")).ok().flatten() {
         // The early panel goes; the template it was filled from stays.
         if let Some(panel) = slot.query_selector(":scope > section").ok().flatten() {
             panel.remove();

@@ -2,12 +2,14 @@
 //! DOM events become [`chronicle_core::state::Action`]s, and layout comes back as plain structs.
 //!
 //! - [`app`]: the root component and the shared state context;
+//! - [`boot`]: the start-up script and the names it shares with Rust;
 //! - [`components`]: one file per view (header, timeline, detail panel, matrix, error panel);
 //! - `markup`: escaped markup written as text, for the views that are static for their inputs;
 //! - `browser`: reading the page (URL, `<html lang>`, browser languages) and mounting (wasm only);
 //! - [`panic`]: the hook that replaces a crashed widget with a message.
 
 pub mod app;
+pub mod boot;
 pub mod components;
 mod markup;
 pub mod panic;
@@ -22,16 +24,8 @@ mod dom;
 
 pub use app::{App, AppProps, Data};
 
-/// The mount element's attribute that says which language was prerendered into it.
-pub const PRERENDERED_ATTR: &str = "data-llmc-prerendered";
+pub use boot::protocol::{EARLY_SELECT, LATER_ATTR, PRERENDERED_ATTR};
 
-/// The attribute of each `<noscript>` that holds a prerendered part of the page no one sees at
-/// first, until the start-up script makes it DOM (see `prerender::defer_unseen`).
-pub const LATER_ATTR: &str = "data-llmc-later";
-
-/// The global where the start-up script keeps the id of an event a reader clicked before the
-/// widget was interactive (see `prerender::boot_script`); the widget selects it once mounted.
-pub const EARLY_SELECT: &str = "__llmcEarlySelect";
 #[cfg(target_arch = "wasm32")]
 pub use browser::{mount, start};
 

@@ -8,7 +8,9 @@ use yew::LocalServerRenderer;
 
 use crate::app::{App, AppProps, Data};
 
-pub use crate::PRERENDERED_ATTR;
+pub use crate::boot::protocol::PRERENDERED_ATTR;
+use crate::boot::script::content_hash;
+pub use crate::boot::script::{boot_script, externalize_boot};
 
 /// The app's HTML in `lang` for `data`, hydratable, exactly as the browser's first render will
 /// produce it.
@@ -23,147 +25,6 @@ pub const JSON_LD_EVENTS: usize = 500;
 /// JSON for inside a `<script type="application/ld+json">`: no `</script` can close it early.
 fn json_in_script(v: &serde_json::Value) -> String {
     v.to_string().replace("</", "<\\/")
-}
-
-/// The page description in each language.
-fn description(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "交互式大语言模型发展史：从 n-gram、RNN/LSTM 到 Transformer、BERT 与 GPT 的分野，再到开放权重与闭源模型；附开源与闭源大模型的逐项对比与逐模型开放度矩阵，每条事实均附来源。",
-        Lang::En => "An interactive history of language models, from n-grams and RNNs to the Transformer, the BERT / GPT split and today's open-weight and closed models, with an open-versus-closed comparison and a model-by-model openness matrix. Every fact is sourced.",
-    }
-}
-
-/// The start-up script (`boot-<hash>.js`), written in place of Trunk's inline one. Content comes
-/// first: the prerendered page is readable, and its events answer clicks, before any WASM arrives.
-///
-/// 1. Events answer from the script's first run (`boot-early.js`): a click, or Enter or Space, on an
-///    event of the prerendered timeline selects it. It shows pressed, and a detail panel opens in
-///    the Detail view's slot (`components::detail::boot_slot`), built from the prerendered list's
-///    entry for the event. The script keeps the event's id in `window.__llmcEarlySelect` (see
-///    [`crate::EARLY_SELECT`]); the widget selects it once it is interactive and its own panel
-///    takes over, so the reader's click is never lost (the event replay of Angular's and React's
-///    hydration, answered at once instead of queued). Other controls pressed, typed into or set
-///    before the takeover are given to the widget once it has taken over.
-/// 2. The script waits for the page's first frame (a task right after the first animation frame,
-///    so after that frame's style, layout and paint; at most 1 s; not at all in a hidden tab), so
-///    on a slow link nothing competes with the HTML and CSS. Then, once the page is parsed, it
-///    makes the parts no one sees at first DOM (`unveil`; see [`defer_unseen`]): the event lists'
-///    entries a few milliseconds' worth at a time, so a long list (3.5 MB of markup at 10,000
-///    events) never holds up a click or a frame.
-/// 3. It waits for the reader's first sign of intent inside the widget, recorded from the script's
-///    first run: a pointer resting over it for 65 ms (then the page's `load` event and an idle
-///    moment), a press, a touch, a wheel turn, focus or a key press (`wanted` in `boot-early.js`;
-///    a press on an event counts once its click is answered). A reader
-///    who only reads never downloads the WASM (the facade pattern of lazily loaded embeds). It does
-///    not wait when the URL carries settings or a deep link (the prerendered HTML does not show
-///    them), or inside a frame (the widget reports the frame's height).
-/// 4. Then it preloads the WASM and its glue (`<link rel="preload">` and `<link rel="modulepreload">`,
-///    so both download at once), asks for the dataset (`data_file`; the widget reads
-///    `window.__llmcData` instead of fetching it itself) unless an editor's `?data=` replaces it,
-///    and starts the WASM (on a page that is parsed and has nothing left deferred, since the
-///    widget hydrates all of it). If that fails, a notice above the content names what failed.
-///
-/// `window.__llmcBoot` says which step it is at (`painting`, `waiting`, `loading`, `started`,
-/// `failed`). Paths are relative to the script, so pages in sub-folders (`en/`) share it.
-pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
-    format!(
-        "{early}
-window.__llmcBoot = 'painting';
-await new Promise((painted) => {{
-  if (document.visibilityState === 'hidden') return painted();
-  setTimeout(painted, 1000);
-  requestAnimationFrame(() => setTimeout(painted, 0));
-}});
-const parsed = new Promise((done) =>
-  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', done, {{ once: true }}) : done(),
-);
-// Everything deferred, made DOM in slices once the page is parsed (a click's panel, or print, takes
-// what it needs at once).
-const whole = parsed.then(unveiled);
-window.__llmcBoot = 'waiting';
-await wanted();
-window.__llmcBoot = 'loading';
-const here = (file) => new URL('./' + file, import.meta.url).href;
-for (const [rel, file] of [['modulepreload', '{glue}'], ['preload', '{wasm}']]) {{
-  const link = document.createElement('link');
-  link.rel = rel;
-  link.href = here(file);
-  link.crossOrigin = 'anonymous';
-  if (rel === 'preload') {{
-    link.as = 'fetch';
-    link.type = 'application/wasm';
-  }}
-  document.head.append(link);
-}}
-if (!new URLSearchParams(location.search).has('data')) {{
-  const abort = new AbortController();
-  setTimeout(() => abort.abort(), 15000);
-  window.__llmcDataUrl = here('{data_file}');
-  window.__llmcData = fetch(window.__llmcDataUrl, {{ signal: abort.signal }});
-}}
-try {{
-  const {{ default: init, ...bindings }} = await import(here('{glue}'));
-  // The widget hydrates the whole page: all of it parsed, and none of it deferred.
-  await whole;
-  const wasm = await init({{ module_or_path: here('{wasm}') }});
-  window.wasmBindings = bindings;
-  window.__llmcBoot = 'started';
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
-}} catch (error) {{
-  failed(error);
-}}
-",
-        early = early_script(),
-    )
-}
-
-/// `boot-early.js` as shipped: its comment lines dropped, its global named.
-fn early_script() -> String {
-    let js = include_str!("boot-early.js")
-        .replace("__LLMC_EARLY_SELECT__", crate::EARLY_SELECT)
-        .replace("__LLMC_LATER__", crate::LATER_ATTR);
-    js.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
-}
-
-/// Replaces Trunk's inline start-up script with a file (`boot_script`), so the built site runs
-/// under a strict Content Security Policy (`script-src 'self' 'wasm-unsafe-eval'`, no inline
-/// scripts), and drops Trunk's preloads from `<head>` (the script adds them after the first
-/// paint). Returns the template with a `<script src>` in its place, the file name, and the file's
-/// contents; `None` when the template lacks Trunk's start-up script or its preloads.
-pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, String, String)> {
-    let open = "<script type=\"module\">";
-    let start = template.find(open)?;
-    let body_start = start + open.len();
-    let end = body_start + template[body_start..].find("</script>")?;
-    let body = &template[body_start..end];
-    let quoted = |after: &str| -> Option<String> {
-        let rest = &body[body.find(after)? + after.len()..];
-        Some(rest[..rest.find('\'')?].trim_start_matches('/').to_owned())
-    };
-    let glue = quoted("import init, * as bindings from '")?;
-    let wasm = quoted("module_or_path: '")?;
-    let js = boot_script(&glue, &wasm, data_file);
-    let hash = content_hash(&js);
-    let name = format!("boot-{hash:016x}.js");
-    let mut out = template.to_owned();
-    // `async`: the script runs as soon as it arrives; it then waits for the first paint itself.
-    out.replace_range(
-        start..end + "</script>".len(),
-        &format!("<script type=\"module\" async src=\"/{name}\"></script>"),
-    );
-    for needle in
-        [format!("<link rel=\"modulepreload\" href=\"/{glue}\""), format!("<link rel=\"preload\" href=\"/{wasm}\"")]
-    {
-        let at = out.find(&needle)?;
-        let close = at + out[at..].find('>')? + 1;
-        out.replace_range(at..close, "");
-    }
-    Some((out, name, js))
-}
-
-/// FNV-1a of `s`, for file names that change whenever the contents do (safe to cache forever).
-fn content_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Fills the hashed file names into the embed loader (`embed.js`), from the names Trunk put in the
@@ -199,46 +60,64 @@ pub fn data_file(c: &Chronicle) -> Result<(String, String), String> {
     Ok((format!("chronicle-{hash:016x}.json"), json))
 }
 
-/// The parts of the prerendered widget that no one sees at first, each as (where it begins, where
-/// it ends: the first such text after the beginning, or the widget root's closing tag): the filters
-/// (folded away in a closed `<details>`; its controls would otherwise be styled and laid out at
-/// `DOMContentLoaded`, when the browser's form handling looks at them), and everything below the
-/// timeline (the matrices, the event list and the notes: two thirds of the page's markup).
-const UNSEEN: [(&str, Option<&str>); 2] =
-    [("<div class=\"llmc-filter-grid\">", Some("</details>")), ("<div class=\"llmc-view llmc-view-matrix\">", None)];
-
-/// Wraps the parts of the prerendered widget that no one sees at first ([`UNSEEN`]) in
-/// `<noscript data-llmc-later>`. With scripting on, the parser keeps a `<noscript>`'s content as
-/// text, so the first frame has only the header, the filters' summary and the timeline to style
-/// and lay out (at 100 events the first event shows about 10 ms sooner); the start-up script turns
-/// the text into DOM right after that frame (`unveil` in `boot-early.js`: the event lists' entries
-/// in slices, each batch a task of its own), and all of it before the widget hydrates. Without
-/// scripting the browser parses it as part of the page, so readers without JavaScript, and
-/// crawlers, get everything. A part that is missing (the page that lists data
-/// errors has neither) stays as it is.
+/// Wraps each part of the prerendered widget that its component marked as unseen at first
+/// (`DEFER_ATTR` on its root element: the folded filters' controls, and everything below the
+/// timeline) in `<noscript LATER_ATTR>`. With scripting on, the parser keeps a `<noscript>`'s
+/// content as text, so the first frame has only the header, the filters' summary and the timeline
+/// to style and lay out; the start-up script turns the text into DOM right after that frame
+/// (`unveil` in `boot/early.js`: the event lists' entries in slices, each batch a task of its own),
+/// and all of it before the widget hydrates. Without scripting the browser parses it as part of
+/// the page, so readers without JavaScript, and crawlers, get everything.
 pub fn defer_unseen(app_html: &str) -> String {
+    use crate::boot::protocol::{DEFER_ATTR, LATER_ATTR};
+    let marker = format!(" {DEFER_ATTR}=\"\"");
     let mut out = String::with_capacity(app_html.len() + 100);
     let mut at = 0;
-    for (begin, end) in UNSEEN {
-        let Some(start) = app_html[at..].find(begin).map(|k| at + k) else { continue };
-        let stop = match end {
-            Some(end) => app_html[start..].find(end).map(|k| start + k),
-            None => app_html.rfind("</div>").filter(|&k| k > start),
-        };
-        let Some(stop) = stop else { continue };
+    while let Some(found) = app_html[at..].find(&marker).map(|k| at + k) {
+        let Some(start) = app_html[..found].rfind('<') else { break };
+        let Some(end) = element_end(app_html, start) else { break };
         // Nothing in it may end the `<noscript>` early. (It can't: the renderer writes every `<`
         // of text and attributes as `&lt;`. If it ever did, that part would simply not wait.)
-        if app_html[start..stop].to_ascii_lowercase().contains("</noscript") {
-            continue;
+        if app_html[start..end].to_ascii_lowercase().contains("</noscript") {
+            out.push_str(&app_html[at..end]);
+        } else {
+            out.push_str(&app_html[at..start]);
+            out.push_str(&format!("<noscript {LATER_ATTR}>"));
+            out.push_str(&app_html[start..end]);
+            out.push_str("</noscript>");
         }
-        out.push_str(&app_html[at..start]);
-        out.push_str(&format!("<noscript {}>", crate::LATER_ATTR));
-        out.push_str(&app_html[start..stop]);
-        out.push_str("</noscript>");
-        at = stop;
+        at = end;
     }
     out.push_str(&app_html[at..]);
     out
+}
+
+/// Where the element whose start tag begins at `start` ends (just after its closing tag), counting
+/// nested elements of the same name. Text and attribute values never hold a `<` (the renderer
+/// escapes it), so every `<` starts a tag.
+fn element_end(html: &str, start: usize) -> Option<usize> {
+    let name: String = html[start + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut at = start;
+    loop {
+        let next_open = html[at..].find(&open).map(|k| at + k);
+        let next_close = html[at..].find(&close).map(|k| at + k)?;
+        match next_open {
+            Some(o) if o < next_close && html[o + open.len()..].starts_with([' ', '>', '/']) => {
+                depth += 1;
+                at = o + open.len();
+            }
+            Some(o) if o < next_close => at = o + open.len(),
+            _ => {
+                depth -= 1;
+                at = next_close + close.len();
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+        }
+    }
 }
 
 /// The opening tag of the page's own heading in the template.
@@ -257,7 +136,7 @@ pub fn page(
     data_file: &str,
 ) -> Result<String, String> {
     let title = c.data.title.get(lang).to_owned();
-    let desc = description(lang);
+    let desc = chronicle_core::i18n::ui(lang).page_description;
     // Search engines want absolute alternates: set LLMC_SITE_URL (e.g. https://example.org/chronicle/)
     // when building for a known address; without it the links are relative.
     let (zh_href, en_href) = match std::env::var("LLMC_SITE_URL").ok().filter(|u| u.starts_with("http")) {

@@ -24,10 +24,7 @@ pub fn snippets(base: &str, lang: Lang, view: View, focus: Option<&str>) -> (Str
     if let Some(id) = focus {
         query += &format!("&focus={}", query_value(id));
     }
-    let title = match lang {
-        Lang::Zh => "大模型编年史",
-        Lang::En => "LLM Chronicle",
-    };
+    let title = crate::i18n::ui(lang).embed_title;
     let script = format!("<script type=\"module\" src=\"{}\"></script>", attr(&format!("{base}embed.js")));
     let iframe = format!(
         "<iframe data-llm-chronicle src=\"{}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" style=\"border:0\"></iframe>\n{script}",

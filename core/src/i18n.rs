@@ -103,6 +103,12 @@ pub struct Ui {
     pub closed_marker: &'static str,
     pub na_marker: &'static str,
     pub data_error_title: &'static str,
+    /// The notice when the interactive widget could not load; `{what}` is what failed.
+    pub load_failed: &'static str,
+    /// The page's description for search engines and link previews.
+    pub page_description: &'static str,
+    /// The widget's name in an embed snippet's `title`.
+    pub embed_title: &'static str,
     pub crash_title: &'static str,
     pub crash_body: &'static str,
     pub open_strengths: &'static str,
@@ -218,6 +224,9 @@ static ZH: Ui = Ui {
     closed_marker: "闭源",
     na_marker: "论文/里程碑",
     data_error_title: "数据有误，无法显示",
+    load_failed: "交互功能未能加载：{what}。下面的内容完整可读；重新加载页面可再试一次。",
+    page_description: "交互式大语言模型发展史：从 n-gram、RNN/LSTM 到 Transformer、BERT 与 GPT 的分野，再到开放权重与闭源模型；附开源与闭源大模型的逐项对比与逐模型开放度矩阵，每条事实均附来源。",
+    embed_title: "大模型编年史",
     crash_title: "组件出错了",
     crash_body: "LLM 编年史遇到内部错误，已停止运行。请刷新页面重试。",
     open_strengths: "开源的优势",
@@ -327,6 +336,9 @@ static EN: Ui = Ui {
     closed_marker: "closed",
     na_marker: "paper / milestone",
     data_error_title: "The data has errors and cannot be shown",
+    load_failed: "The interactive features could not load: {what}. Everything below is complete to read; reload the page to try again.",
+    page_description: "An interactive history of language models, from n-grams and RNNs to the Transformer, the BERT / GPT split and today's open-weight and closed models, with an open-versus-closed comparison and a model-by-model openness matrix. Every fact is sourced.",
+    embed_title: "LLM Chronicle",
     crash_title: "The widget stopped",
     crash_body: "LLM Chronicle hit an internal error and stopped. Reload the page to try again.",
     open_strengths: "Strengths of open models",

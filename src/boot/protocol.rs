@@ -2,8 +2,6 @@
 //! constants; the script gets them as the object `P` (see [`prelude`]); a test checks that the
 //! stylesheet styles the classes it is given and that the script spells none of them out itself.
 
-use chronicle_core::i18n::{ui, Lang};
-
 /// The page's mount element's id.
 pub const MOUNT_ID: &str = "llm-chronicle";
 /// The mount element's attribute that says which language was prerendered into it.
@@ -74,19 +72,64 @@ pub const NAMES: [(&str, &str); 22] = [
 ];
 
 /// The classes of [`NAMES`] that the stylesheet must style.
-pub const STYLED: [&str; 7] = [INERT, LOAD_FAILED, LOAD_ERROR, EARLY, SELECTED, DETAIL_SLOT, TIMELINE_FRAME];
+pub const STYLED: [&str; 4] = [INERT, LOAD_FAILED, SELECTED, TIMELINE_FRAME];
 
 /// The script's first lines: `P` (the names, the dataset timeout, and the load-failure notice in
 /// both languages, with `{what}` for what failed).
+#[cfg(feature = "ssr")]
 pub fn prelude() -> String {
+    use chronicle_core::i18n::{ui, Lang};
     let mut p = serde_json::Map::new();
     for (key, value) in NAMES {
         p.insert(key.into(), value.into());
     }
     p.insert("dataTimeoutMs".into(), DATA_TIMEOUT_MS.into());
-    p.insert(
-        "failed".into(),
-        serde_json::json!({ "zh": ui(Lang::Zh).load_failed, "en": ui(Lang::En).load_failed }),
-    );
+    p.insert("failed".into(), serde_json::json!({ "zh": ui(Lang::Zh).load_failed, "en": ui(Lang::En).load_failed }));
     format!("const P = Object.freeze({});", serde_json::Value::Object(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The script's lines that are code, not comments.
+    fn code(js: &str) -> String {
+        js.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn the_script_spells_no_shared_name_itself() {
+        for (file, js) in [("early.js", include_str!("early.js")), ("load.js", include_str!("load.js"))] {
+            let js = code(js);
+            for (key, name) in NAMES {
+                for quoted in [format!("'{name}'"), format!("\"{name}\""), format!(".{name}'"), format!("[{name}]")] {
+                    assert!(!js.contains(&quoted), "{file} spells {quoted}: use P.{key}");
+                }
+            }
+            assert!(!js.contains("15000"), "{file}: use P.dataTimeoutMs");
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_styles_the_shared_classes() {
+        let css = include_str!("../../static/chronicle.css");
+        for class in STYLED {
+            assert!(css.contains(&format!(".{class}")), "chronicle.css has no rule for .{class}");
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_prelude_names_every_key_the_script_reads() {
+        let prelude = prelude();
+        let js = code(include_str!("early.js")) + &code(include_str!("load.js"));
+        let mut at = 0;
+        while let Some(k) = js[at..].find("P.") {
+            let start = at + k + 2;
+            let key: String = js[start..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            assert!(prelude.contains(&format!("\"{key}\":")), "the script reads P.{key}, which the prelude lacks");
+            at = start;
+        }
+        assert!(prelude.contains("{what}"), "the failure notice names what failed");
+    }
 }

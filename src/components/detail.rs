@@ -58,7 +58,8 @@ pub fn Detail(props: &DetailProps) -> Html {
 /// list's entry (`data-entry`); the widget's panel replaces it when the widget selects that event.
 pub fn boot_slot(lang: chronicle_core::i18n::Lang, id_prefix: &str) -> String {
     format!(
-        "<div class=\"llmc-detail-slot\" hidden><template>{}</template></div>",
+        "<div class=\"{}\" hidden><template>{}</template></div>",
+        crate::boot::protocol::DETAIL_SLOT,
         render::detail::panel(&template(lang, id_prefix))
     )
 }

@@ -95,7 +95,8 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 { t.filters }
                 <span class="llmc-count" role="status">{ format!(" · {matching} / {total} {}", t.matching) }</span>
             </summary>
-            <div class="llmc-filter-grid">
+            // Folded away at first: kept as text until the start-up script needs it (`boot::protocol::DEFER_ATTR`).
+            <div class="llmc-filter-grid" data-llmc-defer="">
                 <div class="llmc-field llmc-field-search">
                     <label for={id("search")}>{ t.search }</label>
                     <input type="search" id={id("search")} value={f.query.clone()} placeholder={t.search_placeholder}

@@ -482,12 +482,13 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(!page.contains("preload"), "nothing is requested before the first paint: {page}");
         assert!(page.contains("<link rel=\"stylesheet\" href=\"/chronicle-1.css\"/>"), "the CSS stays: {page}");
         let wait = js.find("requestAnimationFrame").unwrap();
+        let build = r#"const BUILD = Object.freeze({"data":"chronicle-3.json","glue":"llm-chronicle-2.js","wasm":"llm-chronicle-2_bg.wasm"});"#;
+        assert!(js.contains(build), "the built files' names: {js}");
         for later in [
-            "'modulepreload', 'llm-chronicle-2.js'",
-            "'preload', 'llm-chronicle-2_bg.wasm'",
-            "here('chronicle-3.json')",
-            "import(here('llm-chronicle-2.js'))",
-            "module_or_path: here('llm-chronicle-2_bg.wasm')",
+            "['modulepreload', BUILD.glue], ['preload', BUILD.wasm]",
+            "here(BUILD.data)",
+            "import(here(BUILD.glue))",
+            "module_or_path: here(BUILD.wasm)",
         ] {
             let at = js.find(later).unwrap_or_else(|| panic!("{later} missing from {js}"));
             assert!(at > wait, "{later} is requested before the first paint");
@@ -535,18 +536,18 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
                 assert!(html.contains(&escape(era.name.get(lang))));
             }
             assert_eq!(html.matches("<table").count(), 2, "both matrices are tables");
-            // The part below the timeline waits inside one <noscript> (text for the parser when
-            // scripting is on); the timeline is outside it, the matrices and the list inside.
             // The folded filters, and the part below the timeline, wait inside a <noscript> each
             // (text for the parser when scripting is on); the timeline is outside them.
             let later = format!("<noscript {}>", llm_chronicle::LATER_ATTR);
             let parts: Vec<&str> = html.split(&later).collect();
             assert_eq!(parts.len(), 3);
             let (filters, rest) = parts[1].split_once("</noscript>").unwrap();
-            assert!(filters.starts_with("<div class=\"llmc-filter-grid\">") && filters.contains("type=\"search\""));
+            assert!(filters.starts_with("<div data-llmc-defer=\"\" class=\"llmc-filter-grid\">"), "{filters:.80}");
+            assert!(filters.contains("type=\"search\""));
             assert!(rest.starts_with("</details>"));
             assert!(rest.contains("class=\"llmc-timeline-svg\"") && rest.contains("llmc-detail-slot"));
             let (below, rest) = parts[2].split_once("</noscript>").unwrap();
+            assert!(below.starts_with("<div data-llmc-defer=\"\" class=\"llmc-below\">"), "{below:.80}");
             assert_eq!(below.matches("<table").count(), 2);
             assert!(below.contains("class=\"llmc-list") && below.contains("class=\"llmc-about\""));
             assert!(rest.trim_start().starts_with("</div>"), "it ends where the widget's root does");
@@ -561,19 +562,21 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     }
 
     #[test]
-    fn the_folded_filters_and_what_is_below_the_timeline_wait_in_noscript() {
+    fn the_parts_marked_to_wait_wait_in_noscript() {
         use llm_chronicle::prerender::defer_unseen;
         let page = concat!(
             "<div class=\"llmc\"><details class=\"llmc-filters\"><summary>F</summary>",
-            "<div class=\"llmc-filter-grid\"><input></div></details><figure></figure>",
-            "<div class=\"llmc-view llmc-view-matrix\"><table></table></div><section></section></div>"
+            "<div class=\"llmc-filter-grid\" data-llmc-defer=\"\"><div><input></div></div></details><figure></figure>",
+            "<div class=\"llmc-below\" data-llmc-defer=\"\"><div><table></table></div><section></section></div></div>"
         );
         assert_eq!(
             defer_unseen(page),
             concat!(
                 "<div class=\"llmc\"><details class=\"llmc-filters\"><summary>F</summary>",
-                "<noscript data-llmc-later><div class=\"llmc-filter-grid\"><input></div></noscript></details><figure></figure>",
-                "<noscript data-llmc-later><div class=\"llmc-view llmc-view-matrix\"><table></table></div><section></section></noscript></div>"
+                "<noscript data-llmc-later><div class=\"llmc-filter-grid\" data-llmc-defer=\"\"><div><input></div></div>",
+                "</noscript></details><figure></figure>",
+                "<noscript data-llmc-later><div class=\"llmc-below\" data-llmc-defer=\"\"><div><table></table></div>",
+                "<section></section></div></noscript></div>"
             )
         );
         // The page that lists data errors has no such parts.
@@ -583,7 +586,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let closing = page.replace("<table>", "<p>x</NoScript></p><table>");
         let out = defer_unseen(&closing);
         assert_eq!(out.matches("<noscript").count(), 1);
-        assert!(out.contains("<noscript data-llmc-later><div class=\"llmc-filter-grid\">"));
+        assert!(out.contains("<noscript data-llmc-later><div class=\"llmc-filter-grid\""));
+        // A marked element whose end is missing is left as it is.
+        let cut = "<div data-llmc-defer=\"\"><div></div>";
+        assert_eq!(defer_unseen(cut), cut);
     }
 
     #[test]

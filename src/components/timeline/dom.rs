@@ -43,13 +43,15 @@ pub fn element_left(_: &NodeRef) -> f64 {
 /// (`tabindex="0"`, every other event `-1`) on the drawn plot, changing only what differs.
 #[cfg(target_arch = "wasm32")]
 pub fn mark_plot(container: &NodeRef, selected: Option<&str>, tab_stop: Option<&str>) {
+    use crate::boot::protocol::{EARLY, SELECTED};
     use crate::dom::{event_selector, mark};
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     // An event the start-up script selected (`llmc-early`) stays marked until the widget selects
     // it too (see `App`), so hydration never blinks its ring off for a frame.
-    mark(&root, ".llmc-selected:not(.llmc-early)", selected.map(event_selector).as_deref(), |el, on| {
-        let _ = el.class_list().toggle_with_force("llmc-selected", on);
-        let _ = el.class_list().remove_1("llmc-early");
+    let marked = format!(".{SELECTED}:not(.{EARLY})");
+    mark(&root, &marked, selected.map(event_selector).as_deref(), |el, on| {
+        let _ = el.class_list().toggle_with_force(SELECTED, on);
+        let _ = el.class_list().remove_1(EARLY);
         let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
     });
     mark(&root, "[data-event-id][tabindex=\"0\"]", tab_stop.map(event_selector).as_deref(), |el, on| {
