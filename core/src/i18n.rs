@@ -3,7 +3,7 @@
 //! Content text lives in the dataset as [`crate::model::Text`]; the strings here are the widget's
 //! own chrome (buttons, captions, labels).
 
-use crate::model::{Access, Basis, Family, Level, Openness, Relation};
+use crate::model::{Access, Basis, Evidence, Family, Level, Openness, Relation};
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -125,6 +125,8 @@ pub struct Ui {
     pub about_method: &'static str,
     pub openness_caption: &'static str,
     pub model: &'static str,
+    /// The rubric table's first column.
+    pub criterion: &'static str,
     pub score: &'static str,
     pub level_open: &'static str,
     pub level_partial: &'static str,
@@ -290,6 +292,7 @@ static ZH: Ui = Ui {
     about_method: "每个带日期的事实都附有来源链接（论文、官方公告、模型卡或许可证），数据截至页面所示日期。“开放程度”沿用 Epoch AI 的分类；许可证一律按发布时的版本记录，之后的变更写在摘要或说明中。开放度矩阵的每个单元格都记录了“依据”，即实际公开了什么、写明了什么，等级由依据按同一套评分标准直接得出，不因机构而异；各项标准的评分细则列在矩阵旁。维度评分（1–5）是我们的编辑判断，两边用同一尺度：5 分是这一方的明显长处，没有实质限制；4 分是长处但有限制；3 分是利弊相当，或取决于使用者自身的条件；2 分是只能以有限或间接的方式做到；1 分是基本做不到。分数跟随表中写出的理由。传承关系中“有文献记载”指子模型的论文或公告明确写出，“推断”是我们的判断；“蒸馏”指用父模型的输出训练。",
     openness_caption: "逐模型开放度：各项标准的开放情况",
     model: "模型",
+    criterion: "评价项",
     score: "开放度得分",
     level_open: "开放",
     level_partial: "部分开放",
@@ -402,6 +405,7 @@ static EN: Ui = Ui {
     about_method: "Every dated fact links to its source (the paper, the official announcement, the model card or the licence), and the data is current to the date shown. Access levels follow Epoch AI's scale; licences are recorded as they stood at release, with later changes in the summary or note. Every cell of the openness matrix records its basis, what was actually released or written, and its level follows from that basis by one rubric whatever the lab; the rubric for each criterion is shown beside the matrix. The 1–5 dimension ratings are our editorial judgement on one scale for both sides: 5, a clear strength of that side with no material limitation; 4, a strength with limitations; 3, benefits and drawbacks in balance, or dependent on the user's own resources; 2, possible only in a limited or indirect form; 1, essentially absent. The ratings follow the reasons written in the table. A lineage edge is “documented” when the child's own paper or announcement states it and “inferred” when it is our reading; “distilled from” means trained on the parent model's outputs.",
     openness_caption: "Model by model: how open is each one, criterion by criterion",
     model: "Model",
+    criterion: "Criterion",
     score: "Openness score",
     level_open: "open",
     level_partial: "partial",
@@ -561,6 +565,33 @@ pub fn relation_name(relation: Relation, lang: Lang) -> &'static str {
         (Lang::En, DistilledFrom) => "distilled from (trained on its outputs)",
         (Lang::En, DerivedFrom) => "derived from",
         (Lang::En, InspiredBy) => "inspired by",
+    }
+}
+
+/// A lineage relation as said of the child, from the parent's panel ("its successor").
+pub fn relation_of_child(relation: Relation, lang: Lang) -> &'static str {
+    use Relation::*;
+    match (lang, relation) {
+        (Lang::Zh, SuccessorOf) => "其后续版本",
+        (Lang::Zh, FineTunedFrom) => "在其权重上微调而来",
+        (Lang::Zh, DistilledFrom) => "用其输出训练（蒸馏）",
+        (Lang::Zh, DerivedFrom) => "沿用其架构、代码或权重",
+        (Lang::Zh, InspiredBy) => "受其思路启发",
+        (Lang::En, SuccessorOf) => "its successor",
+        (Lang::En, FineTunedFrom) => "fine-tuned from it",
+        (Lang::En, DistilledFrom) => "distilled from it (trained on its outputs)",
+        (Lang::En, DerivedFrom) => "derived from it",
+        (Lang::En, InspiredBy) => "inspired by it",
+    }
+}
+
+/// Whether a lineage edge is stated by its authors or our reading, in words.
+pub fn evidence_name(evidence: Evidence, lang: Lang) -> &'static str {
+    match (lang, evidence) {
+        (Lang::Zh, Evidence::Documented) => "有文献记载",
+        (Lang::Zh, Evidence::Inferred) => "推断",
+        (Lang::En, Evidence::Documented) => "documented",
+        (Lang::En, Evidence::Inferred) => "inferred",
     }
 }
 

@@ -1,6 +1,6 @@
 //! "About / sources": how the data was made, and who we borrowed from.
 
-use chronicle_core::i18n::{ui, Lang};
+use chronicle_core::i18n::{data_as_of, ui, Lang};
 use yew::prelude::*;
 
 use crate::app::Data;
@@ -22,6 +22,9 @@ pub fn About(props: &AboutProps) -> Html {
         <details class="llmc-about">
             <summary>{ t.about }</summary>
             <p>{ t.about_method }</p>
+            if let Some(as_of) = &c.data.as_of {
+                <p class="llmc-as-of">{ data_as_of(as_of, lang) }</p>
+            }
             <ul>
                 { for c.data.credits.iter().map(|credit| html! {
                     <li>

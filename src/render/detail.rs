@@ -26,7 +26,8 @@ pub fn panel(d: &DetailScene) -> String {
         out.raw("<h4>").text(group.title).raw("</h4><ul class=\"llmc-lineage\">");
         for link in &group.links {
             out.raw("<li><button type=\"button\" class=\"llmc-link-button\"").attr("data-select", &link.id);
-            out.raw(">").text(&link.text).raw("</button></li>");
+            out.raw(">").text(&link.text).raw("</button> <span class=\"llmc-edge-note\">");
+            out.text(&link.edge).raw("</span></li>");
         }
         out.raw("</ul>");
     }

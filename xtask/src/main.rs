@@ -535,7 +535,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             for era in &data.data.eras {
                 assert!(html.contains(&escape(era.name.get(lang))));
             }
-            assert_eq!(html.matches("<table").count(), 2, "both matrices are tables");
+            assert_eq!(html.matches("<table").count(), 3, "both matrices and the rubric are tables");
             // The folded filters, and the part below the timeline, wait inside a <noscript> each
             // (text for the parser when scripting is on); the timeline is outside them.
             let later = format!("<noscript {}>", llm_chronicle::LATER_ATTR);
@@ -548,7 +548,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             assert!(rest.contains("class=\"llmc-timeline-svg\"") && rest.contains("llmc-detail-slot"));
             let (below, rest) = parts[2].split_once("</noscript>").unwrap();
             assert!(below.starts_with("<div data-llmc-defer=\"\" class=\"llmc-below\">"), "{below:.80}");
-            assert_eq!(below.matches("<table").count(), 2);
+            assert_eq!(below.matches("<table").count(), 3);
             assert!(below.contains("class=\"llmc-list") && below.contains("class=\"llmc-about\""));
             assert!(rest.trim_start().starts_with("</div>"), "it ends where the widget's root does");
             assert!(html.contains("hreflang=\"zh-Hans\"") && html.contains("hreflang=\"en\""));

@@ -2,7 +2,9 @@
 //! scene, left blank, is the template the start-up script fills for a click that comes before the
 //! widget runs, so the early panel and the widget's are one piece of markup.
 
-use crate::i18n::{access_name, family_name, openness_marker, ui, Lang};
+use crate::i18n::{
+    access_name, evidence_name, family_name, openness_marker, relation_name, relation_of_child, ui, Lang,
+};
 use crate::Chronicle;
 
 /// Which fact a row states. Its slug names it in the markup (`data-fact`), where the event list's
@@ -52,11 +54,13 @@ pub struct Fact {
     pub value: String,
 }
 
-/// A link to another event of its lineage.
+/// A link to another event of its lineage, with the edge in words: its relation (said of this
+/// event for a parent, of the other for a child) and whether it is documented or inferred.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineageLink {
     pub id: String,
     pub text: String,
+    pub edge: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,14 +101,32 @@ pub fn detail(c: &Chronicle, i: usize, lang: Lang, id_prefix: &str) -> DetailSce
     let t = ui(lang);
     let e = &c.events()[i];
     let keys = [FactKey::Date, FactKey::Org, FactKey::Family, FactKey::Access, FactKey::License, FactKey::Params];
-    let link = |j: usize| LineageLink {
+    let link = |j: usize, edge: String| LineageLink {
         id: c.events()[j].id.clone(),
         text: format!("{} ({})", c.events()[j].name.get(lang), c.date(j).year),
+        edge,
     };
-    let lineage = [(t.parents, c.parents(i).collect::<Vec<_>>()), (t.children, c.children(i).to_vec())]
+    let sep = if lang == Lang::Zh { "，" } else { ", " };
+    let parents: Vec<LineageLink> = e
+        .parents
+        .iter()
+        .filter_map(|p| {
+            let j = c.find(&p.id)?;
+            Some(link(j, format!("{}{sep}{}", relation_name(p.relation, lang), evidence_name(p.evidence, lang))))
+        })
+        .collect();
+    let children: Vec<LineageLink> = c
+        .children(i)
+        .iter()
+        .filter_map(|&j| {
+            let p = c.events()[j].parents.iter().find(|p| p.id == e.id)?;
+            Some(link(j, format!("{}{sep}{}", relation_of_child(p.relation, lang), evidence_name(p.evidence, lang))))
+        })
+        .collect();
+    let lineage = [(t.parents, parents), (t.children, children)]
         .into_iter()
-        .filter(|(_, members)| !members.is_empty())
-        .map(|(title, members)| Lineage { title, links: members.into_iter().map(link).collect() })
+        .filter(|(_, links)| !links.is_empty())
+        .map(|(title, links)| Lineage { title, links })
         .collect();
     DetailScene {
         title_id: format!("{id_prefix}-detail-title"),
@@ -155,7 +177,11 @@ mod tests {
         );
         assert_eq!(d.facts[0].value, "2018-10-11");
         assert_eq!(d.lineage.len(), 2, "parents and children");
-        assert!(d.lineage[0].links.iter().any(|l| l.id == "transformer" && l.text == "Transformer (2017)"));
+        let transformer = d.lineage[0].links.iter().find(|l| l.id == "transformer").unwrap();
+        assert_eq!(
+            (transformer.text.as_str(), transformer.edge.as_str()),
+            ("Transformer (2017)", "derived from, documented")
+        );
         assert!(d.lineage[1].links.iter().any(|l| l.id == "t5"));
         let blank = template(Lang::Zh, "x");
         assert_eq!(blank.facts.iter().map(|f| f.label).collect::<Vec<_>>(), ["日期", "机构", "开放程度"]);
