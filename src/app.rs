@@ -19,24 +19,49 @@ use crate::components::{
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
 /// place.
 #[derive(Clone, Debug)]
-pub struct Data(pub Rc<Result<Chronicle, Vec<Problem>>>);
+pub struct Data(pub Rc<Result<Rc<Chronicle>, Vec<Problem>>>);
 
 impl Data {
     /// The shipped dataset, validated: for the prerenderer and the tests. (The browser build never
     /// calls this, so the dataset stays out of the WASM; pages load it as a file.)
     pub fn shipped() -> Self {
-        Data(Rc::new(load_json(SHIPPED_JSON)))
+        Data(Rc::new(load_json(SHIPPED_JSON).map(Rc::new)))
     }
 
     /// An author's dataset (JSON or CSV), through the same validator.
     pub fn from_text(text: &str) -> Self {
-        Data(Rc::new(chronicle_core::validate::load_any(text)))
+        Data(Rc::new(chronicle_core::validate::load_any(text).map(Rc::new)))
     }
 
     /// A dataset that could not be obtained at all (failed fetch, timeout, …).
     pub fn failed(message: String) -> Self {
         Data(Rc::new(Err(vec![Problem { path: "(data)".into(), message }])))
     }
+}
+
+/// The dataset every view below `App` reads, through [`use_chronicle`]: given once, by `App`, and
+/// only when it passed validation (a dataset with problems shows the error panel instead).
+/// Compared by pointer.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub Rc<Chronicle>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Loaded {
+    type Target = Chronicle;
+    fn deref(&self) -> &Chronicle {
+        &self.0
+    }
+}
+
+/// The dataset, from inside any view.
+#[hook]
+pub fn use_chronicle() -> Loaded {
+    use_context::<Loaded>().expect("views are rendered inside <App> with a loaded dataset")
 }
 
 impl PartialEq for Data {
@@ -174,34 +199,33 @@ pub fn App(props: &AppProps) -> Html {
     };
     let body = match &*props.data.0 {
         Ok(chronicle) => {
-            let data = props.data.clone();
             html! {
-                <>
+                <ContextProvider<Loaded> context={Loaded(chronicle.clone())}>
                     <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
                     <Embed base={props.embed_base.clone()} id_prefix={props.id_prefix.clone()} />
                     // Stable wrappers around the optional views: yew's diff mishandles a multi-node
                     // `if` block whose siblings change (a panic in `insertBefore`).
-                    <Filters data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                    <Filters id_prefix={props.id_prefix.clone()} />
                     <div class="llmc-view llmc-view-timeline">
                         if store.view.shows_timeline() {
-                            <Story data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                            <Timeline data={data.clone()} id_prefix={props.id_prefix.clone()} store={store.clone()} />
+                            <Story id_prefix={props.id_prefix.clone()} />
+                            <Timeline id_prefix={props.id_prefix.clone()} store={store.clone()} />
                         }
                     </div>
-                    <Detail data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                    <Detail id_prefix={props.id_prefix.clone()} />
                     // Below the timeline, no one sees it at first: kept as text until the start-up
                     // script needs it (`boot::protocol::DEFER_ATTR`).
                     <div class="llmc-below" data-llmc-defer="">
                         <div class="llmc-view llmc-view-matrix">
                             if store.view.shows_matrix() {
-                                <Matrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
-                                <OpennessMatrix data={data.clone()} id_prefix={props.id_prefix.clone()} />
+                                <Matrix id_prefix={props.id_prefix.clone()} />
+                                <OpennessMatrix id_prefix={props.id_prefix.clone()} />
                             }
                         </div>
-                        <EventList data={data.clone()} id_prefix={props.id_prefix.clone()} {lang} />
-                        <About {data} {lang} />
+                        <EventList id_prefix={props.id_prefix.clone()} {lang} />
+                        <About {lang} />
                     </div>
-                </>
+                </ContextProvider<Loaded>>
             }
         }
         Err(problems) => html! {

@@ -152,7 +152,8 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
     let loaded = chronicle_core::validate::load_json(&v.to_string());
     assert!(loaded.is_ok(), "markup is allowed as text: {:?}", loaded.err());
     for lang in [Lang::Zh, Lang::En] {
-        let props = AppProps::new(Data(Rc::new(chronicle_core::validate::load_json(&v.to_string()))), lang);
+        let props =
+            AppProps::new(Data(Rc::new(chronicle_core::validate::load_json(&v.to_string()).map(Rc::new))), lang);
         let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
         assert!(!html.contains("<script") && !html.contains("<img"), "raw markup reached the page");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");

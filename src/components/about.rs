@@ -3,21 +3,20 @@
 use chronicle_core::i18n::{data_as_of, ui, Lang};
 use yew::prelude::*;
 
-use crate::app::Data;
+use crate::app::use_chronicle;
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
     /// Passed down rather than read from the store, so changes of zoom, filters or selection
     /// never re-render this view.
     pub lang: Lang,
-    pub data: Data,
 }
 
 #[function_component]
 pub fn About(props: &AboutProps) -> Html {
     let lang = props.lang;
     let t = ui(lang);
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let c = use_chronicle();
     html! {
         <details class="llmc-about">
             <summary>{ t.about }</summary>

@@ -6,12 +6,11 @@ use chronicle_core::scene::detail::{detail, template};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::{use_chronicle, use_store};
 use crate::render;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
-    pub data: Data,
     pub id_prefix: AttrValue,
 }
 
@@ -31,13 +30,11 @@ pub fn Detail(props: &DetailProps) -> Html {
         });
     }
 
-    let Ok(c) = &*props.data.0 else {
-        return html! {};
-    };
+    let c = use_chronicle();
     let Some(i) = store.selected.as_deref().and_then(|id| c.find(id)) else {
         return Html::from_html_unchecked((*slot).clone());
     };
-    let markup = render::detail::panel(&detail(c, i, lang, &props.id_prefix));
+    let markup = render::detail::panel(&detail(&c, i, lang, &props.id_prefix));
     // One handler for the panel's buttons: Close, and the lineage links (`data-select`).
     let onclick = Callback::from(move |e: MouseEvent| {
         let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };

@@ -7,11 +7,10 @@ use chronicle_core::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::{use_chronicle, use_store};
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
-    pub data: Data,
     pub id_prefix: AttrValue,
 }
 
@@ -26,10 +25,10 @@ pub fn Filters(props: &FiltersProps) -> Html {
     let initially_open = *use_state(|| store.filter.is_active());
     let lang = store.lang;
     let t = ui(lang);
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let c = use_chronicle();
     let f = &store.filter;
     let total = c.events().len();
-    let matching = f.mask(c).iter().filter(|m| **m).count();
+    let matching = f.mask(&c).iter().filter(|m| **m).count();
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
 
     let dispatch_input = |make: fn(String) -> Action| {
@@ -115,7 +114,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                     <label for={id("org")}>{ t.org }</label>
                     <select id={id("org")} onchange={on_org}>
                         <option value="" selected={f.org.is_none()}>{ t.all_orgs }</option>
-                        { for organisations(c).into_iter().map(|(o, n)| {
+                        { for organisations(&c).into_iter().map(|(o, n)| {
                             let selected = f.org.as_deref() == Some(o.as_str());
                             html! { <option value={o.clone()} {selected}>{ format!("{o} ({n})") }</option> }
                         }) }

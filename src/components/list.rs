@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use chronicle_core::Chronicle;
 
-use crate::app::Data;
+use crate::app::use_chronicle;
 use crate::markup::Markup;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +17,6 @@ pub struct EventListProps {
     /// Passed down rather than read from the store, so changes of zoom, filters or selection
     /// never re-render this view.
     pub lang: Lang,
-    pub data: Data,
     pub id_prefix: AttrValue,
 }
 
@@ -34,11 +33,8 @@ pub fn EventList(props: &EventListProps) -> Html {
     // The list is static text for a dataset and a language: built once as markup (every text
     // escaped), so hydrating it costs nothing even for 10,000 events, and Yew keeps no virtual
     // nodes for it.
-    let body = use_memo((props.data.clone(), lang), |(data, lang)| match &*data.0 {
-        Ok(c) => AttrValue::from(list_markup(c, *lang)),
-        Err(_) => AttrValue::Static(""),
-    });
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let c = use_chronicle();
+    let body = use_memo((c.clone(), lang), |(c, lang)| AttrValue::from(list_markup(c, *lang)));
     let long = c.events().len() > LONG_LIST;
     let body_id = format!("{}-all-events", props.id_prefix);
     let toggle = {

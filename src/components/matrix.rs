@@ -6,12 +6,11 @@ use chronicle_core::state::Action;
 use chronicle_core::Chronicle;
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::{use_chronicle, use_store};
 use crate::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixProps {
-    pub data: Data,
     pub id_prefix: AttrValue,
 }
 
@@ -72,12 +71,8 @@ fn draw(c: &Chronicle, lang: Lang, story: Option<usize>, table_id: &str) -> Attr
 pub fn Matrix(props: &MatrixProps) -> Html {
     let store = use_store();
     let table_id = format!("{}-matrix", props.id_prefix);
-    let markup = use_memo((props.data.clone(), store.lang, store.story, table_id), |(data, lang, story, id)| {
-        data.0.as_ref().as_ref().ok().map(|c| draw(c, *lang, *story, id))
-    });
-    let Some(markup) = (*markup).clone() else {
-        return html! {};
-    };
+    let c = use_chronicle();
+    let markup = use_memo((c, store.lang, store.story, table_id), |(c, lang, story, id)| draw(c, *lang, *story, id));
     // One handler for every example button.
     let onclick = Callback::from(move |e: MouseEvent| {
         if let Some(id) = clicked_example(&e) {
@@ -85,7 +80,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         }
     });
     html! {
-        <div class="llmc-matrix-frame" {onclick}>{ Html::from_html_unchecked(markup) }</div>
+        <div class="llmc-matrix-frame" {onclick}>{ Html::from_html_unchecked((*markup).clone()) }</div>
     }
 }
 

@@ -7,11 +7,10 @@ use chronicle_core::model::StoryStop;
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::{use_chronicle, use_store};
 
 #[derive(Properties, PartialEq)]
 pub struct StoryProps {
-    pub data: Data,
     pub id_prefix: AttrValue,
 }
 
@@ -27,7 +26,7 @@ pub fn Story(props: &StoryProps) -> Html {
     let store = use_store();
     let lang = store.lang;
     let t = ui(lang);
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let c = use_chronicle();
     let stops = &c.data.story;
     if stops.is_empty() {
         return html! {};

@@ -9,7 +9,7 @@ use chronicle_core::model::{CriterionGroup, Level};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_store, Data};
+use crate::app::{use_chronicle, use_store};
 use crate::markup::Drawn;
 
 mod rubric;
@@ -20,7 +20,6 @@ use table::{detail_id, draw_table, table_click, TableClick, TableKey};
 
 #[derive(Properties, PartialEq)]
 pub struct OpennessProps {
-    pub data: Data,
     pub id_prefix: AttrValue,
 }
 
@@ -39,6 +38,7 @@ pub(crate) const GROUPS: [CriterionGroup; 3] =
 #[function_component]
 pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     let store = use_store();
+    let c = use_chronicle();
     let open_cell = use_state_eq(|| None::<(usize, usize)>);
     let frame = use_node_ref();
     {
@@ -51,7 +51,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     let t = ui(lang);
     let caption_id = format!("{}-openness-caption", props.id_prefix);
     let key = TableKey {
-        data: props.data.clone(),
+        data: c.clone(),
         lang,
         sort: store.sort.clone(),
         descending: store.sort_descending,
@@ -61,9 +61,9 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
         story: store.story,
         caption_id: caption_id.clone(),
     };
-    let table = use_memo(key, |k| match &*k.data.0 {
-        Ok(c) if !c.data.criteria.is_empty() && !c.data.openness.is_empty() => Some(Drawn::new(draw_table(k, c))),
-        _ => None,
+    let table = use_memo(key, |k| {
+        let c = &k.data;
+        (!c.data.criteria.is_empty() && !c.data.openness.is_empty()).then(|| Drawn::new(draw_table(k, c)))
     });
     // The sort button a reader pressed: the table is drawn again, so focus goes back to the new
     // button for the same column (a keyboard reader would otherwise be left on the page's body).
@@ -78,7 +78,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
             }
         });
     }
-    let (Ok(c), Some(table)) = (&*props.data.0, table.as_ref().as_ref()) else { return html! {} };
+    let Some(table) = table.as_ref().as_ref() else { return html! {} };
     let criteria = &c.data.criteria;
     let rows = &c.data.openness;
     let weights: Vec<f64> = criteria.iter().map(|k| store.weights.get(&k.id).copied().unwrap_or(1.0)).collect();
@@ -165,10 +165,9 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     };
     // The file is written when asked for, from the rows and columns shown at that moment.
     let download = |json: bool| {
-        let (data, columns, order, weights) =
-            (props.data.clone(), table.columns.clone(), table.order.clone(), table.shown_weights.clone());
+        let (c, columns, order, weights) =
+            (c.clone(), table.columns.clone(), table.order.clone(), table.shown_weights.clone());
         Callback::from(move |_| {
-            let Ok(c) = &*data.0 else { return };
             let (rows, criteria) = (&c.data.openness, &c.data.criteria);
             let name_of =
                 |m: &str| c.find(m).map(|i| c.events()[i].name.get(lang).to_owned()).unwrap_or_else(|| m.to_owned());
@@ -217,7 +216,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
             <div class="llmc-cell-detail" id={detail_id} role="region" aria-live="polite" aria-label={t.details}>
                 { detail.unwrap_or_default() }
             </div>
-            <Rubric data={props.data.clone()} {lang} />
+            <Rubric {lang} />
         </section>
     }
 }

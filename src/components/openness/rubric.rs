@@ -6,18 +6,17 @@ use chronicle_core::matrix::{level_slug, level_symbol};
 use chronicle_core::model::Level;
 use yew::prelude::*;
 
-use crate::app::Data;
+use crate::app::use_chronicle;
 
 #[derive(Properties, PartialEq)]
 pub struct RubricProps {
-    pub data: Data,
     pub lang: Lang,
 }
 
 #[function_component]
 pub fn Rubric(props: &RubricProps) -> Html {
     let (lang, t) = (props.lang, ui(props.lang));
-    let Ok(c) = &*props.data.0 else { return html! {} };
+    let c = use_chronicle();
     let criteria: Vec<_> = c.data.criteria.iter().filter(|k| k.levels.is_some()).collect();
     let as_of = c.data.as_of.as_deref().map(|d| data_as_of(d, lang));
     if criteria.is_empty() && as_of.is_none() {

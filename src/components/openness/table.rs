@@ -11,14 +11,14 @@ use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use super::{group_name, GROUPS};
-use crate::app::Data;
+use crate::app::Loaded;
 use crate::markup::Markup;
 
 /// What the table is drawn from. Selection and the open cell are not part of it: they are set on
 /// the drawn table (see `mark_table`), so selecting a model does not draw the table again.
 #[derive(PartialEq)]
 pub struct TableKey {
-    pub data: Data,
+    pub data: Loaded,
     pub lang: Lang,
     pub sort: SortKey,
     pub descending: bool,

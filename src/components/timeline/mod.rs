@@ -23,7 +23,7 @@ use chronicle_core::scene::{self, Walk, NARROW_PX};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{Data, StoreHandle};
+use crate::app::{use_chronicle, Loaded, StoreHandle};
 use crate::markup::Drawn;
 use crate::render;
 
@@ -33,7 +33,6 @@ use legend::Legend;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub data: Data,
     pub id_prefix: AttrValue,
     /// The store, passed down rather than read from context: the timeline is the one view that
     /// follows every zoom and pan step (the context leaves the window out, so the other views
@@ -55,7 +54,7 @@ pub struct Plot {
 /// the key stays the same and the plot is not drawn again.
 #[derive(PartialEq)]
 struct PlotKey {
-    data: Data,
+    data: Loaded,
     window: (f64, f64),
     width: f64,
     lang: Lang,
@@ -69,10 +68,7 @@ struct PlotKey {
 /// selected, and which one Tab lands on, are set afterwards by `mark_plot`, so selecting an event
 /// or moving focus never draws the plot again.
 fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
-    let Ok(c) = &*k.data.0 else {
-        return Plot { markup: AttrValue::Static(""), vertical: false, walk: Walk::default(), items: vec![] };
-    };
-    let q = Query::new(c, &k.filter, k.colour_by.as_deref(), k.story);
+    let q = Query::new(&k.data, &k.filter, k.colour_by.as_deref(), k.story);
     if k.width < NARROW_PX {
         let s = scene::list::list(&q, k.window, k.lang);
         return Plot { markup: render::list::list(&s).into(), vertical: true, walk: s.walk, items: vec![] };
@@ -85,6 +81,7 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let store = props.store.clone();
+    let c = use_chronicle();
     let lang = store.lang;
     let t = ui(lang);
     let container = use_node_ref();
@@ -112,7 +109,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
     let key = PlotKey {
-        data: props.data.clone(),
+        data: c.clone(),
         window: live.borrow().gesture.laid_out(&store),
         width,
         lang,
@@ -150,10 +147,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let (live, container, store) = (live.clone(), container.clone(), store.clone());
         use_effect(move || gesture::preview(&mut live.borrow_mut(), &container, &store));
     }
-
-    let Ok(c) = &*props.data.0 else {
-        return html! {};
-    };
 
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
@@ -267,13 +260,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
 
     let era_select = {
-        let (store, data) = (store.clone(), props.data.clone());
+        let (store, c) = (store.clone(), c.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            if let (Ok(c), Ok(i)) = (&*data.0, value.parse::<usize>()) {
-                if let Some((start, end)) = c.data.eras.get(i).and_then(|era| span(&era.start, &era.end)) {
-                    store.dispatch(Action::ZoomTo { start, end });
-                }
+            let era = value.parse::<usize>().ok().and_then(|i| c.data.eras.get(i));
+            if let Some((start, end)) = era.and_then(|era| span(&era.start, &era.end)) {
+                store.dispatch(Action::ZoomTo { start, end });
             }
         })
     };
