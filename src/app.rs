@@ -285,6 +285,13 @@ fn set_lang(root: &NodeRef, tag: &str) {
 #[cfg(not(target_arch = "wasm32"))]
 fn set_lang(_: &NodeRef, _: &str) {}
 
+/// A callback that dispatches `action` to `store`, whatever the DOM event (after Yew's
+/// `function_todomvc`'s `make_callback`).
+pub fn dispatch<E>(store: &StoreHandle, action: Action) -> Callback<E> {
+    let store = store.clone();
+    Callback::from(move |_| store.dispatch(action.clone()))
+}
+
 /// The store, from inside any view.
 #[hook]
 pub fn use_store() -> StoreHandle {

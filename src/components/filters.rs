@@ -7,7 +7,7 @@ use chronicle_core::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, use_store};
+use crate::app::{dispatch, use_chronicle, use_store};
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
@@ -44,8 +44,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
         })
     };
     let access_box = |a: Access| {
-        let store = store.clone();
-        let onchange = Callback::from(move |_| store.dispatch(Action::ToggleAccess(a)));
+        let onchange = dispatch(&store, Action::ToggleAccess(a));
         html! {
             <label class="llmc-check">
                 <input type="checkbox" checked={f.access.contains(&a)} {onchange} />
@@ -54,8 +53,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
         }
     };
     let family_box = |fam: Family| {
-        let store = store.clone();
-        let onchange = Callback::from(move |_| store.dispatch(Action::ToggleFamily(fam)));
+        let onchange = dispatch(&store, Action::ToggleFamily(fam));
         html! {
             <label class="llmc-check">
                 <input type="checkbox" checked={f.families.contains(&fam)} {onchange} />
@@ -64,8 +62,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
         }
     };
     let mode_radio = |mode: FilterMode, label: &'static str| {
-        let store = store.clone();
-        let onchange = Callback::from(move |_| store.dispatch(Action::SetFilterMode(mode)));
+        let onchange = dispatch(&store, Action::SetFilterMode(mode));
         html! {
             <label class="llmc-check">
                 <input type="radio" name={id("filter-mode")} checked={f.mode == mode} {onchange} />
@@ -80,10 +77,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             store.dispatch(Action::SetOrg(Some(v)));
         })
     };
-    let clear = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ClearFilters))
-    };
+    let clear = dispatch(&store, Action::ClearFilters);
     let families_present: Vec<Family> =
         Family::ALL.into_iter().filter(|fam| c.events().iter().any(|e| e.family == *fam)).collect();
     let year_value = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();

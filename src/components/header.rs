@@ -4,7 +4,7 @@ use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::state::{Action, View};
 use yew::prelude::*;
 
-use crate::app::use_store;
+use crate::app::{dispatch, use_store};
 
 /// "中文" as outlines: 中 (U+4E2D) and 文 (U+6587) from Noto Sans SC Regular (SIL Open Font License
 /// 1.1; @fontsource/noto-sans-sc 5.3.0), in font units, each glyph 1000 wide, y down from the
@@ -25,8 +25,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let lang = store.lang;
     let t = ui(lang);
     let button = |target: Lang, label: &'static str| {
-        let store = store.clone();
-        let onclick = Callback::from(move |_| store.dispatch(Action::SetLang(target)));
+        let onclick = dispatch(&store, Action::SetLang(target));
         // On a page in another language, "中文" is drawn, not set in type (see `ZH_GLYPHS`).
         let drawn = target == Lang::Zh && lang != Lang::Zh;
         html! {
@@ -41,8 +40,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     };
     let current_view = store.view;
     let view_button = |view: View, label: &'static str| {
-        let store = store.clone();
-        let onclick = Callback::from(move |_| store.dispatch(Action::SetView(view)));
+        let onclick = dispatch(&store, Action::SetView(view));
         html! {
             <button type="button" class="llmc-lang-button" aria-pressed={(current_view == view).to_string()} {onclick}>{ label }</button>
         }

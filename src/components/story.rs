@@ -7,7 +7,7 @@ use chronicle_core::model::StoryStop;
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, use_store};
+use crate::app::{dispatch, use_chronicle, use_store};
 
 #[derive(Properties, PartialEq)]
 pub struct StoryProps {
@@ -50,10 +50,7 @@ pub fn Story(props: &StoryProps) -> Html {
         };
     };
     let stop = &stops[k];
-    let exit = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::StoryExit))
-    };
+    let exit = dispatch(&store, Action::StoryExit);
     html! {
         <section class="llmc-story" aria-labelledby={title_id.clone()}>
             <div class="llmc-story-head">

@@ -9,7 +9,7 @@ use chronicle_core::model::{CriterionGroup, Level};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, use_store};
+use crate::app::{dispatch, use_chronicle, use_store};
 use crate::markup::Drawn;
 
 mod rubric;
@@ -130,8 +130,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
 
     let group_toggles = GROUPS.map(|g| {
         let checked = !store.hidden_groups.contains(&g);
-        let store = store.clone();
-        let onchange = Callback::from(move |_| store.dispatch(Action::ToggleGroup(g)));
+        let onchange = dispatch(&store, Action::ToggleGroup(g));
         html! {
             <label class="llmc-check">
                 <input type="checkbox" {checked} {onchange} />{ group_name(g, lang) }
@@ -152,10 +151,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
             </label>
         }
     });
-    let reset_weights = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ResetWeights))
-    };
+    let reset_weights = dispatch(&store, Action::ResetWeights);
     let colour_select = {
         let store = store.clone();
         Callback::from(move |e: Event| {
