@@ -347,7 +347,8 @@ pub fn mount_element(
     Mounted(Some(mount_with(root, settings, PageMount::default(), data, false, base)))
 }
 
-/// Reads `{"name": "value", …}` without serde in the bundle: the loader only sends flat strings.
+/// Reads `{"name": "value", …}` with the browser's own JSON parser: the loader only sends flat
+/// strings, and the reader's WASM carries no JSON parser of its own for them.
 fn settings_json_pairs(json: &str) -> std::collections::BTreeMap<String, String> {
     let Ok(value) = js_sys::JSON::parse(json) else { return Default::default() };
     let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else {

@@ -1,11 +1,15 @@
-//! LLM Chronicle's Yew widget. It renders what `chronicle-core` computes and owns nothing else:
-//! DOM events become [`chronicle_core::state::Action`]s, and layout comes back as plain structs.
+//! LLM Chronicle's Yew widget. It renders what `chronicle-core` decides and owns nothing else:
+//! DOM events become [`chronicle_core::state::Action`]s, and what is drawn comes back as scenes.
+//! `ARCHITECTURE.md` at the repository's root walks through it.
 //!
-//! - [`app`]: the root component and the shared state context;
+//! - [`app`]: the root component, the state and dataset contexts;
+//! - [`components`]: one file or folder per view (header, embed, filters, story, timeline, detail,
+//!   the two matrices, the event list, about, errors);
+//! - `render`: scenes written out as escaped markup;
 //! - [`boot`]: the start-up script and the names it shares with Rust;
-//! - [`components`]: one file per view (header, timeline, detail panel, matrix, error panel);
-//! - `markup`: escaped markup written as text, for the views that are static for their inputs;
-//! - `browser`: reading the page (URL, `<html lang>`, browser languages) and mounting (wasm only);
+//! - `markup`: numbered drawings for the views drawn as markup;
+//! - `browser`, `dom`: reading the page, mounting, the custom element (wasm only);
+//! - `prerender` (feature `ssr`): the prerendered pages;
 //! - [`panic`]: the hook that replaces a crashed widget with a message.
 
 pub mod app;

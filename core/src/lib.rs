@@ -4,10 +4,16 @@
 //!
 //! 1. **dataset** ([`model`]): the JSON file as authors write it;
 //! 2. **validation** ([`validate`]): every problem with its path, or a [`Chronicle`];
-//! 3. **state** ([`state`]): language, selection, viewport, changed only by `reduce(State, Action)`;
-//! 4. **scale** ([`scale`]): fractional years ↔ pixels, and ticks for the zoom level;
-//! 5. **layout** ([`layout`]): lanes, markers, labels that never overlap, "+N more" clusters;
-//! 6. the widget crate renders the structs that layout returns, and nothing else.
+//! 3. **state** ([`state`]): language, selection, viewport, changed only by `reduce(State, Action)`,
+//!    whether the action comes from a click, a key ([`keys`]), a gesture ([`gesture`]) or a link
+//!    ([`link`]);
+//! 4. **query** ([`query`]): which events match the filters, are highlighted, and their colour;
+//! 5. **scale** ([`scale`]): fractional years ↔ pixels, and ticks for the zoom level;
+//! 6. **layout** ([`layout`]): lanes, markers, labels that never overlap, "+N more" clusters;
+//! 7. **scene** ([`scene`]): every mark that is drawn, with its text, flags and accessible name.
+//!
+//! The widget crate writes scenes out as markup (escaped by [`markup`]) and wires DOM events to
+//! actions; it decides nothing that this crate can decide.
 
 pub mod csv_import;
 pub mod date;

@@ -1,5 +1,5 @@
 //! Every name the start-up script shares with Rust and the stylesheet, listed once. Rust uses the
-//! constants; the script gets them as the object `P` (see [`prelude`]); a test checks that the
+//! constants; the script gets them as the object `P` (see `prelude`, built with the pages); a test checks that the
 //! stylesheet styles the classes it is given and that the script spells none of them out itself.
 
 /// The page's mount element's id.

@@ -1,5 +1,6 @@
-//! One file per view. Each reads the store through [`crate::app::use_store`] and renders structs
-//! computed by `chronicle-core`.
+//! One file (or folder) per view. A view reads the state with [`crate::app::use_store`] and the
+//! dataset with [`crate::app::use_chronicle`] (the timeline gets the store as a prop, see
+//! `timeline`), renders what `chronicle-core` decided, and wires DOM events to actions.
 
 mod about;
 mod detail;
