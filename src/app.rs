@@ -35,7 +35,7 @@ impl Data {
 
     /// A dataset that could not be obtained at all (failed fetch, timeout, …).
     pub fn failed(message: String) -> Self {
-        Data(Rc::new(Err(vec![Problem { path: "(data)".into(), message }])))
+        Data(Rc::new(Err(vec![Problem::new("(data)", chronicle_core::validate::ProblemKind::Unavailable(message))])))
     }
 }
 

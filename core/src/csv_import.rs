@@ -7,7 +7,7 @@
 //! `;`, e.g. `gpt-2:successor-of:documented`).
 
 use crate::model::{Access, Dataset, Event, Family, Kind, Parent, Source, Text};
-use crate::validate::Problem;
+use crate::problem::{CsvValue, Problem, ProblemKind};
 
 const REQUIRED: [&str; 12] = [
     "id",
@@ -33,21 +33,20 @@ fn enum_value<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
 /// column (row 1 is the header).
 pub fn from_csv(text: &str, title: Text) -> Result<Dataset, Vec<Problem>> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::Fields).from_reader(text.as_bytes());
-    let problem = |path: String, message: String| Problem { path, message };
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![problem("(row 1)".into(), format!("cannot read the header row: {e}"))])?
-        .clone();
+    let problem = |path: String, kind: ProblemKind| Problem { path, kind };
+    let headers =
+        reader.headers().map_err(|e| vec![problem("(row 1)".into(), ProblemKind::CsvHeader(e.to_string()))])?.clone();
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut problems = Vec::new();
     for name in REQUIRED {
         if col(name).is_none() {
-            problems.push(problem("(row 1)".into(), format!("missing column \"{name}\"")));
+            problems.push(problem("(row 1)".into(), ProblemKind::MissingColumn { name: (*name).to_owned() }));
         }
     }
     for (i, h) in headers.iter().enumerate() {
         if !REQUIRED.contains(&h) && !OPTIONAL.contains(&h) {
-            problems.push(problem(format!("(row 1, column {})", i + 1), format!("unknown column \"{h}\"")));
+            let name = h.to_owned();
+            problems.push(problem(format!("(row 1, column {})", i + 1), ProblemKind::UnknownColumn { name }));
         }
     }
     if !problems.is_empty() {
@@ -59,31 +58,32 @@ pub fn from_csv(text: &str, title: Text) -> Result<Dataset, Vec<Problem>> {
         let record = match record {
             Ok(rec) => rec,
             Err(e) => {
-                let message = match e.kind() {
+                let kind = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        format!("has {len} fields; the header has {expected_len}")
+                        ProblemKind::FieldCount { found: *len as usize, expected: *expected_len as usize }
                     }
-                    _ => e.to_string(),
+                    _ => ProblemKind::CsvRow(e.to_string()),
                 };
-                problems.push(problem(format!("(row {row})"), message));
+                problems.push(problem(format!("(row {row})"), kind));
                 continue;
             }
         };
         let get = |name: &str| col(name).and_then(|i| record.get(i)).unwrap_or("").to_owned();
         let cell = |name: &str| format!("(row {row}, column {} \"{name}\")", col(name).map_or(0, |i| i + 1));
-        let mut bad =
-            |name: &str, what: &str| problems.push(problem(cell(name), format!("unknown {what} \"{}\"", get(name))));
+        let mut bad = |name: &str, what: CsvValue| {
+            problems.push(problem(cell(name), ProblemKind::UnknownValue { what, value: get(name) }))
+        };
         let family: Option<Family> = enum_value(&get("family"));
         let kind: Option<Kind> = enum_value(&get("kind"));
         let access: Option<Access> = enum_value(&get("access"));
         if family.is_none() {
-            bad("family", "family");
+            bad("family", CsvValue::Family);
         }
         if kind.is_none() {
-            bad("kind", "kind");
+            bad("kind", CsvValue::Kind);
         }
         if access.is_none() {
-            bad("access", "access level");
+            bad("access", CsvValue::Access);
         }
         let mut parents = Vec::new();
         for spec in get("parents").split(';').map(str::trim).filter(|s| !s.is_empty()) {
@@ -93,7 +93,7 @@ pub fn from_csv(text: &str, title: Text) -> Result<Dataset, Vec<Problem>> {
                 ([id, _, _], Some(relation), Some(evidence)) => {
                     parents.push(Parent { id: (*id).to_owned(), relation, evidence })
                 }
-                _ => problems.push(problem(cell("parents"), format!("\"{spec}\" is not id:relation:evidence"))),
+                _ => problems.push(problem(cell("parents"), ProblemKind::BadParentSpec { spec: spec.to_owned() })),
             }
         }
         let (Some(family), Some(kind), Some(access)) = (family, kind, access) else { continue };
@@ -154,16 +154,16 @@ mod tests {
 
         let missing = "id,name_zh,name_en,date\nx,a,b,2019\n";
         let p = from_csv(missing, title()).unwrap_err();
-        assert!(p.iter().any(|p| p.message == "missing column \"org\""), "{p:?}");
+        assert!(p.iter().any(|p| p.message() == "missing column \"org\""), "{p:?}");
 
         let extra = format!("{HEADER},colour\nx,a,b,2019,o,rnn,paper,not-applicable,s,s,https://a.b/,t,,red\n");
         let p = from_csv(&extra, title()).unwrap_err();
-        assert_eq!((p[0].path.as_str(), p[0].message.as_str()), ("(row 1, column 14)", "unknown column \"colour\""));
+        assert_eq!((p[0].path.as_str(), p[0].message().as_str()), ("(row 1, column 14)", "unknown column \"colour\""));
 
         let short = format!("{HEADER}\nx,a,b\n");
         let p = from_csv(&short, title()).unwrap_err();
         assert_eq!(p[0].path, "(row 2)");
-        assert!(p[0].message.contains("the header has 13"), "{p:?}");
+        assert!(p[0].message().contains("the header has 13"), "{p:?}");
 
         let bad_enum = format!("{HEADER}\nx,a,b,2019,o,lstm,paper,not-applicable,s,s,https://a.b/,t,\n");
         let p = from_csv(&bad_enum, title()).unwrap_err();

@@ -27,7 +27,7 @@ pub mod link;
 pub mod markup;
 pub mod matrix;
 pub mod model;
-pub mod problem_text;
+pub mod problem;
 pub mod query;
 pub mod scale;
 pub mod scene;

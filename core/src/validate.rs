@@ -2,29 +2,16 @@
 //! author can fix them all in one pass (the way TimelineJS's config loader reports errors).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use crate::date::Date;
-use crate::matrix::level_slug;
 use crate::model::{Basis, Dataset, Level, Source, Text};
+use crate::problem::{IdOf, NotADataset, ProblemKind as K, Span};
 use crate::Chronicle;
+
+pub use crate::problem::{Problem, ProblemKind};
 
 /// Datasets above this size are refused before parsing, so a huge file cannot freeze the tab.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
-
-/// One thing wrong with a dataset, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// A JSON path such as `events[12].date`, or `(file)` for the whole file.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Parses and validates a dataset from JSON text.
 ///
@@ -32,13 +19,10 @@ impl fmt::Display for Problem {
 /// file parses, every rule is checked and every broken one is listed.
 pub fn load_json(text: &str) -> Result<Chronicle, Vec<Problem>> {
     if text.len() > MAX_BYTES {
-        return Err(vec![Problem {
-            path: "(file)".into(),
-            message: format!("the file is {} bytes; the limit is {} bytes", text.len(), MAX_BYTES),
-        }]);
+        return Err(vec![Problem::new("(file)", K::TooLarge { bytes: text.len(), limit: MAX_BYTES })]);
     }
     let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
-        vec![Problem { path: format!("(line {}, column {})", e.line(), e.column()), message: e.to_string() }]
+        vec![Problem::new(format!("(line {}, column {})", e.line(), e.column()), K::Syntax(e.to_string()))]
     })?;
     validate(dataset)
 }
@@ -55,16 +39,13 @@ pub fn load_any(text: &str) -> Result<Chronicle, Vec<Problem>> {
     }
     if trimmed.is_empty() || trimmed.starts_with('<') || trimmed.starts_with('[') {
         let what = if trimmed.is_empty() {
-            "empty"
+            NotADataset::Empty
         } else if trimmed.starts_with('<') {
-            "an HTML or XML page"
+            NotADataset::Markup
         } else {
-            "a JSON array"
+            NotADataset::Array
         };
-        return Err(vec![Problem {
-            path: "(data)".into(),
-            message: format!("the response is not a dataset: expected a JSON object or CSV, got {what}"),
-        }]);
+        return Err(vec![Problem::new("(data)", K::NotADataset(what))]);
     }
     let title = Text { zh: "自定义数据集".into(), en: "Custom dataset".into() };
     validate(crate::csv_import::from_csv(trimmed, title)?)
@@ -92,17 +73,17 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 impl Validator {
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into() });
+    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
     }
 
     fn plain(&mut self, path: &str, s: &str) {
         if s.trim().is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path, K::Empty);
         } else if s.chars().any(|c| c.is_control() && c != '\n') {
-            self.push(path, "contains a control character");
+            self.push(path, K::ControlCharacter);
         } else if s.chars().any(is_bidi_control) {
-            self.push(path, "contains a right-to-left or bidirectional override character");
+            self.push(path, K::BidiCharacter);
         }
     }
 
@@ -116,15 +97,10 @@ impl Validator {
             && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
             && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
         if !ok {
-            self.push(
-                path,
-                format!(
-                    "id {id:?} must be 1–64 characters of a–z, 0–9, '-', '.' or '_', starting with a letter or digit"
-                ),
-            );
+            self.push(path, K::BadId { id: id.to_owned() });
         }
         if !seen.insert(id.to_owned()) {
-            self.push(path, format!("duplicate id {id:?}"));
+            self.push(path, K::DuplicateId { id: id.to_owned() });
         }
     }
 
@@ -132,28 +108,28 @@ impl Validator {
         match Date::parse(s) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.push(path, format!("invalid date {s:?}: {e}"));
+                self.push(path, K::BadDate { value: s.to_owned(), error: e });
                 None
             }
         }
     }
 
     /// `start` and `end` are valid dates, in that order. `what` names the thing in the message.
-    fn span(&mut self, p: &str, what: &str, start: &str, end: &str) {
+    fn span(&mut self, p: &str, what: Span, start: &str, end: &str) {
         let start = self.date(&format!("{p}.start"), start);
         let end = self.date(&format!("{p}.end"), end);
         if let (Some(s), Some(e)) = (start, end) {
             if s > e {
-                self.push(format!("{p}.end"), format!("{what} ends ({e}) before it starts ({s})"));
+                self.push(format!("{p}.end"), K::EndsBeforeStart { what, start: s, end: e });
             }
         }
     }
 
-    /// Every id in `ids` is `known`; `kind` is "an event", "a dimension", ….
-    fn refs(&mut self, path: &str, ids: &[String], known: impl Fn(&str) -> bool, kind: &str) {
+    /// Every id in `ids` is `known` as an id of `of`.
+    fn refs(&mut self, path: &str, ids: &[String], known: impl Fn(&str) -> bool, of: IdOf) {
         for (j, id) in ids.iter().enumerate() {
             if !known(id) {
-                self.push(format!("{path}[{j}]"), format!("{id:?} is not {kind} id"));
+                self.push(format!("{path}[{j}]"), K::UnknownId { id: id.clone(), of });
             }
         }
     }
@@ -162,10 +138,10 @@ impl Validator {
         let url = s.url.as_str();
         let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
         match host {
-            None => self.push(format!("{path}.url"), format!("{url:?} is not an https:// link")),
-            Some("") => self.push(format!("{path}.url"), format!("{url:?} has no host")),
+            None => self.push(format!("{path}.url"), K::NotHttps { url: url.to_owned() }),
+            Some("") => self.push(format!("{path}.url"), K::NoHost { url: url.to_owned() }),
             Some(_) if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') => {
-                self.push(format!("{path}.url"), format!("{url:?} contains spaces or characters not allowed in a link"))
+                self.push(format!("{path}.url"), K::BadLinkCharacters { url: url.to_owned() })
             }
             Some(_) => {}
         }
@@ -182,26 +158,9 @@ impl Validator {
         level: Level,
     ) {
         if let Some(kind) = kind.filter(|k| !basis.fits(*k)) {
-            let allowed: Vec<&str> = Basis::for_kind(kind).map(Basis::slug).collect();
-            self.push(
-                format!("{cp}.basis"),
-                format!(
-                    "basis {:?} does not fit criterion {criterion:?}: a {} criterion takes {}",
-                    basis.slug(),
-                    kind.slug(),
-                    allowed.join(", ")
-                ),
-            );
+            self.push(format!("{cp}.basis"), K::BasisMisfit { basis, criterion: criterion.to_owned(), kind });
         } else if basis.level() != level {
-            self.push(
-                format!("{cp}.level"),
-                format!(
-                    "level {:?} does not follow from basis {:?}: the rubric gives {:?}",
-                    level_slug(level),
-                    basis.slug(),
-                    level_slug(basis.level())
-                ),
-            );
+            self.push(format!("{cp}.level"), K::LevelNotFromBasis { level, basis });
         }
     }
 
@@ -212,7 +171,7 @@ impl Validator {
         let as_of = d.as_of.as_deref().and_then(|s| {
             let date = self.date("as_of", s)?;
             if date.day.is_none() {
-                self.push("as_of", format!("as_of {s:?} must be a full date, YYYY-MM-DD"));
+                self.push("as_of", K::AsOfNotADay { value: s.to_owned() });
                 return None;
             }
             Some(date)
@@ -224,7 +183,7 @@ impl Validator {
             self.id(&format!("{p}.id"), &era.id, &mut era_ids);
             self.text(&format!("{p}.name"), &era.name);
             self.text(&format!("{p}.summary"), &era.summary);
-            self.span(&p, "era", &era.start, &era.end);
+            self.span(&p, Span::Era, &era.start, &era.end);
         }
 
         let mut ids = BTreeSet::new();
@@ -244,14 +203,11 @@ impl Validator {
             if let Some(date) = self.date(&format!("{p}.date"), &ev.date) {
                 dates.entry(ev.id.as_str()).or_insert(date);
                 if let Some(limit) = as_of.filter(|limit| date > *limit) {
-                    self.push(
-                        format!("{p}.date"),
-                        format!("event {:?} is dated {date}, after the dataset's as_of date {limit}", ev.id),
-                    );
+                    self.push(format!("{p}.date"), K::AfterAsOf { id: ev.id.clone(), date, limit });
                 }
             }
             if ev.sources.is_empty() {
-                self.push(format!("{p}.sources"), "needs at least one source");
+                self.push(format!("{p}.sources"), K::NoSources);
             }
             for (j, s) in ev.sources.iter().enumerate() {
                 self.source(&format!("{p}.sources[{j}]"), s);
@@ -264,22 +220,20 @@ impl Validator {
             for (j, parent) in ev.parents.iter().enumerate() {
                 let p = format!("events[{i}].parents[{j}].id");
                 if !index.contains_key(parent.id.as_str()) {
-                    self.push(p, format!("parent {:?} is not an event id", parent.id));
+                    self.push(p, K::UnknownParent { id: parent.id.clone() });
                 } else if parent.id == ev.id {
-                    self.push(p, format!("{:?} is its own parent", ev.id));
-                } else if let (Some(pd), Some(cd)) = (dates.get(parent.id.as_str()), dates.get(ev.id.as_str())) {
+                    self.push(p, K::OwnParent { id: ev.id.clone() });
+                } else if let (Some(&pd), Some(&cd)) = (dates.get(parent.id.as_str()), dates.get(ev.id.as_str())) {
                     if pd > cd {
-                        self.push(
-                            p,
-                            format!("parent {:?} ({pd}) is dated after its child {:?} ({cd})", parent.id, ev.id),
-                        );
+                        let (parent, child) = (parent.id.clone(), ev.id.clone());
+                        self.push(p, K::ParentAfterChild { parent, parent_date: pd, child, child_date: cd });
                     }
                 }
             }
         }
         if let Some(cycle) = find_cycle(d, &index) {
-            let names: Vec<&str> = cycle.iter().map(|&i| d.events[i].id.as_str()).collect();
-            self.push(format!("events[{}].parents", cycle[0]), format!("lineage cycle: {}", names.join(" → ")));
+            let ids = cycle.iter().map(|&i| d.events[i].id.clone()).collect();
+            self.push(format!("events[{}].parents", cycle[0]), K::Cycle { ids });
         }
 
         let mut dim_ids = BTreeSet::new();
@@ -289,11 +243,11 @@ impl Validator {
             self.text(&format!("{p}.name"), &dim.name);
             for (side, s) in [("open", &dim.open), ("closed", &dim.closed)] {
                 if !(1..=5).contains(&s.rating) {
-                    self.push(format!("{p}.{side}.rating"), format!("rating {} is not between 1 and 5", s.rating));
+                    self.push(format!("{p}.{side}.rating"), K::Rating { rating: s.rating });
                 }
                 self.text(&format!("{p}.{side}.text"), &s.text);
             }
-            self.refs(&format!("{p}.examples"), &dim.examples, |id| index.contains_key(id), "an event");
+            self.refs(&format!("{p}.examples"), &dim.examples, |id| index.contains_key(id), IdOf::Event);
         }
 
         let mut crit_ids = BTreeSet::new();
@@ -318,7 +272,7 @@ impl Validator {
                 if !(url.starts_with("https://") || url.starts_with("http://"))
                     || url.chars().any(|c| c.is_whitespace() || c.is_control())
                 {
-                    self.push(format!("{p}.url"), format!("{url:?} is not an http(s) link"));
+                    self.push(format!("{p}.url"), K::NotHttp { url: url.clone() });
                 }
             }
         }
@@ -329,30 +283,30 @@ impl Validator {
             self.id(&format!("{p}.id"), &stop.id, &mut stop_ids);
             self.text(&format!("{p}.title"), &stop.title);
             self.text(&format!("{p}.text"), &stop.text);
-            self.span(&p, "stop", &stop.start, &stop.end);
-            self.refs(&format!("{p}.events"), &stop.events, |id| index.contains_key(id), "an event");
-            self.refs(&format!("{p}.dimensions"), &stop.dimensions, |id| dim_ids.contains(id), "a dimension");
-            self.refs(&format!("{p}.criteria"), &stop.criteria, |id| crit_ids.contains(id), "a criterion");
+            self.span(&p, Span::Stop, &stop.start, &stop.end);
+            self.refs(&format!("{p}.events"), &stop.events, |id| index.contains_key(id), IdOf::Event);
+            self.refs(&format!("{p}.dimensions"), &stop.dimensions, |id| dim_ids.contains(id), IdOf::Dimension);
+            self.refs(&format!("{p}.criteria"), &stop.criteria, |id| crit_ids.contains(id), IdOf::Criterion);
         }
 
         let mut models = BTreeSet::new();
         for (i, row) in d.openness.iter().enumerate() {
             let p = format!("openness[{i}]");
             if !index.contains_key(row.model.as_str()) {
-                self.push(format!("{p}.model"), format!("{:?} is not an event id", row.model));
+                self.push(format!("{p}.model"), K::UnknownId { id: row.model.clone(), of: IdOf::Event });
             }
             if !models.insert(row.model.as_str()) {
-                self.push(format!("{p}.model"), format!("{:?} has more than one row", row.model));
+                self.push(format!("{p}.model"), K::DuplicateRow { model: row.model.clone() });
             }
             for c in &crit_ids {
                 if !row.cells.contains_key(c) {
-                    self.push(format!("{p}.cells"), format!("missing the cell for criterion {c:?}"));
+                    self.push(format!("{p}.cells"), K::MissingCell { criterion: c.clone() });
                 }
             }
             for (key, cell) in &row.cells {
                 let cp = format!("{p}.cells.{key}");
                 if !crit_ids.contains(key) {
-                    self.push(&cp, format!("{key:?} is not a criterion id"));
+                    self.push(&cp, K::UnknownId { id: key.clone(), of: IdOf::Criterion });
                 }
                 self.text(&format!("{cp}.note"), &cell.note);
                 if let Some(basis) = cell.basis {
@@ -360,9 +314,7 @@ impl Validator {
                 }
                 match (&cell.source, cell.level) {
                     (Some(s), _) => self.source(&format!("{cp}.source"), s),
-                    (None, Level::Open | Level::Partial) => {
-                        self.push(format!("{cp}.source"), "an open or partial cell needs a source")
-                    }
+                    (None, Level::Open | Level::Partial) => self.push(format!("{cp}.source"), K::CellNeedsSource),
                     (None, _) => {}
                 }
             }

@@ -96,7 +96,7 @@ fn each_rule_has_a_failing_fixture_with_its_path() {
     for (name, path, fragment) in CASES {
         let problems = load_json(&fixture(&format!("invalid/{name}.json"))).expect_err(name);
         assert!(
-            problems.iter().any(|p| p.path == *path && p.message.contains(fragment)),
+            problems.iter().any(|p| p.path == *path && p.message().contains(fragment)),
             "{name}: expected `{path}: …{fragment}…`, got {problems:#?}"
         );
     }
@@ -108,7 +108,7 @@ fn parse_errors_carry_line_and_column() {
         let problems = load_json(&fixture(&format!("invalid/{name}.json"))).expect_err(name);
         assert_eq!(problems.len(), 1, "{name}");
         assert!(problems[0].path.starts_with("(line "), "{name}: {:?}", problems[0]);
-        assert!(problems[0].message.contains(fragment), "{name}: {:?}", problems[0]);
+        assert!(problems[0].message().contains(fragment), "{name}: {:?}", problems[0]);
     }
 }
 
@@ -145,7 +145,7 @@ fn oversized_input_is_refused_before_parsing() {
     let huge = format!("{{\"title\": \"{}\"}}", "x".repeat(MAX_BYTES));
     let problems = load_json(&huge).unwrap_err();
     assert_eq!(problems[0].path, "(file)");
-    assert!(problems[0].message.contains("the limit is"));
+    assert!(problems[0].message().contains("the limit is"));
 }
 
 fn shipped() -> Chronicle {
@@ -445,7 +445,7 @@ fn every_bad_csv_in_the_corpus_is_refused_with_rows_and_columns() {
         let text = std::fs::read_to_string(format!("{dir}/{name}.csv")).unwrap();
         let problems = load_any(&text).expect_err(name);
         assert!(
-            problems.iter().any(|p| p.path == path && p.message.contains(fragment)),
+            problems.iter().any(|p| p.path == path && p.message().contains(fragment)),
             "{name}: expected `{path}: …{fragment}…`, got {problems:#?}"
         );
     }
@@ -454,7 +454,6 @@ fn every_bad_csv_in_the_corpus_is_refused_with_rows_and_columns() {
 #[test]
 fn every_problem_in_the_corpus_has_a_chinese_message() {
     use chronicle_core::i18n::Lang;
-    use chronicle_core::problem_text::message;
     use chronicle_core::validate::load_any;
     let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for dir in ["invalid", "invalid-csv"] {
@@ -463,11 +462,11 @@ fn every_problem_in_the_corpus_has_a_chinese_message() {
             let path = entry.unwrap().path();
             let problems = load_any(&std::fs::read_to_string(&path).unwrap()).unwrap_err();
             for p in problems {
-                let zh = message(&p, Lang::Zh);
+                let zh = p.text(Lang::Zh);
                 assert!(has_cjk(&zh), "{}: untranslated problem {p}", path.display());
             }
         }
     }
     let huge = format!("{{\"x\": \"{}\"}}", "x".repeat(chronicle_core::validate::MAX_BYTES));
-    assert!(has_cjk(&message(&load_any(&huge).unwrap_err()[0], Lang::Zh)));
+    assert!(has_cjk(&load_any(&huge).unwrap_err()[0].text(Lang::Zh)));
 }

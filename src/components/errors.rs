@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use chronicle_core::i18n::Lang;
-use chronicle_core::problem_text::message;
 use chronicle_core::validate::Problem;
 use yew::prelude::*;
 
@@ -23,7 +22,7 @@ pub fn DataErrors(props: &DataErrorsProps) -> Html {
         <div class="llmc-errors" role="alert">
             <ol>
                 { for props.problems.iter().map(|p| html! {
-                    <li><code>{ p.path.clone() }</code>{ ": " }{ message(p, lang) }</li>
+                    <li><code>{ p.path.clone() }</code>{ ": " }{ p.text(lang) }</li>
                 }) }
             </ol>
         </div>

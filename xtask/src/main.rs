@@ -252,7 +252,7 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
     let chronicle = match &*data.0 {
         Ok(c) => c,
         Err(problems) => {
-            let list: Vec<String> = problems.iter().map(|p| format!("  {}: {}", p.path, p.message)).collect();
+            let list: Vec<String> = problems.iter().map(|p| format!("  {}: {}", p.path, p.message())).collect();
             return Err(format!("{data_path} is not a valid dataset:\n{}", list.join("\n")));
         }
     };
