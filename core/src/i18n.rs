@@ -551,38 +551,34 @@ pub fn data_as_of(as_of: &str, lang: Lang) -> String {
     }
 }
 
-/// A lineage relation's name, as the details panel says it of the parent.
-pub fn relation_name(relation: Relation, lang: Lang) -> &'static str {
+/// How a lineage relation is said, per language: of the parent, from the child's panel ("fine-tuned
+/// from"), and of the child, from the parent's panel ("fine-tuned from it").
+fn relation_words(relation: Relation, lang: Lang) -> [&'static str; 2] {
     use Relation::*;
     match (lang, relation) {
-        (Lang::Zh, SuccessorOf) => "后续版本",
-        (Lang::Zh, FineTunedFrom) => "在其权重上微调",
-        (Lang::Zh, DistilledFrom) => "用其输出训练（蒸馏）",
-        (Lang::Zh, DerivedFrom) => "沿用其架构、代码或权重",
-        (Lang::Zh, InspiredBy) => "受其思路启发",
-        (Lang::En, SuccessorOf) => "successor of",
-        (Lang::En, FineTunedFrom) => "fine-tuned from",
-        (Lang::En, DistilledFrom) => "distilled from (trained on its outputs)",
-        (Lang::En, DerivedFrom) => "derived from",
-        (Lang::En, InspiredBy) => "inspired by",
+        (Lang::Zh, SuccessorOf) => ["后续版本", "其后续版本"],
+        (Lang::Zh, FineTunedFrom) => ["在其权重上微调", "在其权重上微调而来"],
+        (Lang::Zh, DistilledFrom) => ["用其输出训练（蒸馏）", "用其输出训练（蒸馏）"],
+        (Lang::Zh, DerivedFrom) => ["沿用其架构、代码或权重", "沿用其架构、代码或权重"],
+        (Lang::Zh, InspiredBy) => ["受其思路启发", "受其思路启发"],
+        (Lang::En, SuccessorOf) => ["successor of", "its successor"],
+        (Lang::En, FineTunedFrom) => ["fine-tuned from", "fine-tuned from it"],
+        (Lang::En, DistilledFrom) => {
+            ["distilled from (trained on its outputs)", "distilled from it (trained on its outputs)"]
+        }
+        (Lang::En, DerivedFrom) => ["derived from", "derived from it"],
+        (Lang::En, InspiredBy) => ["inspired by", "inspired by it"],
     }
+}
+
+/// A lineage relation's name, as the details panel says it of the parent.
+pub fn relation_name(relation: Relation, lang: Lang) -> &'static str {
+    relation_words(relation, lang)[0]
 }
 
 /// A lineage relation as said of the child, from the parent's panel ("its successor").
 pub fn relation_of_child(relation: Relation, lang: Lang) -> &'static str {
-    use Relation::*;
-    match (lang, relation) {
-        (Lang::Zh, SuccessorOf) => "其后续版本",
-        (Lang::Zh, FineTunedFrom) => "在其权重上微调而来",
-        (Lang::Zh, DistilledFrom) => "用其输出训练（蒸馏）",
-        (Lang::Zh, DerivedFrom) => "沿用其架构、代码或权重",
-        (Lang::Zh, InspiredBy) => "受其思路启发",
-        (Lang::En, SuccessorOf) => "its successor",
-        (Lang::En, FineTunedFrom) => "fine-tuned from it",
-        (Lang::En, DistilledFrom) => "distilled from it (trained on its outputs)",
-        (Lang::En, DerivedFrom) => "derived from it",
-        (Lang::En, InspiredBy) => "inspired by it",
-    }
+    relation_words(relation, lang)[1]
 }
 
 /// Whether a lineage edge is stated by its authors or our reading, in words.
@@ -598,37 +594,26 @@ pub fn evidence_name(evidence: Evidence, lang: Lang) -> &'static str {
 /// A cell basis's name: what was released or written.
 pub fn basis_name(basis: Basis, lang: Lang) -> &'static str {
     use Basis::*;
-    match (lang, basis) {
-        (Lang::Zh, Released) => "完整公开",
-        (Lang::Zh, ReleasedInPart) => "部分公开",
-        (Lang::Zh, OnRequest) => "需申请获取",
-        (Lang::Zh, DescribedOnly) => "仅有文字描述",
-        (Lang::Zh, NotReleased) => "未公开",
-        (Lang::Zh, OsiApproved) => "OSI 认可的开源许可证",
-        (Lang::Zh, Restricted) => "有限制",
-        (Lang::Zh, NonCommercial) => "仅限非商业用途",
-        (Lang::Zh, Proprietary) => "专有（仅服务条款）",
-        (Lang::Zh, Detailed) => "详细",
-        (Lang::Zh, Summary) => "概要",
-        (Lang::Zh, None) => "无",
-        (Lang::Zh, Available) => "可直接使用",
-        (Lang::Zh, Unavailable) => "不提供",
-        (Lang::Zh, Unknown) => "不详",
-        (Lang::En, Released) => "released in full",
-        (Lang::En, ReleasedInPart) => "released in part",
-        (Lang::En, OnRequest) => "on request",
-        (Lang::En, DescribedOnly) => "described only",
-        (Lang::En, NotReleased) => "not released",
-        (Lang::En, OsiApproved) => "OSI-approved licence",
-        (Lang::En, Restricted) => "restricted",
-        (Lang::En, NonCommercial) => "non-commercial only",
-        (Lang::En, Proprietary) => "proprietary (terms of service only)",
-        (Lang::En, Detailed) => "detailed",
-        (Lang::En, Summary) => "summary",
-        (Lang::En, None) => "none",
-        (Lang::En, Available) => "available",
-        (Lang::En, Unavailable) => "unavailable",
-        (Lang::En, Unknown) => "unknown",
+    let [en, zh] = match basis {
+        Released => ["released in full", "完整公开"],
+        ReleasedInPart => ["released in part", "部分公开"],
+        OnRequest => ["on request", "需申请获取"],
+        DescribedOnly => ["described only", "仅有文字描述"],
+        NotReleased => ["not released", "未公开"],
+        OsiApproved => ["OSI-approved licence", "OSI 认可的开源许可证"],
+        Restricted => ["restricted", "有限制"],
+        NonCommercial => ["non-commercial only", "仅限非商业用途"],
+        Proprietary => ["proprietary (terms of service only)", "专有（仅服务条款）"],
+        Detailed => ["detailed", "详细"],
+        Summary => ["summary", "概要"],
+        None => ["none", "无"],
+        Available => ["available", "可直接使用"],
+        Unavailable => ["unavailable", "不提供"],
+        Unknown => ["unknown", "不详"],
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
     }
 }
 

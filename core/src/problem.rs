@@ -169,15 +169,12 @@ impl Problem {
 
     /// What is wrong, in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => en(&self.kind),
-            Lang::Zh => zh(&self.kind),
-        }
+        say(&self.kind, lang)
     }
 
     /// What is wrong, in English (the command line and the tests read this).
     pub fn message(&self) -> String {
-        en(&self.kind)
+        say(&self.kind, Lang::En)
     }
 }
 
@@ -199,179 +196,146 @@ fn allowed(kind: CriterionKind) -> String {
     Basis::for_kind(kind).map(Basis::slug).collect::<Vec<_>>().join(", ")
 }
 
-fn en(k: &ProblemKind) -> String {
-    use ProblemKind::*;
-    match k {
-        TooLarge { bytes, limit } => format!("the file is {bytes} bytes; the limit is {limit} bytes"),
-        Syntax(m) | Unavailable(m) | CsvRow(m) => m.clone(),
-        NotADataset(what) => {
-            let what = match what {
-                self::NotADataset::Empty => "empty",
-                self::NotADataset::Markup => "an HTML or XML page",
-                self::NotADataset::Array => "a JSON array",
-            };
-            format!("the response is not a dataset: expected a JSON object or CSV, got {what}")
-        }
-        Empty => "must not be empty".into(),
-        ControlCharacter => "contains a control character".into(),
-        BidiCharacter => "contains a right-to-left or bidirectional override character".into(),
-        BadId { id } => {
-            format!("id {id:?} must be 1–64 characters of a–z, 0–9, '-', '.' or '_', starting with a letter or digit")
-        }
-        DuplicateId { id } => format!("duplicate id {id:?}"),
-        BadDate { value, error } => format!("invalid date {value:?}: {error}"),
-        EndsBeforeStart { what, start, end } => {
-            let what = match what {
-                Span::Era => "era",
-                Span::Stop => "stop",
-            };
-            format!("{what} ends ({end}) before it starts ({start})")
-        }
-        UnknownId { id, of } => {
-            let of = match of {
-                IdOf::Event => "an event",
-                IdOf::Dimension => "a dimension",
-                IdOf::Criterion => "a criterion",
-            };
-            format!("{id:?} is not {of} id")
-        }
-        NotHttps { url } => format!("{url:?} is not an https:// link"),
-        NotHttp { url } => format!("{url:?} is not an http(s) link"),
-        NoHost { url } => format!("{url:?} has no host"),
-        BadLinkCharacters { url } => format!("{url:?} contains spaces or characters not allowed in a link"),
-        AsOfNotADay { value } => format!("as_of {value:?} must be a full date, YYYY-MM-DD"),
-        AfterAsOf { id, date, limit } => {
-            format!("event {id:?} is dated {date}, after the dataset's as_of date {limit}")
-        }
-        NoSources => "needs at least one source".into(),
-        UnknownParent { id } => format!("parent {id:?} is not an event id"),
-        OwnParent { id } => format!("{id:?} is its own parent"),
-        ParentAfterChild { parent, parent_date, child, child_date } => {
-            format!("parent {parent:?} ({parent_date}) is dated after its child {child:?} ({child_date})")
-        }
-        Cycle { ids } => format!("lineage cycle: {}", ids.join(" → ")),
-        Rating { rating } => format!("rating {rating} is not between 1 and 5"),
-        DuplicateRow { model } => format!("{model:?} has more than one row"),
-        MissingCell { criterion } => format!("missing the cell for criterion {criterion:?}"),
-        CellNeedsSource => "an open or partial cell needs a source".into(),
-        BasisMisfit { basis, criterion, kind } => format!(
-            "basis {:?} does not fit criterion {criterion:?}: a {} criterion takes {}",
-            basis.slug(),
-            kind.slug(),
-            allowed(*kind)
-        ),
-        LevelNotFromBasis { level, basis } => format!(
-            "level {:?} does not follow from basis {:?}: the rubric gives {:?}",
-            level_slug(*level),
-            basis.slug(),
-            level_slug(basis.level())
-        ),
-        CsvHeader(m) => format!("cannot read the header row: {m}"),
-        MissingColumn { name } => format!("missing column \"{name}\""),
-        UnknownColumn { name } => format!("unknown column \"{name}\""),
-        FieldCount { found, expected } => format!("has {found} fields; the header has {expected}"),
-        UnknownValue { what, value } => {
-            let what = match what {
-                CsvValue::Family => "family",
-                CsvValue::Kind => "kind",
-                CsvValue::Access => "access level",
-            };
-            format!("unknown {what} \"{value}\"")
-        }
-        BadParentSpec { spec } => format!("\"{spec}\" is not id:relation:evidence"),
-    }
+/// The words for `key` in a table of (key, [English, Chinese]).
+fn words<T: Copy + PartialEq>(table: &[(T, [&'static str; 2])], key: T) -> [&'static str; 2] {
+    table.iter().find(|(k, _)| *k == key).map_or(["", ""], |(_, w)| *w)
 }
 
-fn zh(k: &ProblemKind) -> String {
+const NOT_A_DATASET: [(NotADataset, [&str; 2]); 3] = [
+    (NotADataset::Empty, ["empty", "空内容"]),
+    (NotADataset::Markup, ["an HTML or XML page", "HTML 或 XML 页面"]),
+    (NotADataset::Array, ["a JSON array", "JSON 数组"]),
+];
+const SPANS: [(Span, [&str; 2]); 2] = [(Span::Era, ["era", "时代"]), (Span::Stop, ["stop", "导读站"])];
+const ID_OF: [(IdOf, [&str; 2]); 3] = [
+    (IdOf::Event, ["an event", "事件"]),
+    (IdOf::Dimension, ["a dimension", "维度"]),
+    (IdOf::Criterion, ["a criterion", "标准"]),
+];
+const CSV_VALUES: [(CsvValue, [&str; 2]); 3] = [
+    (CsvValue::Family, ["family", "架构"]),
+    (CsvValue::Kind, ["kind", "类型"]),
+    (CsvValue::Access, ["access level", "开放程度"]),
+];
+
+/// Both languages side by side, so that a kind can't be written in one and forgotten in the other.
+fn say(k: &ProblemKind, lang: Lang) -> String {
     use ProblemKind::*;
-    match k {
-        TooLarge { bytes, limit } => format!("文件有 {bytes} 字节，超过上限 {limit} 字节"),
-        Syntax(m) => format!("JSON 解析错误：{m}"),
-        Unavailable(m) => m.clone(),
-        CsvRow(m) => format!("CSV 解析错误：{m}"),
+    let [en, zh]: [String; 2] = match k {
+        TooLarge { bytes, limit } => [
+            format!("the file is {bytes} bytes; the limit is {limit} bytes"),
+            format!("文件有 {bytes} 字节，超过上限 {limit} 字节"),
+        ],
+        Syntax(m) => [m.clone(), format!("JSON 解析错误：{m}")],
+        Unavailable(m) => [m.clone(), m.clone()],
+        CsvRow(m) => [m.clone(), format!("CSV 解析错误：{m}")],
         NotADataset(what) => {
-            let what = match what {
-                self::NotADataset::Empty => "空内容",
-                self::NotADataset::Markup => "HTML 或 XML 页面",
-                self::NotADataset::Array => "JSON 数组",
-            };
-            format!("返回的内容不是数据集：应为 JSON 对象或 CSV，实际是{what}")
+            let [en, zh] = words(&NOT_A_DATASET, *what);
+            [
+                format!("the response is not a dataset: expected a JSON object or CSV, got {en}"),
+                format!("返回的内容不是数据集：应为 JSON 对象或 CSV，实际是{zh}"),
+            ]
         }
-        Empty => "不能为空".into(),
-        ControlCharacter => "含有控制字符".into(),
-        BidiCharacter => "含有从右到左或双向覆盖字符".into(),
-        BadId { id } => format!("标识 {id:?} 只能由 1–64 个 a–z、0–9、“-”“.”“_” 组成，并以字母或数字开头"),
-        DuplicateId { id } => format!("标识 {id:?} 重复"),
-        BadDate { value, error } => format!("日期 {value:?} 无效：{}", date_error_zh(error)),
+        Empty => ["must not be empty".into(), "不能为空".into()],
+        ControlCharacter => ["contains a control character".into(), "含有控制字符".into()],
+        BidiCharacter => {
+            ["contains a right-to-left or bidirectional override character".into(), "含有从右到左或双向覆盖字符".into()]
+        }
+        BadId { id } => [
+            format!("id {id:?} must be 1–64 characters of a–z, 0–9, '-', '.' or '_', starting with a letter or digit"),
+            format!("标识 {id:?} 只能由 1–64 个 a–z、0–9、“-”“.”“_” 组成，并以字母或数字开头"),
+        ],
+        DuplicateId { id } => [format!("duplicate id {id:?}"), format!("标识 {id:?} 重复")],
+        BadDate { value, error } => {
+            [format!("invalid date {value:?}: {error}"), format!("日期 {value:?} 无效：{}", date_error_zh(error))]
+        }
         EndsBeforeStart { what, start, end } => {
-            let what = match what {
-                Span::Era => "时代",
-                Span::Stop => "导读站",
-            };
-            format!("{what}的结束日期（{end}）早于开始日期（{start}）")
+            let [en, zh] = words(&SPANS, *what);
+            [
+                format!("{en} ends ({end}) before it starts ({start})"),
+                format!("{zh}的结束日期（{end}）早于开始日期（{start}）"),
+            ]
         }
         UnknownId { id, of } => {
-            let of = match of {
-                IdOf::Event => "事件",
-                IdOf::Dimension => "维度",
-                IdOf::Criterion => "标准",
-            };
-            format!("{id:?} 不是已有的{of}标识")
+            let [en, zh] = words(&ID_OF, *of);
+            [format!("{id:?} is not {en} id"), format!("{id:?} 不是已有的{zh}标识")]
         }
-        NotHttps { url } => format!("{url:?} 不是 https:// 链接"),
-        NotHttp { url } => format!("{url:?} 不是 http(s) 链接"),
-        NoHost { url } => format!("{url:?} 缺少主机名"),
-        BadLinkCharacters { url } => format!("{url:?} 含有链接中不允许的空格或字符"),
-        AsOfNotADay { value } => format!("截止日期（as_of）{value:?} 必须是完整日期 YYYY-MM-DD"),
-        AfterAsOf { id, date, limit } => format!("事件 {id:?} 的日期 {date} 晚于数据集的截止日期（as_of）{limit}"),
-        NoSources => "至少需要一个来源".into(),
-        UnknownParent { id } => format!("前身 {id:?} 不是已有的事件标识"),
-        OwnParent { id } => format!("{id:?} 不能是自己的前身"),
-        ParentAfterChild { parent, parent_date, child, child_date } => {
-            format!("前身 {parent:?}（{parent_date}）的日期晚于其后继 {child:?}（{child_date}）")
+        NotHttps { url } => [format!("{url:?} is not an https:// link"), format!("{url:?} 不是 https:// 链接")],
+        NotHttp { url } => [format!("{url:?} is not an http(s) link"), format!("{url:?} 不是 http(s) 链接")],
+        NoHost { url } => [format!("{url:?} has no host"), format!("{url:?} 缺少主机名")],
+        BadLinkCharacters { url } => [
+            format!("{url:?} contains spaces or characters not allowed in a link"),
+            format!("{url:?} 含有链接中不允许的空格或字符"),
+        ],
+        AsOfNotADay { value } => [
+            format!("as_of {value:?} must be a full date, YYYY-MM-DD"),
+            format!("截止日期（as_of）{value:?} 必须是完整日期 YYYY-MM-DD"),
+        ],
+        AfterAsOf { id, date, limit } => [
+            format!("event {id:?} is dated {date}, after the dataset's as_of date {limit}"),
+            format!("事件 {id:?} 的日期 {date} 晚于数据集的截止日期（as_of）{limit}"),
+        ],
+        NoSources => ["needs at least one source".into(), "至少需要一个来源".into()],
+        UnknownParent { id } => {
+            [format!("parent {id:?} is not an event id"), format!("前身 {id:?} 不是已有的事件标识")]
         }
-        Cycle { ids } => format!("传承关系成环：{}", ids.join(" → ")),
-        Rating { rating } => format!("评分 {rating} 不在 1–5 之间"),
-        DuplicateRow { model } => format!("{model:?} 有不止一行"),
-        MissingCell { criterion } => format!("缺少标准 {criterion:?} 的单元格"),
-        CellNeedsSource => "“开放”或“部分开放”的单元格需要来源".into(),
+        OwnParent { id } => [format!("{id:?} is its own parent"), format!("{id:?} 不能是自己的前身")],
+        ParentAfterChild { parent, parent_date, child, child_date } => [
+            format!("parent {parent:?} ({parent_date}) is dated after its child {child:?} ({child_date})"),
+            format!("前身 {parent:?}（{parent_date}）的日期晚于其后继 {child:?}（{child_date}）"),
+        ],
+        Cycle { ids } => [format!("lineage cycle: {}", ids.join(" → ")), format!("传承关系成环：{}", ids.join(" → "))],
+        Rating { rating } => {
+            [format!("rating {rating} is not between 1 and 5"), format!("评分 {rating} 不在 1–5 之间")]
+        }
+        DuplicateRow { model } => [format!("{model:?} has more than one row"), format!("{model:?} 有不止一行")],
+        MissingCell { criterion } => {
+            [format!("missing the cell for criterion {criterion:?}"), format!("缺少标准 {criterion:?} 的单元格")]
+        }
+        CellNeedsSource => {
+            ["an open or partial cell needs a source".into(), "“开放”或“部分开放”的单元格需要来源".into()]
+        }
         BasisMisfit { basis, criterion, kind } => {
-            let kind = match kind {
+            let zh_kind = match kind {
                 CriterionKind::Artefact => "产出物",
                 CriterionKind::Licence => "许可证",
                 CriterionKind::Document => "文档",
                 CriterionKind::Access => "访问方式",
             };
-            let basis = basis.slug();
-            format!("依据 {basis:?} 不适用于标准 {criterion:?}：{kind}类标准只能用 {}", allowed_of(k))
+            let (basis, allowed) = (basis.slug(), allowed(*kind));
+            [
+                format!(
+                    "basis {basis:?} does not fit criterion {criterion:?}: a {} criterion takes {allowed}",
+                    kind.slug()
+                ),
+                format!("依据 {basis:?} 不适用于标准 {criterion:?}：{zh_kind}类标准只能用 {allowed}"),
+            ]
         }
-        LevelNotFromBasis { level, basis } => format!(
-            "等级 {:?} 与依据 {:?} 不符：按评分规则应为 {:?}",
-            level_slug(*level),
-            basis.slug(),
-            level_slug(basis.level())
-        ),
-        CsvHeader(m) => format!("无法读取表头：{m}"),
-        MissingColumn { name } => format!("缺少列 \"{name}\""),
-        UnknownColumn { name } => format!("未知的列 \"{name}\""),
-        FieldCount { found, expected } => format!("有 {found} 个字段，表头有 {expected} 个"),
+        LevelNotFromBasis { level, basis } => {
+            let (level, should, basis) = (level_slug(*level), level_slug(basis.level()), basis.slug());
+            [
+                format!("level {level:?} does not follow from basis {basis:?}: the rubric gives {should:?}"),
+                format!("等级 {level:?} 与依据 {basis:?} 不符：按评分规则应为 {should:?}"),
+            ]
+        }
+        CsvHeader(m) => [format!("cannot read the header row: {m}"), format!("无法读取表头：{m}")],
+        MissingColumn { name } => [format!("missing column \"{name}\""), format!("缺少列 \"{name}\"")],
+        UnknownColumn { name } => [format!("unknown column \"{name}\""), format!("未知的列 \"{name}\"")],
+        FieldCount { found, expected } => [
+            format!("has {found} fields; the header has {expected}"),
+            format!("有 {found} 个字段，表头有 {expected} 个"),
+        ],
         UnknownValue { what, value } => {
-            let what = match what {
-                CsvValue::Family => "架构",
-                CsvValue::Kind => "类型",
-                CsvValue::Access => "开放程度",
-            };
-            format!("未知的{what} \"{value}\"")
+            let [en, zh] = words(&CSV_VALUES, *what);
+            [format!("unknown {en} \"{value}\""), format!("未知的{zh} \"{value}\"")]
         }
-        BadParentSpec { spec } => format!("\"{spec}\" 不符合 id:relation:evidence 格式"),
-    }
-}
-
-/// The basis tokens a misfit's criterion kind takes.
-fn allowed_of(k: &ProblemKind) -> String {
-    match k {
-        ProblemKind::BasisMisfit { kind, .. } => allowed(*kind),
-        _ => String::new(),
+        BadParentSpec { spec } => {
+            [format!("\"{spec}\" is not id:relation:evidence"), format!("\"{spec}\" 不符合 id:relation:evidence 格式")]
+        }
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
     }
 }
 
