@@ -358,10 +358,13 @@ test('filters and search update the live count, dim or hide, and narrow the matr
   await page.locator('.llmc-filters summary').click();
 
   // Search works in either language.
+  const matching = (term) => (e) => JSON.stringify([e.name, e.org, e.id, e.summary]).toLowerCase().includes(term);
+  const ernie = DATA.events.filter(matching('文心一言')).length;
+  assert.ok(ernie >= 1);
   await page.getByRole('searchbox', { name: 'Search' }).fill('文心一言');
-  await page.waitForFunction(() => / 1 \//.test(document.querySelector('.llmc-count').textContent));
+  await page.waitForFunction((n) => document.querySelector('.llmc-count').textContent.includes(` ${n} / `), ernie);
   await page.getByRole('searchbox', { name: 'Search' }).fill('deepseek');
-  const hit = (e) => JSON.stringify([e.name, e.org, e.id, e.summary]).toLowerCase().includes('deepseek');
+  const hit = matching('deepseek');
   const expected = DATA.events.filter(hit).length;
   await page.waitForFunction((n) => document.querySelector('.llmc-count').textContent.includes(` ${n} / `), expected);
   // Dim mode keeps every marker, marks the rest.
