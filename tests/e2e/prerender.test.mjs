@@ -18,7 +18,9 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
     const text = await page.locator('.llmc').innerText();
     for (const e of DATA.events) assert.ok(text.includes(e.name[lang]), `${e.id} missing`);
     for (const era of DATA.eras) assert.ok(text.includes(era.name[lang]), `era ${era.id} missing`);
-    assert.equal(await page.locator('.llmc table').count(), 2);
+    // Both matrices, and the openness rubric beside them.
+    assert.equal(await page.locator('.llmc table.llmc-matrix, .llmc table.llmc-openness-table').count(), 2);
+    assert.equal(await page.locator('.llmc table.llmc-rubric-table').count(), 1);
     assert.equal(await page.locator('.llmc-list-events > li').count(), DATA.events.length);
     const links = await page.locator('.llmc-list-sources a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.ok(links.length >= DATA.events.length && links.every((h) => h.startsWith('https://')));
@@ -299,7 +301,7 @@ test('the folded filters and the part below the timeline wait as text for the fi
   assert.equal(await page.getByRole('button', { name: '中文', exact: true }).locator('svg path').count(), 1);
   // Then, with no WASM asked for, everything is there: to read, to find in the page, to use.
   assert.equal(await page.locator('noscript').count(), 0);
-  assert.equal(await page.locator('.llmc table').count(), 2);
+  assert.equal(await page.locator('.llmc table').count(), 3, 'both matrices and the rubric');
   await page.waitForFunction((n) => document.querySelectorAll('.llmc-list-events > li').length === n, DATA.events.length);
   assert.ok((await page.locator('.llmc').textContent()).includes(DATA.events.at(-1).summary.en));
   await page.locator('.llmc-filters summary').click();
