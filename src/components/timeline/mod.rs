@@ -4,20 +4,21 @@
 //! those pure functions.
 //!
 //! - `gesture.rs`: a running gesture's preview in the DOM, and the Ctrl + wheel listener;
+//! - `pointer.rs`: drag and pinch; `keys.rs`: the keyboard;
 //! - `dom.rs`: marking the selection and tab stop, focus, pointer capture, measuring;
-//! - `legend.rs`: the legend.
+//! - `toolbar.rs`, `legend.rs`: the controls above the plot and the legend below it.
 
 mod dom;
 mod gesture;
+mod keys;
 mod legend;
+mod pointer;
+mod toolbar;
 
 use std::rc::Rc;
 
-use chronicle_core::date::span;
 use chronicle_core::filter::Filter;
-use chronicle_core::gesture::{drag, pinch, DRAG_THRESHOLD_PX};
-use chronicle_core::i18n::{ui, window_label, Lang};
-use chronicle_core::keys::{command, Command, Key, ZOOM_STEP};
+use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::query::Query;
 use chronicle_core::scene::{self, Walk, NARROW_PX};
 use chronicle_core::state::Action;
@@ -27,9 +28,11 @@ use crate::app::{use_chronicle, Loaded, StoreHandle};
 use crate::markup::Drawn;
 use crate::render;
 
-use dom::{capture_pointer, element_left, event_id_at, focus_event, focused_event_id, is_button, mark_plot, use_width};
+use dom::{event_id_at, focus_event, mark_plot, use_width};
 use gesture::{use_ctrl_wheel_zoom, Live, Steps};
 use legend::Legend;
+use pointer::use_pointer;
+use toolbar::toolbar;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -87,18 +90,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let container = use_node_ref();
     let figure = use_node_ref();
     let width = use_width(figure.clone());
-    // Touch points down now, by pointer id, with their x.
-    let pointers = use_mut_ref(Vec::<(i32, f64)>::new);
     // The event that holds the roving tabindex (the one Tab lands on).
     let roving = use_state_eq(|| None::<String>);
     let live = use_mut_ref(Live::default);
     let redraw = use_force_update();
     let steps = Steps { live: live.clone(), redraw, store: store.clone(), container: container.clone() };
     use_ctrl_wheel_zoom(container.clone(), steps.clone());
-    // A drag: where it began, and the window shown then.
-    let drag_from = use_mut_ref(|| None::<(i32, (f64, f64))>);
-    // An event that must keep focus across the re-render a zoom or pan key causes (the browser
-    // drops focus when a focused node is moved or replaced).
+    let pointer = use_pointer(container.clone(), figure.clone(), steps.clone(), width);
+    // An event that must keep focus across the re-render a zoom or pan key causes.
     let keep_focus = use_mut_ref(|| None::<String>);
     {
         let (keep_focus, container) = (keep_focus.clone(), container.clone());
@@ -150,16 +149,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
-
-    // A button acts on the window the reader sees: a running gesture ends first.
-    let dispatch = |action: Action| {
-        let (store, steps) = (store.clone(), steps.clone());
-        Callback::from(move |_: MouseEvent| {
-            steps.end();
-            store.dispatch(action.clone())
-        })
-    };
-
     // One handler for all markers: the drawn plot is markup, with no handlers of its own.
     let onclick = {
         let store = store.clone();
@@ -169,106 +158,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let onfocusin = {
-        let roving = roving.clone();
-        Callback::from(move |e: FocusEvent| {
-            if let Some(id) = event_id_at(e.target()) {
-                roving.set(Some(id));
-            }
-        })
-    };
-
-    let onkeydown = {
-        let (store, plot, container, steps) = (store.clone(), plot.clone(), container.clone(), steps.clone());
-        Callback::from(move |k: KeyboardEvent| {
-            let focused = focused_event_id(&k);
-            let key =
-                Key { key: &k.key(), shift: k.shift_key(), focused: focused.as_deref(), on_button: is_button(&k) };
-            let Some(cmd) = command(key, &plot.walk) else { return };
-            k.prevent_default();
-            match cmd {
-                Command::Select(id) => store.dispatch(Action::Select(id)),
-                Command::Focus(id) => focus_event(&container, &id),
-                Command::View(action) => {
-                    // The focused event keeps focus across the redraw, and the key acts on the
-                    // window the reader sees.
-                    *keep_focus.borrow_mut() = focused;
-                    steps.end();
-                    store.dispatch(action);
-                }
-            }
-        })
-    };
-
-    let onpointerdown = {
-        let (drag_from, frame, steps, pointers) =
-            (drag_from.clone(), container.clone(), steps.clone(), pointers.clone());
-        Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "touch" {
-                let mut p = pointers.borrow_mut();
-                p.retain(|(id, _)| *id != e.pointer_id());
-                p.push((e.pointer_id(), f64::from(e.client_x())));
-                if p.len() >= 2 {
-                    // Two fingers: a pinch, not a drag.
-                    *drag_from.borrow_mut() = None;
-                    capture_pointer(&frame, &e);
-                    return;
-                }
-            }
-            if e.button() == 0 && e.is_primary() {
-                *drag_from.borrow_mut() = Some((e.client_x(), steps.shown()));
-            }
-        })
-    };
-    let onpointermove = {
-        let (drag_from, frame, store, steps) = (drag_from.clone(), container.clone(), store.clone(), steps.clone());
-        let (pointers, figure) = (pointers.clone(), figure.clone());
-        Callback::from(move |e: PointerEvent| {
-            {
-                let mut p = pointers.borrow_mut();
-                if p.len() >= 2 {
-                    let before = (p[0].1, p[1].1);
-                    if let Some(slot) = p.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
-                        slot.1 = f64::from(e.client_x());
-                    }
-                    if let Some(zoom) = pinch(before, (p[0].1, p[1].1), element_left(&figure), width) {
-                        steps.step(zoom);
-                    }
-                    return;
-                }
-            }
-            let Some((x0, from)) = *drag_from.borrow() else { return };
-            let dx = f64::from(e.client_x() - x0);
-            if e.buttons() & 1 == 0 || dx.abs() < DRAG_THRESHOLD_PX {
-                return;
-            }
-            capture_pointer(&frame, &e);
-            steps.step(drag(store.warp(), from, dx, width));
-        })
-    };
-    let onpointerup = {
-        let (drag_from, pointers, steps) = (drag_from.clone(), pointers.clone(), steps.clone());
-        Callback::from(move |e: PointerEvent| {
-            *drag_from.borrow_mut() = None;
-            steps.end();
-            pointers.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
-        })
-    };
-
+    let onfocusin = Callback::from(move |e: FocusEvent| {
+        if let Some(id) = event_id_at(e.target()) {
+            roving.set(Some(id));
+        }
+    });
+    let onkeydown = keys::on_keydown(&steps, plot.clone(), keep_focus);
     // Selection changes are announced politely: the name only.
     let announcement =
         store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
-
-    let era_select = {
-        let (store, c) = (store.clone(), c.clone());
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            let era = value.parse::<usize>().ok().and_then(|i| c.data.eras.get(i));
-            if let Some((start, end)) = era.and_then(|era| span(&era.start, &era.end)) {
-                store.dispatch(Action::ZoomTo { start, end });
-            }
-        })
-    };
     let colour_by = store
         .colour_by
         .as_deref()
@@ -281,30 +179,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
             </figcaption>
-            <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
-                <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={dispatch(Action::Zoom { factor: ZOOM_STEP, anchor: 0.5 })}>{ "+" }</button>
-                <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={dispatch(Action::Zoom { factor: 1.0 / ZOOM_STEP, anchor: 0.5 })}>{ "−" }</button>
-                <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={dispatch(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
-                <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={dispatch(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
-                <button type="button" disabled={store.is_zoomed_out()} onclick={dispatch(Action::ResetView)}>{ t.show_all }</button>
-                <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
-                        onclick={dispatch(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
-                <label class="llmc-era-select">
-                    <span>{ t.zoom_to_era }</span>
-                    <select onchange={era_select}>
-                        <option value="" selected=true>{ "—" }</option>
-                        { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
-                    </select>
-                </label>
-                <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
-            </div>
+            { toolbar(&steps, &c) }
             if plot.vertical {
                 <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
                     <Frozen plot={plot.clone()} />
                 </div>
             } else {
                 <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
-                     {onkeydown} {onclick} {onfocusin} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                     {onkeydown} {onclick} {onfocusin} onpointerdown={pointer.down} onpointermove={pointer.moved}
+                     onpointerup={pointer.up.clone()} onpointercancel={pointer.up}>
                     // The layer a drag moves (see `gesture::preview`).
                     <div class="llmc-pan">
                         <Frozen plot={plot.clone()} />

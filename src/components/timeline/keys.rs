@@ -1,0 +1,40 @@
+//! The timeline's keyboard, DOM side: read the key press, ask the core's `keys::command` what it
+//! means against the drawn plot's walk, and carry the command out.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chronicle_core::keys::{command, Command, Key};
+use chronicle_core::state::Action;
+use yew::prelude::*;
+
+use super::dom::{focus_event, focused_event_id, is_button};
+use super::gesture::Steps;
+use super::Plot;
+use crate::markup::Drawn;
+
+/// The frame's key handler. `keep_focus` holds the event that must keep focus across the redraw
+/// a zoom or pan key causes (the browser drops focus when a focused node is replaced).
+pub fn on_keydown(
+    steps: &Steps,
+    plot: Rc<Drawn<Plot>>,
+    keep_focus: Rc<RefCell<Option<String>>>,
+) -> Callback<KeyboardEvent> {
+    let steps = steps.clone();
+    Callback::from(move |k: KeyboardEvent| {
+        let focused = focused_event_id(&k);
+        let key = Key { key: &k.key(), shift: k.shift_key(), focused: focused.as_deref(), on_button: is_button(&k) };
+        let Some(cmd) = command(key, &plot.walk) else { return };
+        k.prevent_default();
+        match cmd {
+            Command::Select(id) => steps.store.dispatch(Action::Select(id)),
+            Command::Focus(id) => focus_event(&steps.container, &id),
+            Command::View(action) => {
+                // The key acts on the window the reader sees: a running gesture ends first.
+                *keep_focus.borrow_mut() = focused;
+                steps.end();
+                steps.store.dispatch(action);
+            }
+        }
+    })
+}

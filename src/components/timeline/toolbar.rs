@@ -1,0 +1,54 @@
+//! The timeline's toolbar: zoom and pan buttons, the even-time switch, zoom to an era, and the
+//! window shown, announced politely.
+
+use chronicle_core::date::span;
+use chronicle_core::i18n::{ui, window_label};
+use chronicle_core::keys::ZOOM_STEP;
+use chronicle_core::state::Action;
+use chronicle_core::Chronicle;
+use yew::prelude::*;
+
+use super::gesture::Steps;
+
+/// The toolbar for the state `steps` acts on. A button acts on the window the reader sees: a
+/// running gesture ends first.
+pub fn toolbar(steps: &Steps, c: &Chronicle) -> Html {
+    let store = &steps.store;
+    let (lang, t) = (store.lang, ui(store.lang));
+    let act = |action: Action| {
+        let steps = steps.clone();
+        Callback::from(move |_: MouseEvent| {
+            steps.end();
+            steps.store.dispatch(action.clone())
+        })
+    };
+    let era_select = {
+        let (store, eras) = (store.clone(), c.data.eras.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let era = value.parse::<usize>().ok().and_then(|i| eras.get(i));
+            if let Some((start, end)) = era.and_then(|era| span(&era.start, &era.end)) {
+                store.dispatch(Action::ZoomTo { start, end });
+            }
+        })
+    };
+    html! {
+        <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
+            <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={act(Action::Zoom { factor: ZOOM_STEP, anchor: 0.5 })}>{ "+" }</button>
+            <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={act(Action::Zoom { factor: 1.0 / ZOOM_STEP, anchor: 0.5 })}>{ "−" }</button>
+            <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={act(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
+            <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={act(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
+            <button type="button" disabled={store.is_zoomed_out()} onclick={act(Action::ResetView)}>{ t.show_all }</button>
+            <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
+                    onclick={act(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
+            <label class="llmc-era-select">
+                <span>{ t.zoom_to_era }</span>
+                <select onchange={era_select}>
+                    <option value="" selected=true>{ "—" }</option>
+                    { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
+                </select>
+            </label>
+            <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
+        </div>
+    }
+}
