@@ -93,7 +93,7 @@ async fn app_renders_the_slice_in_english() {
     assert!(html.contains(r#"aria-label="BERT, 2018-10-11, Google, Open weights (unrestricted)""#));
     assert!(html.contains("<th scope=\"row\">Transparency and auditability</th>"));
     assert!(html.contains("5 out of 5"));
-    assert!(!html.contains("开源的优势"), "no Chinese chrome in the English render");
+    assert!(!html.contains("开放模型的优势"), "no Chinese chrome in the English render");
     check_snapshot("app-en", &html);
 }
 
@@ -101,9 +101,9 @@ async fn app_renders_the_slice_in_english() {
 async fn app_renders_the_slice_in_chinese() {
     let html = render(Lang::Zh).await;
     assert!(html.contains(r#"<div lang="zh-Hans" class="llmc">"#));
-    assert!(html.contains("<caption>开源与闭源大模型：逐项对比</caption>"));
+    assert!(html.contains("<caption>开放与闭源大模型：逐项对比</caption>"));
     assert!(html.contains(r#"aria-label="香农的 n-gram 英语模型, 1948-07, Bell Labs, 论文/里程碑""#));
-    assert!(html.contains("开源的优势"));
+    assert!(html.contains("开放模型的优势"));
     check_snapshot("app-zh", &html);
 }
 

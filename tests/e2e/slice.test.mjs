@@ -15,7 +15,7 @@ test('the language switch changes the visible text, with a clean console and no 
   await ready(page);
   // The page says zh-Hans, which beats the env.browser's en-US.
   const caption = page.locator('.llmc-matrix caption');
-  assert.equal(await caption.textContent(), '开源与闭源大模型：逐项对比');
+  assert.equal(await caption.textContent(), '开放与闭源大模型：逐项对比');
   assert.equal(await page.locator('.llmc').getAttribute('lang'), 'zh-Hans');
   const zhTitle = await page.locator('.llmc-title').textContent();
 
@@ -28,7 +28,7 @@ test('the language switch changes the visible text, with a clean console and no 
   assert.equal(await page.getByRole('button', { name: 'English', exact: true }).getAttribute('aria-pressed'), 'true');
 
   await page.getByRole('button', { name: '中文', exact: true }).click();
-  await caption.getByText('开源与闭源大模型：逐项对比').waitFor();
+  await caption.getByText('开放与闭源大模型：逐项对比').waitFor();
 
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
