@@ -105,6 +105,20 @@ export async function ready(page) {
 }
 
 /**
+ * Reads `read()` until `ok(value)` holds, and returns that value; after `timeout` ms it returns
+ * the last value read, so the caller's assertion fails on it. For what the widget changes after
+ * an input: it renders asynchronously, and a long render yields to the browser part way.
+ */
+export async function eventually(read, ok, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > end) return value;
+    await new Promise((next) => setTimeout(next, 20));
+  }
+}
+
+/**
  * One server (serving `dist/`, plus any `mounts`) and one Chromium for a whole test file, started
  * before its tests and closed after them. Read `env.server.url` and `env.browser` inside tests.
  */

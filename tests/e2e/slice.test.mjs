@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ready, setup, watchedPage } from './harness.mjs';
+import { eventually, ready, setup, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 const byDate = [...DATA.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -128,20 +128,33 @@ test('zoom and pan with buttons, keys and Ctrl+wheel; a plain wheel scrolls the 
   const zoomOut = page.getByRole('button', { name: 'Zoom out' });
   assert.equal(await zoomOut.isDisabled(), true, 'fully zoomed out at first');
 
+  const changedFrom = (before) => eventually(windowText, (now) => now !== before);
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  assert.notEqual(await windowText(), full);
+  assert.notEqual(await changedFrom(full), full);
   assert.equal(await zoomOut.isDisabled(), false);
   await page.getByRole('button', { name: 'Show all', exact: true }).click();
-  assert.equal(await windowText(), full);
+  assert.equal(await eventually(windowText, (now) => now === full), full);
 
-  // Keys, while an event has focus.
-  await page.getByRole('button', { name: /^GPT-3,/ }).focus();
+  // Keys, while an event has focus; each key acts even if pressed while the last one redraws.
+  const gpt3 = page.getByRole('button', { name: /^GPT-3,/ });
+  await gpt3.focus();
+  let zoomed = full;
+  for (let i = 0; i < 3; i++) {
+    const before = zoomed;
+    await page.keyboard.press('+');
+    zoomed = await changedFrom(before);
+    assert.notEqual(zoomed, before, `key + number ${i + 1} zooms in`);
+  }
+  await page.getByRole('button', { name: 'Show all', exact: true }).click();
+  await eventually(windowText, (now) => now === full);
+  await gpt3.focus();
   await page.keyboard.press('+');
   await page.keyboard.press('+');
-  const zoomed = await windowText();
-  assert.notEqual(zoomed, full);
+  await page.keyboard.press('+');
+  assert.equal(await eventually(windowText, (now) => now === zoomed), zoomed, 'three quick presses zoom as far as three slow ones');
   await page.keyboard.press('Shift+ArrowLeft');
-  assert.notEqual(await windowText(), zoomed, 'Shift+Left pans');
+  assert.notEqual(await changedFrom(zoomed), zoomed, 'Shift+Left pans');
+  assert.equal(await eventually(() => gpt3.evaluate((el) => el === document.activeElement), (f) => f), true, 'the event keeps focus');
   await page.getByRole('button', { name: 'Show all', exact: true }).click();
 
   // Ctrl+wheel over the timeline zooms; a plain wheel does not.

@@ -72,6 +72,17 @@ pub fn focus_event(container: &NodeRef, id: &str) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn focus_event(_: &NodeRef, _: &str) {}
 
+/// Focuses the frame itself (it has `tabindex="-1"`: focusable, but no tab stop).
+#[cfg(target_arch = "wasm32")]
+pub fn focus_frame(container: &NodeRef) {
+    if let Some(frame) = container.cast::<web_sys::HtmlElement>() {
+        let _ = frame.focus();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn focus_frame(_: &NodeRef) {}
+
 /// Sends the rest of this pointer's events to the timeline's frame, so a drag keeps going outside
 /// it. (Not to the event's `current_target`: with Yew's event delegation that is the app's root,
 /// and the frame's handlers would stop seeing the drag after its first step.)

@@ -8,13 +8,16 @@ use chronicle_core::keys::{command, Command, Key};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use super::dom::{focus_event, focused_event_id, is_button};
+use super::dom::{focus_event, focus_frame, focused_event_id, is_button};
 use super::gesture::Steps;
 use super::Plot;
 use crate::markup::Drawn;
 
 /// The frame's key handler. `keep_focus` holds the event that must keep focus across the redraw
-/// a zoom or pan key causes (the browser drops focus when a focused node is replaced).
+/// a zoom or pan key causes: the browser drops focus to the page's body when a focused node is
+/// replaced, and keys pressed before the redraw's effect puts it back would be lost. So focus
+/// waits on the frame itself (`tabindex="-1"`) meanwhile, and a key arriving there acts for the
+/// event still waiting to get it back.
 pub fn on_keydown(
     steps: &Steps,
     plot: Rc<Drawn<Plot>>,
@@ -22,7 +25,7 @@ pub fn on_keydown(
 ) -> Callback<KeyboardEvent> {
     let steps = steps.clone();
     Callback::from(move |k: KeyboardEvent| {
-        let focused = focused_event_id(&k);
+        let focused = focused_event_id(&k).or_else(|| keep_focus.borrow().clone());
         let key = Key { key: &k.key(), shift: k.shift_key(), focused: focused.as_deref(), on_button: is_button(&k) };
         let Some(cmd) = command(key, &plot.walk) else { return };
         k.prevent_default();
@@ -31,6 +34,9 @@ pub fn on_keydown(
             Command::Focus(id) => focus_event(&steps.container, &id),
             Command::View(action) => {
                 // The key acts on the window the reader sees: a running gesture ends first.
+                if focused.is_some() {
+                    focus_frame(&steps.container);
+                }
                 *keep_focus.borrow_mut() = focused;
                 steps.end();
                 steps.store.dispatch(action);

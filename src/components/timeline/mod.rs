@@ -181,11 +181,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </figcaption>
             { toolbar(&steps, &c) }
             if plot.vertical {
-                <div class="llmc-vertical" ref={container} aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
+                <div class="llmc-vertical" ref={container} tabindex="-1" aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
                     <Frozen plot={plot.clone()} />
                 </div>
             } else {
-                <div class="llmc-timeline-frame" ref={container} aria-describedby={help_id.clone()}
+                <div class="llmc-timeline-frame" ref={container} tabindex="-1" aria-describedby={help_id.clone()}
                      {onkeydown} {onclick} {onfocusin} onpointerdown={pointer.down} onpointermove={pointer.moved}
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}>
                     // The layer a drag moves (see `gesture::preview`).
