@@ -7,7 +7,7 @@ use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::link;
 use chronicle_core::scale::Warp;
 use chronicle_core::settings::Settings;
-use chronicle_core::state::{Action, State};
+use chronicle_core::state::{Action, Choices, State, Viewport};
 use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
@@ -90,19 +90,19 @@ impl Deref for Store {
 
 pub type StoreHandle = UseReducerHandle<Store>;
 
-/// The store as the views read it from context, with the state it was provided with. Equal when
-/// only the timeline's window differs, so zoom and pan steps re-render the timeline (which gets
-/// the store as a prop) and no other view. (A handle always reads the newest state, so reading
-/// through it is never stale.)
+/// The store as the views read it from context: the handle, and the reader's choices it was
+/// provided with. Two of them are equal when the choices are, so a zoom or pan step (which changes
+/// only the viewport, given separately through [`use_viewport`]) re-renders the timeline and no
+/// other view. (A handle always reads the newest state, so reading through it is never stale.)
 #[derive(Clone)]
 pub struct StoreContext {
     handle: StoreHandle,
-    snapshot: State,
+    choices: Choices,
 }
 
 impl PartialEq for StoreContext {
     fn eq(&self, other: &Self) -> bool {
-        State { window: other.snapshot.window, ..self.snapshot.clone() } == other.snapshot
+        self.choices == other.choices
     }
 }
 
@@ -209,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="llmc-view llmc-view-timeline">
                         if store.view.shows_timeline() {
                             <Story id_prefix={props.id_prefix.clone()} />
-                            <Timeline id_prefix={props.id_prefix.clone()} store={store.clone()} />
+                            <Timeline id_prefix={props.id_prefix.clone()} />
                         }
                     </div>
                     <Detail id_prefix={props.id_prefix.clone()} />
@@ -236,10 +236,12 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     html! {
-        <ContextProvider<StoreContext> context={StoreContext { handle: store.clone(), snapshot: store.0.clone() }}>
-            <div class="llmc" lang={lang_attr} ref={root} {onkeydown}>
-                { body }
-            </div>
+        <ContextProvider<StoreContext> context={StoreContext { handle: store.clone(), choices: store.choices.clone() }}>
+            <ContextProvider<Viewport> context={store.viewport}>
+                <div class="llmc" lang={lang_attr} ref={root} {onkeydown}>
+                    { body }
+                </div>
+            </ContextProvider<Viewport>>
         </ContextProvider<StoreContext>>
     }
 }
@@ -292,10 +294,17 @@ pub fn dispatch<E>(store: &StoreHandle, action: Action) -> Callback<E> {
     Callback::from(move |_| store.dispatch(action.clone()))
 }
 
-/// The store, from inside any view.
+/// The store, from inside any view. The view re-renders when the reader's choices change, not
+/// at zoom and pan steps.
 #[hook]
 pub fn use_store() -> StoreHandle {
     use_context::<StoreContext>().expect("views are rendered inside <App>").handle
+}
+
+/// Where the timeline looks, from inside a view that follows every zoom and pan step.
+#[hook]
+pub fn use_viewport() -> Viewport {
+    use_context::<Viewport>().expect("views are rendered inside <App>")
 }
 
 /// Replaces the URL fragment without adding a history entry, so moving around never floods the

@@ -62,12 +62,12 @@ impl Gesture {
 
     /// The window the plot is laid out for: the one a running gesture began at, else the state's.
     pub fn laid_out(&self, state: &State) -> (f64, f64) {
-        self.running.map_or(state.window, |r| r.from)
+        self.running.map_or(state.viewport.window, |r| r.from)
     }
 
     /// The window the reader sees: a running gesture's, else the state's.
     pub fn shown(&self, state: &State) -> (f64, f64) {
-        self.running.map_or(state.window, |r| r.to)
+        self.running.map_or(state.viewport.window, |r| r.to)
     }
 
     /// One step: `action` (a zoom, pan or zoom-to) moves the shown window. `false` when it does
@@ -83,7 +83,9 @@ impl Gesture {
     pub fn end(&mut self, state: &State) -> End {
         match self.running.take() {
             None => End::Idle,
-            Some(Running { to, .. }) if to != state.window => End::Set(Action::ZoomTo { start: to.0, end: to.1 }),
+            Some(Running { to, .. }) if to != state.viewport.window => {
+                End::Set(Action::ZoomTo { start: to.0, end: to.1 })
+            }
             Some(_) => End::Restore,
         }
     }
@@ -144,7 +146,7 @@ mod tests {
         assert!(!g.step(&s, &Action::ToggleLang));
         assert_eq!(g.end(&s), End::Set(Action::ZoomTo { start: 1980.0, end: 1990.0 }));
         assert!(!g.is_running());
-        assert_eq!(g.shown(&s), s.window);
+        assert_eq!(g.shown(&s), s.viewport.window);
     }
 
     #[test]

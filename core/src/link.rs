@@ -34,7 +34,7 @@ pub fn encode(state: &State) -> String {
         out.append_pair("e", id);
     }
     if !state.is_zoomed_out() {
-        out.append_pair("w", &format!("{}~{}", round(state.window.0), round(state.window.1)));
+        out.append_pair("w", &format!("{}~{}", round(state.viewport.window.0), round(state.viewport.window.1)));
     }
     let f = &state.filter;
     if !f.query.trim().is_empty() {

@@ -11,16 +11,38 @@ use crate::model::CriterionGroup;
 use crate::model::{Access, Family};
 use crate::scale::{Axis, TimeScale, Warp};
 
-/// What the reader has chosen.
+/// The widget's whole state, in two parts that change at different rates: where the timeline
+/// looks (`viewport`, at every zoom and pan step) and everything else the reader chose
+/// (`choices`). The widget gives the two to its views separately, so a zoom step re-renders only
+/// the timeline. Reading a choice through the state (`state.lang`) goes to `choices`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub lang: Lang,
-    /// Id of the selected event, whose details are open.
-    pub selected: Option<String>,
+    pub viewport: Viewport,
+    pub choices: Choices,
+}
+
+/// Where the timeline looks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
     /// The visible window of the timeline, in fractional years.
     pub window: (f64, f64),
     /// The widest window: the dataset's extent.
     pub bounds: (f64, f64),
+}
+
+impl Viewport {
+    /// `true` when the whole extent is shown.
+    pub fn is_zoomed_out(&self) -> bool {
+        (self.window.0 - self.bounds.0).abs() < 1e-6 && (self.window.1 - self.bounds.1).abs() < 1e-6
+    }
+}
+
+/// What the reader has chosen, apart from the viewport.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choices {
+    pub lang: Lang,
+    /// Id of the selected event, whose details are open.
+    pub selected: Option<String>,
     /// `true` for an even time axis; `false` stretches busy years (the default).
     pub even_time: bool,
     /// The warp used when `even_time` is off.
@@ -39,6 +61,24 @@ pub struct State {
     pub hidden_groups: BTreeSet<CriterionGroup>,
     /// A criterion id: the timeline colours events by their level on it.
     pub colour_by: Option<String>,
+}
+
+impl std::ops::Deref for State {
+    type Target = Choices;
+    fn deref(&self) -> &Choices {
+        &self.choices
+    }
+}
+
+impl Choices {
+    /// The warp in use.
+    pub fn warp(&self) -> &Warp {
+        if self.even_time {
+            &Warp::Identity
+        } else {
+            &self.focus_warp
+        }
+    }
 }
 
 /// Which views the widget shows.
@@ -133,40 +173,32 @@ impl State {
     /// A fresh state in `lang`, showing all of `bounds`, with busy years stretched by `focus_warp`.
     pub fn new(lang: Lang, bounds: (f64, f64), focus_warp: Warp) -> Self {
         State {
-            lang,
-            selected: None,
-            window: bounds,
-            bounds,
-            even_time: false,
-            focus_warp,
-            filter: Filter::default(),
-            story: None,
-            view: View::Both,
-            sort: SortKey::Score,
-            sort_descending: true,
-            weights: BTreeMap::new(),
-            hidden_groups: BTreeSet::new(),
-            colour_by: None,
-        }
-    }
-
-    /// The warp in use.
-    pub fn warp(&self) -> &Warp {
-        if self.even_time {
-            &Warp::Identity
-        } else {
-            &self.focus_warp
+            viewport: Viewport { window: bounds, bounds },
+            choices: Choices {
+                lang,
+                selected: None,
+                even_time: false,
+                focus_warp,
+                filter: Filter::default(),
+                story: None,
+                view: View::Both,
+                sort: SortKey::Score,
+                sort_descending: true,
+                weights: BTreeMap::new(),
+                hidden_groups: BTreeSet::new(),
+                colour_by: None,
+            },
         }
     }
 
     /// The timeline's axis over `width` pixels.
     pub fn axis(&self, width: f64) -> Axis {
-        Axis::new(self.warp().clone(), self.window, width)
+        Axis::new(self.warp().clone(), self.viewport.window, width)
     }
 
     /// `true` when the whole extent is shown.
     pub fn is_zoomed_out(&self) -> bool {
-        (self.window.0 - self.bounds.0).abs() < 1e-6 && (self.window.1 - self.bounds.1).abs() < 1e-6
+        self.viewport.is_zoomed_out()
     }
 
     /// The state after `action`.
@@ -179,57 +211,58 @@ impl State {
     /// ```
     pub fn reduce(&self, action: Action) -> State {
         let mut next = self.clone();
+        let (c, v) = (&mut next.choices, &mut next.viewport);
         match action {
-            Action::SetLang(lang) => next.lang = lang,
-            Action::ToggleLang => next.lang = self.lang.other(),
-            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => next.selected = None,
-            Action::Select(id) => next.selected = Some(id),
-            Action::ClearSelection => next.selected = None,
+            Action::SetLang(lang) => c.lang = lang,
+            Action::ToggleLang => c.lang = self.lang.other(),
+            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => c.selected = None,
+            Action::Select(id) => c.selected = Some(id),
+            Action::ClearSelection => c.selected = None,
             Action::Zoom { .. } | Action::Pan { .. } | Action::ZoomTo { .. } => {
-                next.window = self.window_after(self.window, &action).unwrap_or(self.window);
+                v.window = self.window_after(v.window, &action).unwrap_or(v.window);
             }
-            Action::ResetView => next.window = self.bounds,
-            Action::SetEvenTime(even) => next.even_time = even,
-            Action::SetQuery(q) => next.filter.query = q,
-            Action::ToggleAccess(a) => Filter::toggle(&mut next.filter.access, a),
-            Action::SetAccess(levels) => next.filter.access = levels.into_iter().collect(),
-            Action::ToggleFamily(f) => Filter::toggle(&mut next.filter.families, f),
-            Action::SetOrg(o) => next.filter.org = o.filter(|o| !o.is_empty()),
+            Action::ResetView => v.window = v.bounds,
+            Action::SetEvenTime(even) => c.even_time = even,
+            Action::SetQuery(q) => c.filter.query = q,
+            Action::ToggleAccess(a) => Filter::toggle(&mut c.filter.access, a),
+            Action::SetAccess(levels) => c.filter.access = levels.into_iter().collect(),
+            Action::ToggleFamily(f) => Filter::toggle(&mut c.filter.families, f),
+            Action::SetOrg(o) => c.filter.org = o.filter(|o| !o.is_empty()),
             Action::SetYears(from, to) => {
-                next.filter.years = match (from, to) {
+                c.filter.years = match (from, to) {
                     (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
                     other => other,
                 }
             }
-            Action::SetFilterMode(m) => next.filter.mode = m,
-            Action::ClearFilters => next.filter = Filter { mode: self.filter.mode, ..Filter::default() },
+            Action::SetFilterMode(m) => c.filter.mode = m,
+            Action::ClearFilters => c.filter = Filter { mode: self.filter.mode, ..Filter::default() },
             Action::StoryGo { index, start, end } => {
-                next.story = Some(index);
-                next.selected = None;
-                next.window = self.window_after(self.window, &Action::ZoomTo { start, end }).unwrap_or(self.window);
+                c.story = Some(index);
+                c.selected = None;
+                v.window = self.window_after(v.window, &Action::ZoomTo { start, end }).unwrap_or(v.window);
             }
-            Action::StoryExit => next.story = None,
-            Action::SetView(v) => next.view = v,
+            Action::StoryExit => c.story = None,
+            Action::SetView(view) => c.view = view,
             Action::SortBy(key) => {
                 if key == self.sort {
-                    next.sort_descending = !self.sort_descending;
+                    c.sort_descending = !self.sort_descending;
                 } else {
                     // Names read best A→Z; scores and levels best from the most open.
-                    next.sort_descending = key != SortKey::Name;
-                    next.sort = key;
+                    c.sort_descending = key != SortKey::Name;
+                    c.sort = key;
                 }
             }
             Action::SetWeight(id, w) => {
                 let w = if w.is_finite() { w.clamp(0.0, 5.0) } else { 1.0 };
                 if (w - 1.0).abs() < f64::EPSILON {
-                    next.weights.remove(&id);
+                    c.weights.remove(&id);
                 } else {
-                    next.weights.insert(id, w);
+                    c.weights.insert(id, w);
                 }
             }
-            Action::ResetWeights => next.weights.clear(),
-            Action::ToggleGroup(g) => Filter::toggle(&mut next.hidden_groups, g),
-            Action::ColourBy(c) => next.colour_by = c.filter(|c| !c.is_empty()),
+            Action::ResetWeights => c.weights.clear(),
+            Action::ToggleGroup(g) => Filter::toggle(&mut c.hidden_groups, g),
+            Action::ColourBy(id) => c.colour_by = id.filter(|id| !id.is_empty()),
         }
         next
     }
@@ -246,7 +279,7 @@ impl State {
     /// let zoom = Action::Zoom { factor: 3.0, anchor: 0.5 };
     /// assert_eq!(s.window_after((1940.0, 2030.0), &zoom), Some((1970.0, 2000.0)));
     /// assert_eq!(s.window_after((1970.0, 2000.0), &zoom), Some((1980.0, 1990.0)));
-    /// assert_eq!(s.window_after(s.window, &Action::ToggleLang), None);
+    /// assert_eq!(s.window_after(s.viewport.window, &Action::ToggleLang), None);
     /// ```
     pub fn window_after(&self, from: (f64, f64), action: &Action) -> Option<(f64, f64)> {
         let unit = || Axis::new(self.warp().clone(), from, 1.0).scale;
@@ -263,12 +296,14 @@ impl State {
         // Snap to the bounds against rounding.
         let w = self.warp();
         let snap = |y: f64, b: f64| if (y - b).abs() < 1e-6 { b } else { y };
-        Some((snap(w.year(scale.start), self.bounds.0), snap(w.year(scale.end), self.bounds.1)))
+        let b = self.viewport.bounds;
+        Some((snap(w.year(scale.start), b.0), snap(w.year(scale.end), b.1)))
     }
 
     /// The bounds in u units.
     fn u_bounds(&self) -> (f64, f64) {
-        (self.warp().u(self.bounds.0), self.warp().u(self.bounds.1))
+        let b = self.viewport.bounds;
+        (self.warp().u(b.0), self.warp().u(b.1))
     }
 }
 
@@ -297,26 +332,30 @@ mod tests {
     #[test]
     fn zoom_pan_and_reset() {
         let s = State::new(Lang::En, B, Warp::Identity).reduce(Action::Zoom { factor: 3.0, anchor: 0.5 });
-        assert_eq!(s.window, (1970.0, 2000.0));
+        assert_eq!(s.viewport.window, (1970.0, 2000.0));
         let later = s.reduce(Action::Pan { fraction: 0.5 });
-        assert_eq!(later.window, (1985.0, 2015.0));
-        assert_eq!(later.reduce(Action::Pan { fraction: 100.0 }).window, (2000.0, 2030.0));
+        assert_eq!(later.viewport.window, (1985.0, 2015.0));
+        assert_eq!(later.reduce(Action::Pan { fraction: 100.0 }).viewport.window, (2000.0, 2030.0));
         assert!(later.reduce(Action::ResetView).is_zoomed_out());
         let era = s.reduce(Action::ZoomTo { start: 2020.0, end: 2017.0 });
-        assert_eq!(era.window, (2017.0, 2020.0));
-        assert_eq!(s.reduce(Action::Zoom { factor: 0.001, anchor: 0.0 }).window, B);
+        assert_eq!(era.viewport.window, (2017.0, 2020.0));
+        assert_eq!(s.reduce(Action::Zoom { factor: 0.001, anchor: 0.0 }).viewport.window, B);
     }
 
     #[test]
     fn zoom_under_a_warp_keeps_the_window_in_years_and_toggling_keeps_it() {
         let warp = Warp::by_density([2020.0, 2020.5, 2021.0, 2022.0, 2023.0], B, 0.4);
         let s = State::new(Lang::En, B, warp).reduce(Action::ZoomTo { start: 2019.0, end: 2024.0 });
-        assert!((s.window.0 - 2019.0).abs() < 1e-9 && (s.window.1 - 2024.0).abs() < 1e-9, "{:?}", s.window);
+        assert!(
+            (s.viewport.window.0 - 2019.0).abs() < 1e-9 && (s.viewport.window.1 - 2024.0).abs() < 1e-9,
+            "{:?}",
+            s.viewport.window
+        );
         let even = s.reduce(Action::SetEvenTime(true));
-        assert_eq!(even.window, s.window);
+        assert_eq!(even.viewport.window, s.viewport.window);
         let out = s.reduce(Action::Zoom { factor: 1e-6, anchor: 0.5 });
         assert!(out.is_zoomed_out());
-        assert_eq!(out.window, B);
+        assert_eq!(out.viewport.window, B);
     }
 
     #[test]
@@ -333,7 +372,7 @@ mod tests {
         assert_eq!(cleared.filter.mode, FilterMode::Hide, "the dim/hide choice survives clearing");
         let story =
             s.reduce(Action::Select("x".into())).reduce(Action::StoryGo { index: 2, start: 2017.0, end: 2019.0 });
-        assert_eq!((story.story, story.selected.clone(), story.window), (Some(2), None, (2017.0, 2019.0)));
+        assert_eq!((story.story, story.selected.clone(), story.viewport.window), (Some(2), None, (2017.0, 2019.0)));
         assert_eq!(story.reduce(Action::StoryExit).story, None);
         assert_eq!(s.reduce(Action::SetOrg(Some(String::new()))).filter.org, None);
     }

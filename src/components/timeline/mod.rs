@@ -24,7 +24,7 @@ use chronicle_core::scene::{self, Walk, NARROW_PX};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, Loaded, StoreHandle};
+use crate::app::{use_chronicle, use_store, use_viewport, Loaded};
 use crate::markup::Drawn;
 use crate::render;
 
@@ -37,10 +37,6 @@ use toolbar::toolbar;
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub id_prefix: AttrValue,
-    /// The store, passed down rather than read from context: the timeline is the one view that
-    /// follows every zoom and pan step (the context leaves the window out, so the other views
-    /// skip those steps).
-    pub store: StoreHandle,
 }
 
 /// A drawn plot: its markup, and the arrow keys' walk through it.
@@ -83,7 +79,9 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
 
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let store = props.store.clone();
+    let store = use_store();
+    // The one view that follows every zoom and pan step.
+    let viewport = use_viewport();
     let c = use_chronicle();
     let lang = store.lang;
     let t = ui(lang);
@@ -179,7 +177,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
             </figcaption>
-            { toolbar(&steps, &c) }
+            { toolbar(&steps, &c, viewport) }
             if plot.vertical {
                 <div class="llmc-vertical" ref={container} tabindex="-1" aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
                     <Frozen plot={plot.clone()} />

@@ -4,15 +4,15 @@
 use chronicle_core::date::span;
 use chronicle_core::i18n::{ui, window_label};
 use chronicle_core::keys::ZOOM_STEP;
-use chronicle_core::state::Action;
+use chronicle_core::state::{Action, Viewport};
 use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use super::gesture::Steps;
 
-/// The toolbar for the state `steps` acts on. A button acts on the window the reader sees: a
-/// running gesture ends first.
-pub fn toolbar(steps: &Steps, c: &Chronicle) -> Html {
+/// The toolbar for the state `steps` acts on, at `viewport`. A button acts on the window the
+/// reader sees: a running gesture ends first.
+pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport) -> Html {
     let store = &steps.store;
     let (lang, t) = (store.lang, ui(store.lang));
     let act = |action: Action| {
@@ -23,22 +23,23 @@ pub fn toolbar(steps: &Steps, c: &Chronicle) -> Html {
         })
     };
     let era_select = {
-        let (store, eras) = (store.clone(), c.data.eras.clone());
+        let (steps, eras) = (steps.clone(), c.data.eras.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let era = value.parse::<usize>().ok().and_then(|i| eras.get(i));
             if let Some((start, end)) = era.and_then(|era| span(&era.start, &era.end)) {
-                store.dispatch(Action::ZoomTo { start, end });
+                steps.end();
+                steps.store.dispatch(Action::ZoomTo { start, end });
             }
         })
     };
     html! {
         <div class="llmc-toolbar" role="toolbar" aria-label={t.timeline_controls}>
             <button type="button" aria-label={t.zoom_in} title={t.zoom_in} onclick={act(Action::Zoom { factor: ZOOM_STEP, anchor: 0.5 })}>{ "+" }</button>
-            <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={store.is_zoomed_out()} onclick={act(Action::Zoom { factor: 1.0 / ZOOM_STEP, anchor: 0.5 })}>{ "−" }</button>
-            <button type="button" aria-label={t.earlier} title={t.earlier} disabled={store.window.0 <= store.bounds.0} onclick={act(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
-            <button type="button" aria-label={t.later} title={t.later} disabled={store.window.1 >= store.bounds.1} onclick={act(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
-            <button type="button" disabled={store.is_zoomed_out()} onclick={act(Action::ResetView)}>{ t.show_all }</button>
+            <button type="button" aria-label={t.zoom_out} title={t.zoom_out} disabled={viewport.is_zoomed_out()} onclick={act(Action::Zoom { factor: 1.0 / ZOOM_STEP, anchor: 0.5 })}>{ "−" }</button>
+            <button type="button" aria-label={t.earlier} title={t.earlier} disabled={viewport.window.0 <= viewport.bounds.0} onclick={act(Action::Pan { fraction: -0.5 })}>{ "←" }</button>
+            <button type="button" aria-label={t.later} title={t.later} disabled={viewport.window.1 >= viewport.bounds.1} onclick={act(Action::Pan { fraction: 0.5 })}>{ "→" }</button>
+            <button type="button" disabled={viewport.is_zoomed_out()} onclick={act(Action::ResetView)}>{ t.show_all }</button>
             <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
                     onclick={act(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
             <label class="llmc-era-select">
@@ -48,7 +49,7 @@ pub fn toolbar(steps: &Steps, c: &Chronicle) -> Html {
                     { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
                 </select>
             </label>
-            <span class="llmc-window" aria-live="polite">{ window_label(store.window, lang) }</span>
+            <span class="llmc-window" aria-live="polite">{ window_label(viewport.window, lang) }</span>
         </div>
     }
 }
