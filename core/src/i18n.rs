@@ -497,6 +497,17 @@ pub fn access_name(access: Access, lang: Lang) -> &'static str {
     }
 }
 
+/// A criteria group's name.
+pub fn group_name(group: crate::model::CriterionGroup, lang: Lang) -> &'static str {
+    use crate::model::CriterionGroup::*;
+    let t = ui(lang);
+    match group {
+        Availability => t.group_availability,
+        Documentation => t.group_documentation,
+        Access => t.group_access,
+    }
+}
+
 /// A matrix level's name.
 pub fn level_name(level: Level, lang: Lang) -> &'static str {
     let t = ui(lang);

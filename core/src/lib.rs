@@ -135,6 +135,12 @@ impl Chronicle {
         self.index.get(id).copied()
     }
 
+    /// The name of the event with this id in `lang`, or the id itself when there is none (a
+    /// matrix row may name a model the timeline does not have).
+    pub fn name_of(&self, id: &str, lang: i18n::Lang) -> String {
+        self.find(id).map_or_else(|| id.to_owned(), |i| self.events()[i].name.get(lang).to_owned())
+    }
+
     /// Indices of event `i`'s parents.
     pub fn parents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.data.events[i].parents.iter().filter_map(|p| self.find(&p.id))

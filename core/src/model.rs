@@ -546,6 +546,12 @@ pub enum CriterionGroup {
     Access,
 }
 
+impl CriterionGroup {
+    /// Every group, in the order the matrix shows them.
+    pub const ALL: [CriterionGroup; 3] =
+        [CriterionGroup::Availability, CriterionGroup::Documentation, CriterionGroup::Access];
+}
+
 /// One model's openness cells.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -3,6 +3,7 @@
 
 pub mod detail;
 pub mod list;
+pub mod openness;
 pub mod timeline;
 
 use chronicle_core::markup::Markup;

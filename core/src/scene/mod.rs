@@ -18,6 +18,7 @@
 
 pub mod detail;
 pub mod list;
+pub mod openness;
 pub mod timeline;
 
 use crate::model::Level;
