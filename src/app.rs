@@ -19,23 +19,23 @@ use crate::components::{
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
 /// place.
 #[derive(Clone, Debug)]
-pub struct Data(pub Rc<Result<Rc<Chronicle>, Vec<Problem>>>);
+pub struct Dataset(pub Rc<Result<Rc<Chronicle>, Vec<Problem>>>);
 
-impl Data {
+impl Dataset {
     /// The shipped dataset, validated: for the prerenderer and the tests. (The browser build never
     /// calls this, so the dataset stays out of the WASM; pages load it as a file.)
     pub fn shipped() -> Self {
-        Data(Rc::new(load_json(SHIPPED_JSON).map(Rc::new)))
+        Dataset(Rc::new(load_json(SHIPPED_JSON).map(Rc::new)))
     }
 
     /// An author's dataset (JSON or CSV), through the same validator.
     pub fn from_text(text: &str) -> Self {
-        Data(Rc::new(chronicle_core::validate::load_any(text).map(Rc::new)))
+        Dataset(Rc::new(chronicle_core::validate::load_any(text).map(Rc::new)))
     }
 
     /// A dataset that could not be obtained at all (failed fetch, timeout, …).
     pub fn failed(message: String) -> Self {
-        Data(Rc::new(Err(vec![Problem::new("(data)", chronicle_core::validate::ProblemKind::Unavailable(message))])))
+        Dataset(Rc::new(Err(vec![Problem::new("(data)", chronicle_core::validate::ProblemKind::Unavailable(message))])))
     }
 }
 
@@ -64,7 +64,7 @@ pub fn use_chronicle() -> Loaded {
     use_context::<Loaded>().expect("views are rendered inside <App> with a loaded dataset")
 }
 
-impl PartialEq for Data {
+impl PartialEq for Dataset {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
@@ -108,7 +108,7 @@ impl PartialEq for StoreContext {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    pub data: Data,
+    pub data: Dataset,
     pub lang: Lang,
     /// Prefix for every DOM id, so several widgets on one page never share one.
     #[prop_or(AttrValue::Static("llmc"))]
@@ -137,7 +137,7 @@ pub struct AppProps {
 impl AppProps {
     /// Props for `data` in `lang` with every other setting at its default: what a plain page and
     /// the prerenderer use.
-    pub fn new(data: Data, lang: Lang) -> Self {
+    pub fn new(data: Dataset, lang: Lang) -> Self {
         AppProps {
             data,
             lang,
@@ -153,19 +153,7 @@ impl AppProps {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let store = use_reducer_eq(|| {
-        Store(match &*props.data.0 {
-            Ok(c) => {
-                let mut fresh = State::new(props.lang, c.extent(), c.focus_warp().clone());
-                fresh = link::restore(fresh, &link::from_settings(&props.settings, c), c);
-                match &props.fragment {
-                    Some(f) => link::restore(fresh, &link::decode(f, c), c),
-                    None => fresh,
-                }
-            }
-            Err(_) => State::new(props.lang, (2000.0, 2025.0), Warp::Identity),
-        })
-    });
+    let store = use_reducer_eq(|| Store(initial_state(props)));
     {
         let sync = props.sync_url;
         use_effect_with(store.0.clone(), move |state| {
@@ -188,46 +176,9 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(lang, move |lang| set_lang(&root, lang.tag()));
     }
     let lang_attr = (!cfg!(target_arch = "wasm32")).then_some(lang.tag());
-    let onkeydown = {
-        let store = store.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && store.selected.is_some() {
-                e.prevent_default();
-                store.dispatch(Action::ClearSelection);
-            }
-        })
-    };
+    let onkeydown = escape_closes(&store);
     let body = match &*props.data.0 {
-        Ok(chronicle) => {
-            html! {
-                <ContextProvider<Loaded> context={Loaded(chronicle.clone())}>
-                    <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
-                    <Embed base={props.embed_base.clone()} id_prefix={props.id_prefix.clone()} />
-                    // Stable wrappers around the optional views: yew's diff mishandles a multi-node
-                    // `if` block whose siblings change (a panic in `insertBefore`).
-                    <Filters id_prefix={props.id_prefix.clone()} />
-                    <div class="llmc-view llmc-view-timeline">
-                        if store.view.shows_timeline() {
-                            <Story id_prefix={props.id_prefix.clone()} />
-                            <Timeline id_prefix={props.id_prefix.clone()} />
-                        }
-                    </div>
-                    <Detail id_prefix={props.id_prefix.clone()} />
-                    // Below the timeline, no one sees it at first: kept as text until the start-up
-                    // script needs it (`boot::protocol::DEFER_ATTR`).
-                    <div class="llmc-below" data-llmc-defer="">
-                        <div class="llmc-view llmc-view-matrix">
-                            if store.view.shows_matrix() {
-                                <Matrix id_prefix={props.id_prefix.clone()} />
-                                <OpennessMatrix id_prefix={props.id_prefix.clone()} />
-                            }
-                        </div>
-                        <EventList id_prefix={props.id_prefix.clone()} {lang} />
-                        <About {lang} />
-                    </div>
-                </ContextProvider<Loaded>>
-            }
-        }
+        Ok(chronicle) => views(props, &store, chronicle),
         Err(problems) => html! {
             <>
                 <Header title={AttrValue::Static(ui(lang).data_error_title)} />
@@ -246,13 +197,72 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The state at start: the embed settings, then the deep link, applied to a fresh state.
+fn initial_state(props: &AppProps) -> State {
+    match &*props.data.0 {
+        Ok(c) => {
+            let fresh = State::new(props.lang, c.extent(), c.focus_warp().clone());
+            let fresh = link::restore(fresh, &link::from_settings(&props.settings, c), c);
+            match &props.fragment {
+                Some(f) => link::restore(fresh, &link::decode(f, c), c),
+                None => fresh,
+            }
+        }
+        Err(_) => State::new(props.lang, (2000.0, 2025.0), Warp::Identity),
+    }
+}
+
+/// Escape anywhere in the widget closes the details.
+fn escape_closes(store: &StoreHandle) -> Callback<KeyboardEvent> {
+    let store = store.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" && store.selected.is_some() {
+            e.prevent_default();
+            store.dispatch(Action::ClearSelection);
+        }
+    })
+}
+
+/// Every view of a loaded dataset, in page order, with the dataset given to them as a context.
+fn views(props: &AppProps, store: &StoreHandle, chronicle: &Rc<Chronicle>) -> Html {
+    let lang = store.lang;
+    html! {
+        <ContextProvider<Loaded> context={Loaded(chronicle.clone())}>
+            <Header title={AttrValue::from(chronicle.data.title.get(lang).to_owned())} />
+            <Embed base={props.embed_base.clone()} id_prefix={props.id_prefix.clone()} />
+            // Stable wrappers around the optional views: yew's diff mishandles a multi-node
+            // `if` block whose siblings change (a panic in `insertBefore`).
+            <Filters id_prefix={props.id_prefix.clone()} />
+            <div class="llmc-view llmc-view-timeline">
+                if store.view.shows_timeline() {
+                    <Story id_prefix={props.id_prefix.clone()} />
+                    <Timeline id_prefix={props.id_prefix.clone()} />
+                }
+            </div>
+            <Detail id_prefix={props.id_prefix.clone()} />
+            // Below the timeline, no one sees it at first: kept as text until the start-up
+            // script needs it (`boot::protocol::DEFER_ATTR`).
+            <div class="llmc-below" data-llmc-defer="">
+                <div class="llmc-view llmc-view-matrix">
+                    if store.view.shows_matrix() {
+                        <Matrix id_prefix={props.id_prefix.clone()} />
+                        <OpennessMatrix id_prefix={props.id_prefix.clone()} />
+                    }
+                </div>
+                <EventList id_prefix={props.id_prefix.clone()} {lang} />
+                <About {lang} />
+            </div>
+        </ContextProvider<Loaded>>
+    }
+}
+
 /// Ends the start-up script's watch after the first render: the mount element stops being inert
 /// (the script steps aside as it sees that), and with `take` the event the script selected is
 /// selected here, or its marks are taken back if this dataset has no such event. A click that came
 /// while the widget was hydrating goes first, to the script, which answers it at once (the
 /// widget's first update would keep it waiting for a while).
 #[cfg(target_arch = "wasm32")]
-fn hand_over(root: NodeRef, store: StoreHandle, data: Data, take: bool) {
+fn hand_over(root: NodeRef, store: StoreHandle, data: Dataset, take: bool) {
     let finish = move || {
         let Some(el) = root.cast::<web_sys::Element>() else { return };
         if let Some(mount) = el.parent_element() {
@@ -272,7 +282,7 @@ fn hand_over(root: NodeRef, store: StoreHandle, data: Data, take: bool) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn hand_over(_: NodeRef, _: StoreHandle, _: Data, _: bool) {}
+fn hand_over(_: NodeRef, _: StoreHandle, _: Dataset, _: bool) {}
 
 /// Sets the widget root's `lang` to `tag` unless it already is.
 #[cfg(target_arch = "wasm32")]

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::{AppHandle, AttrValue, Renderer};
 
-use crate::app::{App, AppProps, Data};
+use crate::app::{App, AppProps, Dataset};
 // The start-up script's fetch of the page's dataset (see `boot::script`), and its address.
 use crate::boot::protocol::{EARLY_DATA, EARLY_DATA_URL};
 use crate::panic;
@@ -76,7 +76,7 @@ fn mount_with(
     root: web_sys::Element,
     settings: Settings,
     page: PageMount,
-    data: Data,
+    data: Dataset,
     may_hydrate: bool,
     embed_base: Option<String>,
 ) -> AppHandle<App> {
@@ -131,7 +131,7 @@ fn page_base() -> String {
 /// Mounts a widget inside `root` for a standalone page or an iframe: settings from the URL's
 /// query, a deep link from its fragment (only the first widget on a page owns the URL).
 /// `prerendered_data` says `data` is the dataset the page's HTML was rendered from.
-pub fn mount(root: web_sys::Element, data: Data, prerendered_data: bool) -> AppHandle<App> {
+pub fn mount(root: web_sys::Element, data: Dataset, prerendered_data: bool) -> AppHandle<App> {
     let first = MOUNTED.with(|m| m.get() == 0);
     let fragment = gloo::utils::window().location().hash().ok().filter(|h| h.len() > 1 && first).map(AttrValue::from);
     mount_with(
@@ -219,17 +219,19 @@ pub fn start() {
             (None, Some(request)) => Some(fetch_text(&early_url, lang, Some(request)).await),
             (None, None) => None,
         }
-        .map(|text| text.map_or_else(Data::failed, |t| Data::from_text(&t)));
+        .map(|text| text.map_or_else(Dataset::failed, |t| Dataset::from_text(&t)));
         dom_ready().await;
         let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
         if data.is_none() {
             // No start-up script asked for it (the development server): fetch it now.
             data = Some(match root.get_attribute(DATA_SRC_ATTR).filter(|u| !u.is_empty()) {
-                Some(url) => fetch_text(&url, lang, None).await.map_or_else(Data::failed, |t| Data::from_text(&t)),
-                None => Data::failed(format!("#llm-chronicle has no {DATA_SRC_ATTR} attribute naming its dataset")),
+                Some(url) => {
+                    fetch_text(&url, lang, None).await.map_or_else(Dataset::failed, |t| Dataset::from_text(&t))
+                }
+                None => Dataset::failed(format!("#llm-chronicle has no {DATA_SRC_ATTR} attribute naming its dataset")),
             });
         }
-        let data = data.unwrap_or_else(|| Data::failed(String::new()));
+        let data = data.unwrap_or_else(|| Dataset::failed(String::new()));
         let start = move || {
             // The app lives as long as the page.
             std::mem::forget(mount(root, data, own));
@@ -339,9 +341,9 @@ pub fn mount_element(
     let (settings, warnings) = settings::parse(map.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     warnings.iter().for_each(|w| gloo::console::warn!(w.as_str()));
     let data = match (data, data_error) {
-        (_, Some(message)) => Data::failed(message),
-        (Some(text), None) => Data::from_text(&text),
-        (None, None) => Data::failed("no dataset was given to the element".to_owned()),
+        (_, Some(message)) => Dataset::failed(message),
+        (Some(text), None) => Dataset::from_text(&text),
+        (None, None) => Dataset::failed("no dataset was given to the element".to_owned()),
     };
     let base = map.get("_base").cloned();
     Mounted(Some(mount_with(root, settings, PageMount::default(), data, false, base)))

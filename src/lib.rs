@@ -26,7 +26,7 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 
-pub use app::{App, AppProps, Data};
+pub use app::{App, AppProps, Dataset};
 
 pub use boot::protocol::{EARLY_SELECT, LATER_ATTR, PRERENDERED_ATTR};
 

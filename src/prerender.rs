@@ -6,7 +6,7 @@ use chronicle_core::markup::escape_attr;
 use chronicle_core::Chronicle;
 use yew::LocalServerRenderer;
 
-use crate::app::{App, AppProps, Data};
+use crate::app::{App, AppProps, Dataset};
 
 pub use crate::boot::protocol::PRERENDERED_ATTR;
 use crate::boot::script::content_hash;
@@ -14,7 +14,7 @@ pub use crate::boot::script::{boot_script, externalize_boot};
 
 /// The app's HTML in `lang` for `data`, hydratable, exactly as the browser's first render will
 /// produce it.
-pub async fn render_app(lang: Lang, data: Data) -> String {
+pub async fn render_app(lang: Lang, data: Dataset) -> String {
     let props = AppProps::new(data, lang);
     LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await
 }
@@ -137,71 +137,8 @@ pub fn page(
 ) -> Result<String, String> {
     let title = c.data.title.get(lang).to_owned();
     let desc = chronicle_core::i18n::ui(lang).page_description;
-    // Search engines want absolute alternates: set LLMC_SITE_URL (e.g. https://example.org/chronicle/)
-    // when building for a known address; without it the links are relative.
-    let (zh_href, en_href) = match std::env::var("LLMC_SITE_URL").ok().filter(|u| u.starts_with("http")) {
-        Some(site) => {
-            let site = if site.ends_with('/') { site } else { format!("{site}/") };
-            (site.clone(), format!("{site}en/"))
-        }
-        None if prefix.is_empty() => ("./".to_owned(), "en/".to_owned()),
-        None => (prefix.to_owned(), "./".to_owned()),
-    };
-    let years: Vec<i32> = (0..c.events().len()).map(|i| c.date(i).year).collect();
-    let json_ld = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": title,
-        "description": desc,
-        "inLanguage": ["zh-Hans", "en"],
-        "isAccessibleForFree": true,
-        "temporalCoverage": format!("{}/{}", years.iter().min().unwrap_or(&1948), years.iter().max().unwrap_or(&2025)),
-        "keywords": ["large language models", "大模型", "open source", "开源", "LLM history", "openness"],
-        // Search engines need a sample, not every event of a 10,000-event dataset.
-        "hasPart": c.events().iter().enumerate().take(JSON_LD_EVENTS).map(|(i, e)| serde_json::json!({
-            "@type": "CreativeWork",
-            "name": e.name.get(lang),
-            "dateCreated": c.date(i).to_string(),
-            "creator": {"@type": "Organization", "name": e.org},
-            "url": e.sources.first().map(|s| s.url.clone()),
-        })).collect::<Vec<_>>(),
-    });
-    let meta = format!(
-        concat!(
-            "<meta name=\"description\" content=\"{desc}\" />\n",
-            "    <meta property=\"og:type\" content=\"website\" />\n",
-            "    <meta property=\"og:title\" content=\"{title}\" />\n",
-            "    <meta property=\"og:description\" content=\"{desc}\" />\n",
-            "    <meta property=\"og:locale\" content=\"{locale}\" />\n",
-            "    <meta property=\"og:locale:alternate\" content=\"{alt_locale}\" />\n",
-            "    <link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh}\" />\n",
-            "    <link rel=\"alternate\" hreflang=\"en\" href=\"{en}\" />\n",
-            "    <link rel=\"alternate\" hreflang=\"x-default\" href=\"{zh}\" />\n",
-        ),
-        desc = escape_attr(desc),
-        title = escape_attr(&title),
-        locale = if lang == Lang::Zh { "zh_CN" } else { "en_US" },
-        alt_locale = if lang == Lang::Zh { "en_US" } else { "zh_CN" },
-        zh = zh_href,
-        en = en_href,
-    );
-
     let mut out = template.to_owned();
-    let swap = |out: &mut String, from: &str, to: &str| -> Result<(), String> {
-        let at = out.find(from).ok_or_else(|| format!("the template has no {from:?}"))?;
-        out.replace_range(at..at + from.len(), to);
-        Ok(())
-    };
-    // <html lang>, <title>, the description, then the metadata block.
-    let html_open = out.find("<html").ok_or("the template has no <html>")?;
-    let html_end = html_open + out[html_open..].find('>').ok_or("unclosed <html>")?;
-    out.replace_range(html_open..=html_end, &format!("<html lang=\"{}\">", lang.tag()));
-    let t0 = out.find("<title>").ok_or("the template has no <title>")?;
-    let t1 = out.find("</title>").ok_or("the template has no </title>")?;
-    out.replace_range(t0..t1 + "</title>".len(), &format!("<title>{}</title>", escape_attr(&title)));
-    let d0 = out.find("<meta name=\"description\"").ok_or("the template has no description")?;
-    let d1 = d0 + out[d0..].find("/>").ok_or("unclosed description")? + 2;
-    out.replace_range(d0..d1, &meta);
+    head(&mut out, lang, &title, &head_meta(lang, &title, desc, prefix))?;
     // The page's own heading: the template's is bilingual; the English page's is English alone, so
     // nothing in its first frame needs a Chinese font (see `ZH_GLYPHS` in the header).
     if lang == Lang::En {
@@ -232,7 +169,81 @@ pub fn page(
         ),
     );
     // The structured data goes after the content, so it never delays the first paint.
-    let ld = format!("</main>\n    <script type=\"application/ld+json\">{}</script>", json_in_script(&json_ld));
-    swap(&mut out, "</main>", &ld)?;
+    let ld = format!(
+        "</main>\n    <script type=\"application/ld+json\">{}</script>",
+        json_in_script(&json_ld(c, lang, &title, desc))
+    );
+    let at = out.find("</main>").ok_or("the template has no \"</main>\"")?;
+    out.replace_range(at..at + "</main>".len(), &ld);
     Ok(out)
+}
+
+/// Sets the template's `<html lang>` and `<title>`, and puts `meta` in place of its description.
+fn head(out: &mut String, lang: Lang, title: &str, meta: &str) -> Result<(), String> {
+    let html_open = out.find("<html").ok_or("the template has no <html>")?;
+    let html_end = html_open + out[html_open..].find('>').ok_or("unclosed <html>")?;
+    out.replace_range(html_open..=html_end, &format!("<html lang=\"{}\">", lang.tag()));
+    let t0 = out.find("<title>").ok_or("the template has no <title>")?;
+    let t1 = out.find("</title>").ok_or("the template has no </title>")?;
+    out.replace_range(t0..t1 + "</title>".len(), &format!("<title>{}</title>", escape_attr(title)));
+    let d0 = out.find("<meta name=\"description\"").ok_or("the template has no description")?;
+    let d1 = d0 + out[d0..].find("/>").ok_or("unclosed description")? + 2;
+    out.replace_range(d0..d1, meta);
+    Ok(())
+}
+
+/// The description, Open Graph tags and language alternates of the page in `lang`.
+fn head_meta(lang: Lang, title: &str, desc: &str, prefix: &str) -> String {
+    // Search engines want absolute alternates: set LLMC_SITE_URL (e.g. https://example.org/chronicle/)
+    // when building for a known address; without it the links are relative.
+    let (zh_href, en_href) = match std::env::var("LLMC_SITE_URL").ok().filter(|u| u.starts_with("http")) {
+        Some(site) => {
+            let site = if site.ends_with('/') { site } else { format!("{site}/") };
+            (site.clone(), format!("{site}en/"))
+        }
+        None if prefix.is_empty() => ("./".to_owned(), "en/".to_owned()),
+        None => (prefix.to_owned(), "./".to_owned()),
+    };
+    format!(
+        concat!(
+            "<meta name=\"description\" content=\"{desc}\" />\n",
+            "    <meta property=\"og:type\" content=\"website\" />\n",
+            "    <meta property=\"og:title\" content=\"{title}\" />\n",
+            "    <meta property=\"og:description\" content=\"{desc}\" />\n",
+            "    <meta property=\"og:locale\" content=\"{locale}\" />\n",
+            "    <meta property=\"og:locale:alternate\" content=\"{alt_locale}\" />\n",
+            "    <link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh}\" />\n",
+            "    <link rel=\"alternate\" hreflang=\"en\" href=\"{en}\" />\n",
+            "    <link rel=\"alternate\" hreflang=\"x-default\" href=\"{zh}\" />\n",
+        ),
+        desc = escape_attr(desc),
+        title = escape_attr(title),
+        locale = if lang == Lang::Zh { "zh_CN" } else { "en_US" },
+        alt_locale = if lang == Lang::Zh { "en_US" } else { "zh_CN" },
+        zh = zh_href,
+        en = en_href,
+    )
+}
+
+/// The page's structured data (schema.org `Dataset`), with a sample of its events.
+fn json_ld(c: &Chronicle, lang: Lang, title: &str, desc: &str) -> serde_json::Value {
+    let years: Vec<i32> = (0..c.events().len()).map(|i| c.date(i).year).collect();
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": title,
+        "description": desc,
+        "inLanguage": ["zh-Hans", "en"],
+        "isAccessibleForFree": true,
+        "temporalCoverage": format!("{}/{}", years.iter().min().unwrap_or(&1948), years.iter().max().unwrap_or(&2025)),
+        "keywords": ["large language models", "大模型", "open source", "开源", "LLM history", "openness"],
+        // Search engines need a sample, not every event of a 10,000-event dataset.
+        "hasPart": c.events().iter().enumerate().take(JSON_LD_EVENTS).map(|(i, e)| serde_json::json!({
+            "@type": "CreativeWork",
+            "name": e.name.get(lang),
+            "dateCreated": c.date(i).to_string(),
+            "creator": {"@type": "Organization", "name": e.org},
+            "url": e.sources.first().map(|s| s.url.clone()),
+        })).collect::<Vec<_>>(),
+    })
 }

@@ -34,7 +34,7 @@ fn query(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
 #[wasm_bindgen_test]
 async fn clicking_an_event_shows_its_details() {
     let root = fresh_root();
-    let _app = llm_chronicle::mount(root.clone(), llm_chronicle::Data::shipped(), false);
+    let _app = llm_chronicle::mount(root.clone(), llm_chronicle::Dataset::shipped(), false);
     wait_for("the timeline to render", || query(&root, r#"[data-event-id="gpt-3"]"#).is_some()).await;
     assert!(query(&root, ".llmc-detail").is_none(), "no panel before a selection");
 
@@ -59,8 +59,8 @@ async fn clicking_an_event_shows_its_details() {
 async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
     let a = fresh_root();
     let b = fresh_root();
-    let _x = llm_chronicle::mount(a.clone(), llm_chronicle::Data::shipped(), false);
-    let _y = llm_chronicle::mount(b.clone(), llm_chronicle::Data::shipped(), false);
+    let _x = llm_chronicle::mount(a.clone(), llm_chronicle::Dataset::shipped(), false);
+    let _y = llm_chronicle::mount(b.clone(), llm_chronicle::Dataset::shipped(), false);
     wait_for("both widgets", || query(&a, "table").is_some() && query(&b, "table").is_some()).await;
     let id_a = query(&a, "table").unwrap().id();
     let id_b = query(&b, "table").unwrap().id();
@@ -78,7 +78,7 @@ async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
 
 #[wasm_bindgen_test]
 async fn an_event_clicked_before_the_widget_took_over_is_selected_once_it_has() {
-    use llm_chronicle::{App, AppProps, Data};
+    use llm_chronicle::{App, AppProps, Dataset};
     let mount = |early: &'static str, prefix: &'static str| {
         // What the start-up script leaves when a reader clicks an event before the widget runs.
         let window = gloo::utils::window();
@@ -88,7 +88,7 @@ async fn an_event_clicked_before_the_widget_took_over_is_selected_once_it_has() 
         let props = AppProps {
             take_early: true,
             id_prefix: prefix.into(),
-            ..AppProps::new(Data::shipped(), chronicle_core::i18n::Lang::En)
+            ..AppProps::new(Dataset::shipped(), chronicle_core::i18n::Lang::En)
         };
         (root.clone(), yew::Renderer::<App>::with_root_and_props(root, props).render())
     };
@@ -120,7 +120,7 @@ fn label_span(root: &web_sys::Element) -> f64 {
 #[wasm_bindgen_test]
 async fn a_wheel_zoom_previews_then_sets_the_state_once_and_a_button_acts_on_what_is_shown() {
     let root = fresh_root();
-    let _app = llm_chronicle::mount(root.clone(), llm_chronicle::Data::shipped(), false);
+    let _app = llm_chronicle::mount(root.clone(), llm_chronicle::Dataset::shipped(), false);
     wait_for("the timeline to render", || query(&root, ".llmc-timeline-frame").is_some()).await;
     let full = label_span(&root);
     let frame = query(&root, ".llmc-timeline-frame").unwrap();

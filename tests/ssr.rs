@@ -8,11 +8,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chronicle_core::i18n::Lang;
-use llm_chronicle::{App, AppProps, Data};
+use llm_chronicle::{App, AppProps, Dataset};
 use yew::LocalServerRenderer;
 
 async fn render(lang: Lang) -> String {
-    let props = AppProps::new(Data::shipped(), lang);
+    let props = AppProps::new(Dataset::shipped(), lang);
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
@@ -110,7 +110,7 @@ async fn app_renders_the_slice_in_chinese() {
 #[tokio::test]
 async fn every_event_is_a_named_button() {
     let html = render(Lang::En).await;
-    let data = Data::shipped();
+    let data = Dataset::shipped();
     let c = data.0.as_ref().as_ref().unwrap();
     for e in c.events() {
         let needle = format!("data-event-id=\"{}\"", e.id);
@@ -153,7 +153,7 @@ async fn markup_in_every_text_field_is_rendered_as_text() {
     assert!(loaded.is_ok(), "markup is allowed as text: {:?}", loaded.err());
     for lang in [Lang::Zh, Lang::En] {
         let props =
-            AppProps::new(Data(Rc::new(chronicle_core::validate::load_json(&v.to_string()).map(Rc::new))), lang);
+            AppProps::new(Dataset(Rc::new(chronicle_core::validate::load_json(&v.to_string()).map(Rc::new))), lang);
         let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
         assert!(!html.contains("<script") && !html.contains("<img"), "raw markup reached the page");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");
@@ -177,7 +177,7 @@ async fn the_early_panel_has_its_template_and_an_entry_per_event() {
         }
         assert!(template.contains(r#"<p class="llmc-summary" data-slot="summary"></p>"#));
         assert!(template.contains(r#"<ul class="llmc-sources" data-slot="sources"></ul>"#));
-        let data = Data::shipped();
+        let data = Dataset::shipped();
         let c = data.0.as_ref().as_ref().unwrap();
         for (i, e) in c.events().iter().enumerate() {
             let entry = format!(

@@ -3,11 +3,12 @@
 use chronicle_core::filter::{organisations, FilterMode};
 use chronicle_core::i18n::{access_name, family_name, ui};
 use chronicle_core::model::{Access, Family};
+use chronicle_core::query::Query;
 use chronicle_core::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::{dispatch, use_chronicle, use_store};
+use crate::app::{dispatch, use_chronicle, use_store, Loaded, StoreHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
@@ -23,65 +24,11 @@ pub fn Filters(props: &FiltersProps) -> Html {
     let store = use_store();
     // Open at first if filters are already set (a deep link); afterwards the reader decides.
     let initially_open = *use_state(|| store.filter.is_active());
-    let lang = store.lang;
-    let t = ui(lang);
+    let t = ui(store.lang);
     let c = use_chronicle();
-    let f = &store.filter;
+    let matching = Query::of_state(&c, &store).count();
     let total = c.events().len();
-    let matching = f.mask(&c).iter().filter(|m| **m).count();
     let id = |s: &str| format!("{}-{s}", props.id_prefix);
-
-    let dispatch_input = |make: fn(String) -> Action| {
-        let store = store.clone();
-        Callback::from(move |e: InputEvent| store.dispatch(make(e.target_unchecked_into::<HtmlInputElement>().value())))
-    };
-    let year_input = |from: bool| {
-        let store = store.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i32>().ok();
-            let (a, b) = store.filter.years;
-            store.dispatch(if from { Action::SetYears(v, b) } else { Action::SetYears(a, v) });
-        })
-    };
-    let access_box = |a: Access| {
-        let onchange = dispatch(&store, Action::ToggleAccess(a));
-        html! {
-            <label class="llmc-check">
-                <input type="checkbox" checked={f.access.contains(&a)} {onchange} />
-                { access_name(a, lang) }
-            </label>
-        }
-    };
-    let family_box = |fam: Family| {
-        let onchange = dispatch(&store, Action::ToggleFamily(fam));
-        html! {
-            <label class="llmc-check">
-                <input type="checkbox" checked={f.families.contains(&fam)} {onchange} />
-                { family_name(fam, lang) }
-            </label>
-        }
-    };
-    let mode_radio = |mode: FilterMode, label: &'static str| {
-        let onchange = dispatch(&store, Action::SetFilterMode(mode));
-        html! {
-            <label class="llmc-check">
-                <input type="radio" name={id("filter-mode")} checked={f.mode == mode} {onchange} />
-                { label }
-            </label>
-        }
-    };
-    let on_org = {
-        let store = store.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            store.dispatch(Action::SetOrg(Some(v)));
-        })
-    };
-    let clear = dispatch(&store, Action::ClearFilters);
-    let families_present: Vec<Family> =
-        Family::ALL.into_iter().filter(|fam| c.events().iter().any(|e| e.family == *fam)).collect();
-    let year_value = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-
     html! {
         <details class="llmc-filters" open={initially_open}>
             <summary>
@@ -90,42 +37,147 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </summary>
             // Folded away at first: kept as text until the start-up script needs it (`boot::protocol::DEFER_ATTR`).
             <div class="llmc-filter-grid" data-llmc-defer="">
-                <div class="llmc-field llmc-field-search">
-                    <label for={id("search")}>{ t.search }</label>
-                    <input type="search" id={id("search")} value={f.query.clone()} placeholder={t.search_placeholder}
-                           oninput={dispatch_input(Action::SetQuery)} />
-                </div>
-                <fieldset class="llmc-field">
-                    <legend>{ t.access }</legend>
-                    <div class="llmc-subgroup"><span class="llmc-subhead">{ t.access_open_group }</span>{ for OPEN_LEVELS.into_iter().map(access_box) }</div>
-                    <div class="llmc-subgroup"><span class="llmc-subhead">{ t.access_closed_group }</span>{ for CLOSED_LEVELS.into_iter().map(access_box) }</div>
-                </fieldset>
-                <fieldset class="llmc-field">
-                    <legend>{ t.family }</legend>
-                    { for families_present.into_iter().map(family_box) }
-                </fieldset>
+                { search(&store, &id("search")) }
+                { access(&store) }
+                { families(&store, &c) }
                 <div class="llmc-field">
-                    <label for={id("org")}>{ t.org }</label>
-                    <select id={id("org")} onchange={on_org}>
-                        <option value="" selected={f.org.is_none()}>{ t.all_orgs }</option>
-                        { for organisations(&c).into_iter().map(|(o, n)| {
-                            let selected = f.org.as_deref() == Some(o.as_str());
-                            html! { <option value={o.clone()} {selected}>{ format!("{o} ({n})") }</option> }
-                        }) }
-                    </select>
-                    <fieldset class="llmc-years">
-                        <legend>{ t.years }</legend>
-                        <label>{ t.year_from }<input type="number" inputmode="numeric" min="1900" max="2100" value={year_value(f.years.0)} onchange={year_input(true)} /></label>
-                        <label>{ t.year_to }<input type="number" inputmode="numeric" min="1900" max="2100" value={year_value(f.years.1)} onchange={year_input(false)} /></label>
-                    </fieldset>
-                    <fieldset class="llmc-mode">
-                        <legend>{ t.non_matching }</legend>
-                        { mode_radio(FilterMode::Dim, t.dim) }
-                        { mode_radio(FilterMode::Hide, t.hide) }
-                    </fieldset>
-                    <button type="button" class="llmc-clear" disabled={!f.is_active()} onclick={clear}>{ t.clear_filters }</button>
+                    { organisation(&store, &c, &id("org")) }
+                    { years(&store) }
+                    { mode(&store, &id("filter-mode")) }
+                    <button type="button" class="llmc-clear" disabled={!store.filter.is_active()}
+                            onclick={dispatch(&store, Action::ClearFilters)}>{ t.clear_filters }</button>
                 </div>
             </div>
         </details>
+    }
+}
+
+/// The search box (`id`): names, organisations and descriptions, as the reader types.
+fn search(store: &StoreHandle, id: &str) -> Html {
+    let t = ui(store.lang);
+    let oninput = {
+        let store = store.clone();
+        Callback::from(move |e: InputEvent| {
+            store.dispatch(Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    html! {
+        <div class="llmc-field llmc-field-search">
+            <label for={id.to_owned()}>{ t.search }</label>
+            <input type="search" id={id.to_owned()} value={store.filter.query.clone()} placeholder={t.search_placeholder} {oninput} />
+        </div>
+    }
+}
+
+/// A labelled checkbox.
+fn check(checked: bool, onchange: Callback<Event>, label: &'static str) -> Html {
+    html! {
+        <label class="llmc-check">
+            <input type="checkbox" {checked} {onchange} />
+            { label }
+        </label>
+    }
+}
+
+/// The access levels, open ones and closed ones apart.
+fn access(store: &StoreHandle) -> Html {
+    let (lang, t) = (store.lang, ui(store.lang));
+    let boxes = |levels: &[Access]| {
+        levels
+            .iter()
+            .map(|&a| {
+                check(store.filter.access.contains(&a), dispatch(store, Action::ToggleAccess(a)), access_name(a, lang))
+            })
+            .collect::<Html>()
+    };
+    html! {
+        <fieldset class="llmc-field">
+            <legend>{ t.access }</legend>
+            <div class="llmc-subgroup"><span class="llmc-subhead">{ t.access_open_group }</span>{ boxes(&OPEN_LEVELS) }</div>
+            <div class="llmc-subgroup"><span class="llmc-subhead">{ t.access_closed_group }</span>{ boxes(&CLOSED_LEVELS) }</div>
+        </fieldset>
+    }
+}
+
+/// The model families the dataset has.
+fn families(store: &StoreHandle, c: &Loaded) -> Html {
+    let (lang, t) = (store.lang, ui(store.lang));
+    let present = Family::ALL.into_iter().filter(|fam| c.events().iter().any(|e| e.family == *fam));
+    let boxes = present.map(|fam| {
+        check(store.filter.families.contains(&fam), dispatch(store, Action::ToggleFamily(fam)), family_name(fam, lang))
+    });
+    html! {
+        <fieldset class="llmc-field">
+            <legend>{ t.family }</legend>
+            { for boxes }
+        </fieldset>
+    }
+}
+
+/// The organisation menu (`id`), each with its number of events.
+fn organisation(store: &StoreHandle, c: &Loaded, id: &str) -> Html {
+    let t = ui(store.lang);
+    let org = store.filter.org.clone();
+    let onchange = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            store.dispatch(Action::SetOrg(Some(e.target_unchecked_into::<HtmlSelectElement>().value())))
+        })
+    };
+    let options = organisations(c).into_iter().map(|(o, n)| {
+        let selected = org.as_deref() == Some(o.as_str());
+        html! { <option value={o.clone()} {selected}>{ format!("{o} ({n})") }</option> }
+    });
+    html! {
+        <>
+            <label for={id.to_owned()}>{ t.org }</label>
+            <select id={id.to_owned()} {onchange}>
+                <option value="" selected={org.is_none()}>{ t.all_orgs }</option>
+                { for options }
+            </select>
+        </>
+    }
+}
+
+/// From and to years; a reversed range is put right by the reducer.
+fn years(store: &StoreHandle) -> Html {
+    let t = ui(store.lang);
+    let input = |from: bool| {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i32>().ok();
+            let (a, b) = store.filter.years;
+            store.dispatch(if from { Action::SetYears(v, b) } else { Action::SetYears(a, v) });
+        })
+    };
+    let value = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+    let (from, to) = store.filter.years;
+    html! {
+        <fieldset class="llmc-years">
+            <legend>{ t.years }</legend>
+            <label>{ t.year_from }<input type="number" inputmode="numeric" min="1900" max="2100" value={value(from)} onchange={input(true)} /></label>
+            <label>{ t.year_to }<input type="number" inputmode="numeric" min="1900" max="2100" value={value(to)} onchange={input(false)} /></label>
+        </fieldset>
+    }
+}
+
+/// Whether events that do not match are dimmed or hidden (radio group `name`).
+fn mode(store: &StoreHandle, name: &str) -> Html {
+    let t = ui(store.lang);
+    let radio = |mode: FilterMode, label: &'static str| {
+        let onchange = dispatch(store, Action::SetFilterMode(mode));
+        html! {
+            <label class="llmc-check">
+                <input type="radio" name={name.to_owned()} checked={store.filter.mode == mode} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="llmc-mode">
+            <legend>{ t.non_matching }</legend>
+            { radio(FilterMode::Dim, t.dim) }
+            { radio(FilterMode::Hide, t.hide) }
+        </fieldset>
     }
 }

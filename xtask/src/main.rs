@@ -246,9 +246,9 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
     use llm_chronicle::prerender::{
         data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
     };
-    use llm_chronicle::Data;
+    use llm_chronicle::Dataset;
     let text = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
-    let data = Data::from_text(&text);
+    let data = Dataset::from_text(&text);
     let chronicle = match &*data.0 {
         Ok(c) => c,
         Err(problems) => {
@@ -510,7 +510,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     async fn both_prerendered_pages_hold_every_event_and_their_metadata() {
         use chronicle_core::i18n::Lang;
         use llm_chronicle::prerender::{data_file, page, render_app, PRERENDERED_ATTR};
-        let shipped = llm_chronicle::Data::shipped();
+        let shipped = llm_chronicle::Dataset::shipped();
         let data = shipped.0.as_ref().as_ref().unwrap();
         let (data_name, json) = data_file(data).unwrap();
         assert_eq!(

@@ -75,6 +75,15 @@ impl Steps {
     }
 }
 
+/// After every render: keeps the drawn plot at a running gesture's window (a render in the middle
+/// of one draws it where the gesture began), or puts it back in place once the new layout is
+/// drawn.
+#[hook]
+pub fn use_preview(live: &Rc<RefCell<Live>>, container: &NodeRef, store: &StoreHandle) {
+    let (live, container, store) = (live.clone(), container.clone(), store.clone());
+    use_effect(move || preview(&mut live.borrow_mut(), &container, &store));
+}
+
 /// Moves the drawn plot to a running gesture's window, and puts everything back once the plot has
 /// been laid out again. A pan moves the whole plot by one translation of its layer (`.llmc-pan`,
 /// which the stylesheet gives a compositing layer of its own): the browser moves the pixels it

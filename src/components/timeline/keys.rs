@@ -13,6 +13,22 @@ use super::gesture::Steps;
 use super::Plot;
 use crate::markup::Drawn;
 
+/// The event that must get focus back after the re-render a zoom or pan key causes (see
+/// [`on_keydown`]), given back after every render.
+#[hook]
+pub fn use_keep_focus(container: NodeRef) -> Rc<RefCell<Option<String>>> {
+    let keep_focus = use_mut_ref(|| None::<String>);
+    {
+        let keep_focus = keep_focus.clone();
+        use_effect(move || {
+            if let Some(id) = keep_focus.borrow_mut().take() {
+                focus_event(&container, &id);
+            }
+        });
+    }
+    keep_focus
+}
+
 /// The frame's key handler. `keep_focus` holds the event that must keep focus across the redraw
 /// a zoom or pan key causes: the browser drops focus to the page's body when a focused node is
 /// replaced, and keys pressed before the redraw's effect puts it back would be lost. So focus

@@ -15,6 +15,7 @@ mod legend;
 mod pointer;
 mod toolbar;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use chronicle_core::filter::Filter;
@@ -24,11 +25,11 @@ use chronicle_core::scene::{self, Walk, NARROW_PX};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, use_store, use_viewport, Loaded};
+use crate::app::{use_chronicle, use_store, use_viewport, Loaded, StoreHandle};
 use crate::markup::Drawn;
 use crate::render;
 
-use dom::{event_id_at, focus_event, mark_plot, use_width};
+use dom::{event_id_at, mark_plot, use_width};
 use gesture::{use_ctrl_wheel_zoom, Live, Steps};
 use legend::Legend;
 use pointer::use_pointer;
@@ -95,55 +96,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let steps = Steps { live: live.clone(), redraw, store: store.clone(), container: container.clone() };
     use_ctrl_wheel_zoom(container.clone(), steps.clone());
     let pointer = use_pointer(container.clone(), figure.clone(), steps.clone(), width);
-    // An event that must keep focus across the re-render a zoom or pan key causes.
-    let keep_focus = use_mut_ref(|| None::<String>);
-    {
-        let (keep_focus, container) = (keep_focus.clone(), container.clone());
-        use_effect(move || {
-            if let Some(id) = keep_focus.borrow_mut().take() {
-                focus_event(&container, &id);
-            }
-        });
-    }
-    let key = PlotKey {
-        data: c.clone(),
-        window: live.borrow().gesture.laid_out(&store),
-        width,
-        lang,
-        even_time: store.even_time,
-        filter: store.filter.clone(),
-        colour_by: store.colour_by.clone(),
-        story: store.story,
-    };
-    let plot = {
-        let store = store.clone();
-        use_memo(key, move |k| Drawn::new(draw(k, store.warp())))
-    };
-    {
-        let mut live = live.borrow_mut();
-        live.width = width;
-        live.plot = Some(plot.clone());
-    }
-    {
-        // The selected event and the one Tab lands on, set on the drawn plot.
-        let tab_stop = [(*roving).as_deref(), store.selected.as_deref()]
-            .into_iter()
-            .flatten()
-            .find(|id| plot.walk.position(id).is_some())
-            .or(plot.walk.first())
-            .map(str::to_owned);
-        let container = container.clone();
-        use_effect_with((store.selected.clone(), tab_stop, plot.serial), move |(selected, tab_stop, _)| {
-            mark_plot(&container, selected.as_deref(), tab_stop.as_deref())
-        });
-    }
-    {
-        // After every render: keep the drawn plot at a running gesture's window (a render in
-        // the middle of one draws it where the gesture began), or put it back in place once the
-        // new layout is drawn.
-        let (live, container, store) = (live.clone(), container.clone(), store.clone());
-        use_effect(move || gesture::preview(&mut live.borrow_mut(), &container, &store));
-    }
+    let keep_focus = keys::use_keep_focus(container.clone());
+    let plot = use_plot(&c, &store, &live, width);
+    use_marks(&container, &store, &roving, &plot);
+    gesture::use_preview(&live, &container, &store);
 
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
@@ -156,6 +112,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // The event focused last keeps the tab stop.
     let onfocusin = Callback::from(move |e: FocusEvent| {
         if let Some(id) = event_id_at(e.target()) {
             roving.set(Some(id));
@@ -180,7 +137,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             { toolbar(&steps, &c, viewport) }
             if plot.vertical {
                 <div class="llmc-vertical" ref={container} tabindex="-1" aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
-                    <Frozen plot={plot.clone()} />
+                    <DrawnPlot plot={plot.clone()} />
                 </div>
             } else {
                 <div class="llmc-timeline-frame" ref={container} tabindex="-1" aria-describedby={help_id.clone()}
@@ -188,7 +145,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}>
                     // The layer a drag moves (see `gesture::preview`).
                     <div class="llmc-pan">
-                        <Frozen plot={plot.clone()} />
+                        <DrawnPlot plot={plot.clone()} />
                     </div>
                 </div>
             }
@@ -199,12 +156,53 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
+/// The plot for the present inputs, drawn again only when they change (a gesture's steps do not
+/// change them: it lays out once, where it began). `live` learns the plot and the width, for the
+/// gesture's preview.
+#[hook]
+fn use_plot(c: &Loaded, store: &StoreHandle, live: &Rc<RefCell<Live>>, width: f64) -> Rc<Drawn<Plot>> {
+    let key = PlotKey {
+        data: c.clone(),
+        window: live.borrow().gesture.laid_out(store),
+        width,
+        lang: store.lang,
+        even_time: store.even_time,
+        filter: store.filter.clone(),
+        colour_by: store.colour_by.clone(),
+        story: store.story,
+    };
+    let plot = {
+        let store = store.clone();
+        use_memo(key, move |k| Drawn::new(draw(k, store.warp())))
+    };
+    let mut l = live.borrow_mut();
+    l.width = width;
+    l.plot = Some(plot.clone());
+    plot
+}
+
+/// Marks the selected event and the one Tab lands on (the last focused, else the selected, else
+/// the first) on the drawn plot, after each drawing or change of either.
+#[hook]
+fn use_marks(container: &NodeRef, store: &StoreHandle, roving: &UseStateHandle<Option<String>>, plot: &Drawn<Plot>) {
+    let tab_stop = [(**roving).as_deref(), store.selected.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|id| plot.walk.position(id).is_some())
+        .or(plot.walk.first())
+        .map(str::to_owned);
+    let container = container.clone();
+    use_effect_with((store.selected.clone(), tab_stop, plot.serial), move |(selected, tab_stop, _)| {
+        mark_plot(&container, selected.as_deref(), tab_stop.as_deref())
+    });
+}
+
 #[derive(Properties)]
-struct FrozenProps {
+struct DrawnPlotProps {
     plot: Rc<Drawn<Plot>>,
 }
 
-impl PartialEq for FrozenProps {
+impl PartialEq for DrawnPlotProps {
     fn eq(&self, other: &Self) -> bool {
         self.plot.serial == other.plot.serial
     }
@@ -212,6 +210,6 @@ impl PartialEq for FrozenProps {
 
 /// The drawn plot, re-rendered only when its key changed (never for a gesture's steps).
 #[function_component]
-fn Frozen(props: &FrozenProps) -> Html {
+fn DrawnPlot(props: &DrawnPlotProps) -> Html {
     Html::from_html_unchecked(props.plot.markup.clone())
 }
