@@ -1,6 +1,7 @@
 //! One file (or folder) per view. A view reads the state with [`crate::app::use_store`] and the
-//! dataset with [`crate::app::use_chronicle`] (the timeline gets the store as a prop, see
-//! `timeline`), renders what `chronicle-core` decided, and wires DOM events to actions.
+//! dataset with [`crate::app::use_chronicle`] (the timeline also reads the viewport, with
+//! [`crate::app::use_viewport`]), renders what `chronicle-core` decided, and wires DOM events to
+//! actions.
 
 mod about;
 mod detail;
