@@ -48,8 +48,30 @@ pub const OPENNESS_ROWS: usize = 40;
 
 /// A valid dataset of `n` events, the same for the same `(n, seed)`.
 pub fn dataset(n: usize, seed: u64) -> Dataset {
+    // One generator, drawn from in a fixed order (dates, events, then openness cells), so the
+    // same seed always gives the same dataset.
     let mut rng = Rng(seed);
-    // Dates first, sorted, so ids run in date order and parents can always be earlier events.
+    let dates = dates(&mut rng, n);
+    let events = events(&mut rng, &dates);
+    let criteria = criteria();
+    let openness = openness(&mut rng, &events, &criteria);
+    Dataset {
+        schema: None,
+        as_of: None,
+        title: text(format!("合成数据集（{n} 个事件）"), format!("Synthetic dataset ({n} events)")),
+        eras: eras(),
+        events,
+        dimensions: vec![],
+        criteria,
+        openness,
+        credits: vec![],
+        story: vec![],
+    }
+}
+
+/// `n` dates as (year, month, day), denser towards 2026 and sorted, so ids run in date order and
+/// parents can always be earlier events.
+fn dates(rng: &mut Rng, n: usize) -> Vec<(i32, u32, u32)> {
     let mut dates: Vec<(i32, u32, u32)> = (0..n)
         .map(|_| {
             let u = rng.unit();
@@ -59,50 +81,77 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
         })
         .collect();
     dates.sort_unstable();
+    dates
+}
+
+/// One event per date, `e{i}` for the i-th, each in a lane that fits its year and often with a
+/// parent earlier in the same lane.
+fn events(rng: &mut Rng, dates: &[(i32, u32, u32)]) -> Vec<Event> {
     let mut last_in_family: BTreeMap<Family, Vec<usize>> = BTreeMap::new();
-    let events: Vec<Event> = dates
+    dates
         .iter()
         .enumerate()
-        .map(|(i, &(y, m, d))| {
-            // Lanes fill as history does: statistical and RNN models early, decoders late.
-            let family = match y {
-                ..1990 => [Family::Statistical, Family::Statistical, Family::Other][rng.below(3)],
-                1990..2013 => [Family::Statistical, Family::Rnn, Family::Embedding, Family::Other][rng.below(4)],
-                _ => Family::ALL[rng.below(Family::ALL.len())],
-            };
+        .map(|(i, &date)| {
+            let family = family(rng, date.0);
             let earlier = last_in_family.entry(family).or_default();
-            let parents = match earlier.len() {
-                0 => vec![],
-                len if rng.unit() < 0.6 => {
-                    // Usually a recent relative, sometimes an older one.
-                    let back = 1 + rng.below(len.min(8));
-                    vec![Parent {
-                        id: format!("e{}", earlier[len - back]),
-                        relation: if rng.unit() < 0.7 { Relation::SuccessorOf } else { Relation::DerivedFrom },
-                        evidence: if rng.unit() < 0.8 { Evidence::Documented } else { Evidence::Inferred },
-                    }]
-                }
-                _ => vec![],
-            };
+            let parents = parents(rng, earlier);
             earlier.push(i);
-            let org = ORGS[rng.below(ORGS.len())];
-            Event {
-                id: format!("e{i}"),
-                name: text(format!("模型 {i}"), format!("Model {i}")),
-                date: format!("{y}-{m:02}-{d:02}"),
-                org: org.to_owned(),
-                family,
-                kind: Kind::Model,
-                access: if y < 2000 { Access::NotApplicable } else { ACCESS[rng.below(ACCESS.len())] },
-                license: None,
-                params: None,
-                summary: text(format!("合成事件 {i}，来自 {org}。"), format!("Synthetic event {i} from {org}.")),
-                sources: vec![Source { url: format!("https://example.org/e{i}"), title: format!("Source {i}") }],
-                parents,
-            }
+            event(rng, i, date, family, parents)
         })
-        .collect();
-    let eras = [
+        .collect()
+}
+
+/// The lane of a model from `year`: lanes fill as history does, statistical and RNN models
+/// early, decoders late.
+fn family(rng: &mut Rng, year: i32) -> Family {
+    match year {
+        ..1990 => [Family::Statistical, Family::Statistical, Family::Other][rng.below(3)],
+        1990..2013 => [Family::Statistical, Family::Rnn, Family::Embedding, Family::Other][rng.below(4)],
+        _ => Family::ALL[rng.below(Family::ALL.len())],
+    }
+}
+
+/// The parents of the next event in a lane whose events so far are `earlier` (indices, oldest
+/// first): none for the first, otherwise one 60% of the time, among the last eight.
+fn parents(rng: &mut Rng, earlier: &[usize]) -> Vec<Parent> {
+    match earlier.len() {
+        0 => vec![],
+        len if rng.unit() < 0.6 => {
+            // Usually a recent relative, sometimes an older one.
+            let back = 1 + rng.below(len.min(8));
+            vec![Parent {
+                id: format!("e{}", earlier[len - back]),
+                relation: if rng.unit() < 0.7 { Relation::SuccessorOf } else { Relation::DerivedFrom },
+                evidence: if rng.unit() < 0.8 { Evidence::Documented } else { Evidence::Inferred },
+            }]
+        }
+        _ => vec![],
+    }
+}
+
+/// Event `e{i}` on `(y, m, d)`: plainly synthetic texts, one source, a random organisation and,
+/// from 2000 on, a random access level (before that, not applicable).
+fn event(rng: &mut Rng, i: usize, (y, m, d): (i32, u32, u32), family: Family, parents: Vec<Parent>) -> Event {
+    let org = ORGS[rng.below(ORGS.len())];
+    Event {
+        id: format!("e{i}"),
+        name: text(format!("模型 {i}"), format!("Model {i}")),
+        date: format!("{y}-{m:02}-{d:02}"),
+        org: org.to_owned(),
+        family,
+        kind: Kind::Model,
+        access: if y < 2000 { Access::NotApplicable } else { ACCESS[rng.below(ACCESS.len())] },
+        license: None,
+        params: None,
+        summary: text(format!("合成事件 {i}，来自 {org}。"), format!("Synthetic event {i} from {org}.")),
+        sources: vec![Source { url: format!("https://example.org/e{i}"), title: format!("Source {i}") }],
+        parents,
+    }
+}
+
+/// The six eras of the real history, with synthetic summaries.
+fn eras() -> Vec<Era> {
+    [
         ("statistical", "统计语言模型", "Statistical models", 1948, 2002),
         ("neural", "神经语言模型", "Neural models", 2000, 2014),
         ("seq2seq", "序列到序列", "Sequence to sequence", 2013, 2018),
@@ -118,8 +167,12 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
         end: end.to_string(),
         summary: text(format!("{zh}（合成）。"), format!("{en} (synthetic).")),
     })
-    .collect();
-    let criteria: Vec<Criterion> = [
+    .collect()
+}
+
+/// Four openness criteria in three groups, with no kind or rubric.
+fn criteria() -> Vec<Criterion> {
+    [
         ("weights", "权重", "Weights", CriterionGroup::Availability),
         ("code", "代码", "Code", CriterionGroup::Availability),
         ("paper", "论文", "Paper", CriterionGroup::Documentation),
@@ -134,42 +187,30 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
         kind: None,
         levels: None,
     })
-    .collect();
-    // The most recent models get openness rows.
-    let openness = events
+    .collect()
+}
+
+/// Openness rows for the most recent [`OPENNESS_ROWS`] models, newest first, with a cell for
+/// every criterion.
+fn openness(rng: &mut Rng, events: &[Event], criteria: &[Criterion]) -> Vec<OpennessRow> {
+    events
         .iter()
         .rev()
         .take(OPENNESS_ROWS)
         .map(|e| OpennessRow {
             model: e.id.clone(),
-            cells: criteria
-                .iter()
-                .map(|c| {
-                    let level = [Level::Open, Level::Partial, Level::Closed, Level::Unknown][rng.below(4)];
-                    let source = matches!(level, Level::Open | Level::Partial).then(|| Source {
-                        url: format!("https://example.org/{}/{}", e.id, c.id),
-                        title: "Note".into(),
-                    });
-                    (
-                        c.id.clone(),
-                        Cell { level, basis: None, note: text("合成。".into(), "Synthetic.".into()), source },
-                    )
-                })
-                .collect(),
+            cells: criteria.iter().map(|c| (c.id.clone(), cell(rng, e, c))).collect(),
         })
-        .collect();
-    Dataset {
-        schema: None,
-        as_of: None,
-        title: text(format!("合成数据集（{n} 个事件）"), format!("Synthetic dataset ({n} events)")),
-        eras,
-        events,
-        dimensions: vec![],
-        criteria,
-        openness,
-        credits: vec![],
-        story: vec![],
-    }
+        .collect()
+}
+
+/// A random level for model `e` on criterion `c`, with a source wherever the level is open or
+/// partial, as the validator requires.
+fn cell(rng: &mut Rng, e: &Event, c: &Criterion) -> Cell {
+    let level = [Level::Open, Level::Partial, Level::Closed, Level::Unknown][rng.below(4)];
+    let source = matches!(level, Level::Open | Level::Partial)
+        .then(|| Source { url: format!("https://example.org/{}/{}", e.id, c.id), title: "Note".into() });
+    Cell { level, basis: None, note: text("合成。".into(), "Synthetic.".into()), source }
 }
 
 #[cfg(test)]

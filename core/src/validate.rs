@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::Date;
-use crate::model::{Basis, Dataset, Level, Source, Text};
+use crate::model::{
+    Basis, Cell, Credit, Criterion, CriterionKind, Dataset, Dimension, Era, Event, Level, Source, StoryStop, Text,
+};
 use crate::problem::{IdOf, NotADataset, ProblemKind as K, Span};
 use crate::Chronicle;
 
@@ -149,14 +151,7 @@ impl Validator {
     }
 
     /// A cell's basis fits its criterion's kind, and its level follows from the basis by the rubric.
-    fn basis(
-        &mut self,
-        cp: &str,
-        criterion: &str,
-        kind: Option<crate::model::CriterionKind>,
-        basis: Basis,
-        level: Level,
-    ) {
+    fn basis(&mut self, cp: &str, criterion: &str, kind: Option<CriterionKind>, basis: Basis, level: Level) {
         if let Some(kind) = kind.filter(|k| !basis.fits(*k)) {
             self.push(format!("{cp}.basis"), K::BasisMisfit { basis, criterion: criterion.to_owned(), kind });
         } else if basis.level() != level {
@@ -164,31 +159,54 @@ impl Validator {
         }
     }
 
+    /// Checks every part of the dataset. Problems are reported part by part in this order; the
+    /// ids a part declares are collected there and handed to the parts that refer to them.
     fn check(&mut self, d: &Dataset) {
         self.text("title", &d.title);
+        let as_of = self.as_of(d.as_of.as_deref());
+        self.eras(&d.eras);
+        let dates = self.events(&d.events, as_of);
+        // Each event's position by id (the last one's, for a duplicate id), for references to events.
+        let index: BTreeMap<&str, usize> = d.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        self.lineage(d, &index, &dates);
+        let dim_ids = self.dimensions(&d.dimensions, &index);
+        let crit_ids = self.criteria(&d.criteria);
+        self.credits(&d.credits);
+        self.story(&d.story, &index, &dim_ids, &crit_ids);
+        self.openness(d, &index, &crit_ids);
+    }
 
-        // The date the data is current to: a full day, and no event after it.
-        let as_of = d.as_of.as_deref().and_then(|s| {
+    /// The date the data is current to, if given: a full day, which no event may come after.
+    fn as_of(&mut self, as_of: Option<&str>) -> Option<Date> {
+        as_of.and_then(|s| {
             let date = self.date("as_of", s)?;
             if date.day.is_none() {
                 self.push("as_of", K::AsOfNotADay { value: s.to_owned() });
                 return None;
             }
             Some(date)
-        });
+        })
+    }
 
+    /// Eras: unique ids, names and summaries in both languages, and a start no later than the end.
+    fn eras(&mut self, eras: &[Era]) {
         let mut era_ids = BTreeSet::new();
-        for (i, era) in d.eras.iter().enumerate() {
+        for (i, era) in eras.iter().enumerate() {
             let p = format!("eras[{i}]");
             self.id(&format!("{p}.id"), &era.id, &mut era_ids);
             self.text(&format!("{p}.name"), &era.name);
             self.text(&format!("{p}.summary"), &era.summary);
             self.span(&p, Span::Era, &era.start, &era.end);
         }
+    }
 
+    /// Events: unique ids, plain texts, a valid date no later than `as_of`, and at least one
+    /// source. Returns the date of each id that has a valid one (the first event's, for a
+    /// duplicate id), for the lineage check.
+    fn events<'d>(&mut self, events: &'d [Event], as_of: Option<Date>) -> BTreeMap<&'d str, Date> {
         let mut ids = BTreeSet::new();
-        let mut dates: BTreeMap<&str, Date> = BTreeMap::new();
-        for (i, ev) in d.events.iter().enumerate() {
+        let mut dates = BTreeMap::new();
+        for (i, ev) in events.iter().enumerate() {
             let p = format!("events[{i}]");
             self.id(&format!("{p}.id"), &ev.id, &mut ids);
             self.text(&format!("{p}.name"), &ev.name);
@@ -213,9 +231,11 @@ impl Validator {
                 self.source(&format!("{p}.sources[{j}]"), s);
             }
         }
+        dates
+    }
 
-        // Lineage: parents exist, are not later than the child, and form no cycle.
-        let index: BTreeMap<&str, usize> = d.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    /// Lineage: parents exist, are not the child itself nor later than it, and form no cycle.
+    fn lineage(&mut self, d: &Dataset, index: &BTreeMap<&str, usize>, dates: &BTreeMap<&str, Date>) {
         for (i, ev) in d.events.iter().enumerate() {
             for (j, parent) in ev.parents.iter().enumerate() {
                 let p = format!("events[{i}].parents[{j}].id");
@@ -231,13 +251,17 @@ impl Validator {
                 }
             }
         }
-        if let Some(cycle) = find_cycle(d, &index) {
+        if let Some(cycle) = find_cycle(d, index) {
             let ids = cycle.iter().map(|&i| d.events[i].id.clone()).collect();
             self.push(format!("events[{}].parents", cycle[0]), K::Cycle { ids });
         }
+    }
 
+    /// Dimensions: unique ids, a name, both sides rated 1 to 5 with a text, and examples that are
+    /// events. Returns the ids, for the story's references.
+    fn dimensions(&mut self, dims: &[Dimension], index: &BTreeMap<&str, usize>) -> BTreeSet<String> {
         let mut dim_ids = BTreeSet::new();
-        for (i, dim) in d.dimensions.iter().enumerate() {
+        for (i, dim) in dims.iter().enumerate() {
             let p = format!("dimensions[{i}]");
             self.id(&format!("{p}.id"), &dim.id, &mut dim_ids);
             self.text(&format!("{p}.name"), &dim.name);
@@ -249,9 +273,14 @@ impl Validator {
             }
             self.refs(&format!("{p}.examples"), &dim.examples, |id| index.contains_key(id), IdOf::Event);
         }
+        dim_ids
+    }
 
+    /// Criteria: unique ids, a name and description, and the rubric's three level texts if given.
+    /// Returns the ids, for the story's references and the openness cells.
+    fn criteria(&mut self, criteria: &[Criterion]) -> BTreeSet<String> {
         let mut crit_ids = BTreeSet::new();
-        for (i, c) in d.criteria.iter().enumerate() {
+        for (i, c) in criteria.iter().enumerate() {
             let p = format!("criteria[{i}]");
             self.id(&format!("{p}.id"), &c.id, &mut crit_ids);
             self.text(&format!("{p}.name"), &c.name);
@@ -262,9 +291,12 @@ impl Validator {
                 self.text(&format!("{p}.levels.closed"), &r.closed);
             }
         }
-        let kinds: BTreeMap<&str, _> = d.criteria.iter().filter_map(|c| Some((c.id.as_str(), c.kind?))).collect();
+        crit_ids
+    }
 
-        for (i, c) in d.credits.iter().enumerate() {
+    /// Credits: a title and note, and a link, if given, that is http(s) with no spaces or controls.
+    fn credits(&mut self, credits: &[Credit]) {
+        for (i, c) in credits.iter().enumerate() {
             let p = format!("credits[{i}]");
             self.text(&format!("{p}.title"), &c.title);
             self.text(&format!("{p}.note"), &c.note);
@@ -276,9 +308,19 @@ impl Validator {
                 }
             }
         }
+    }
 
+    /// Story stops: unique ids, a title and text, a start no later than the end, and references
+    /// only to events, dimensions and criteria that exist.
+    fn story(
+        &mut self,
+        story: &[StoryStop],
+        index: &BTreeMap<&str, usize>,
+        dim_ids: &BTreeSet<String>,
+        crit_ids: &BTreeSet<String>,
+    ) {
         let mut stop_ids = BTreeSet::new();
-        for (i, stop) in d.story.iter().enumerate() {
+        for (i, stop) in story.iter().enumerate() {
             let p = format!("story[{i}]");
             self.id(&format!("{p}.id"), &stop.id, &mut stop_ids);
             self.text(&format!("{p}.title"), &stop.title);
@@ -288,7 +330,11 @@ impl Validator {
             self.refs(&format!("{p}.dimensions"), &stop.dimensions, |id| dim_ids.contains(id), IdOf::Dimension);
             self.refs(&format!("{p}.criteria"), &stop.criteria, |id| crit_ids.contains(id), IdOf::Criterion);
         }
+    }
 
+    /// The openness matrix: one row per model, each an event, with a cell for every criterion.
+    fn openness(&mut self, d: &Dataset, index: &BTreeMap<&str, usize>, crit_ids: &BTreeSet<String>) {
+        let kinds: BTreeMap<&str, _> = d.criteria.iter().filter_map(|c| Some((c.id.as_str(), c.kind?))).collect();
         let mut models = BTreeSet::new();
         for (i, row) in d.openness.iter().enumerate() {
             let p = format!("openness[{i}]");
@@ -298,7 +344,7 @@ impl Validator {
             if !models.insert(row.model.as_str()) {
                 self.push(format!("{p}.model"), K::DuplicateRow { model: row.model.clone() });
             }
-            for c in &crit_ids {
+            for c in crit_ids {
                 if !row.cells.contains_key(c) {
                     self.push(format!("{p}.cells"), K::MissingCell { criterion: c.clone() });
                 }
@@ -308,16 +354,22 @@ impl Validator {
                 if !crit_ids.contains(key) {
                     self.push(&cp, K::UnknownId { id: key.clone(), of: IdOf::Criterion });
                 }
-                self.text(&format!("{cp}.note"), &cell.note);
-                if let Some(basis) = cell.basis {
-                    self.basis(&cp, key, kinds.get(key.as_str()).copied(), basis, cell.level);
-                }
-                match (&cell.source, cell.level) {
-                    (Some(s), _) => self.source(&format!("{cp}.source"), s),
-                    (None, Level::Open | Level::Partial) => self.push(format!("{cp}.source"), K::CellNeedsSource),
-                    (None, _) => {}
-                }
+                self.cell(&cp, key, cell, kinds.get(key.as_str()).copied());
             }
+        }
+    }
+
+    /// One cell of criterion `key`: a plain note, a basis that fits the criterion's `kind` and
+    /// gives the cell's level, and a source wherever the level is open or partial.
+    fn cell(&mut self, cp: &str, key: &str, cell: &Cell, kind: Option<CriterionKind>) {
+        self.text(&format!("{cp}.note"), &cell.note);
+        if let Some(basis) = cell.basis {
+            self.basis(cp, key, kind, basis, cell.level);
+        }
+        match (&cell.source, cell.level) {
+            (Some(s), _) => self.source(&format!("{cp}.source"), s),
+            (None, Level::Open | Level::Partial) => self.push(format!("{cp}.source"), K::CellNeedsSource),
+            (None, _) => {}
         }
     }
 }
