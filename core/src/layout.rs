@@ -170,8 +170,21 @@ pub fn layout_timeline(
     m: &Metrics,
     include: &[bool],
 ) -> TimelineLayout {
-    // Era bands, packed into rows by their dates (not pixels), so overlapping eras stay readable
-    // and the number of rows, and so every lane's position, never changes with the zoom.
+    let (eras, era_rows) = era_bands(chronicle, axis, m);
+    let top = m.axis_height + era_rows as f64 * m.era_height + m.gap;
+    let (lanes, lane_rows) = family_lanes(chronicle, m, top);
+    let stack = past_marker_budget(chronicle, axis, m, include);
+    let placer = Placer { chronicle, axis, lang, m, include, stack };
+    let placed = placer.place(&lanes, &lane_rows);
+    let edges = lineage_edges(chronicle, &placed.at);
+    let height = lanes.last().map_or(top, |l| l.y + l.height) + m.gap;
+    TimelineLayout { width: axis.width(), height, eras, lanes, events: placed.events, clusters: placed.clusters, edges }
+}
+
+/// The era bands inside the window, and the number of rows all eras are packed into.
+fn era_bands(chronicle: &Chronicle, axis: &Axis, m: &Metrics) -> (Vec<EraBand>, usize) {
+    // Rows by the eras' dates (not pixels), so overlapping eras stay readable and the number of
+    // rows, and so every lane's position, never changes with the zoom.
     let mut era_rows: Vec<f64> = Vec::new();
     let mut eras = Vec::new();
     for (i, era) in chronicle.data.eras.iter().enumerate() {
@@ -189,8 +202,11 @@ pub fn layout_timeline(
             eras.push(EraBand { index: i, x0, x1, y: m.axis_height + row as f64 * m.era_height });
         }
     }
-    let top = m.axis_height + era_rows.len() as f64 * m.era_height + m.gap;
+    (eras, era_rows.len())
+}
 
+/// One lane per family with events, stacked down from `top`, and each lane's number of label rows.
+fn family_lanes(chronicle: &Chronicle, m: &Metrics, top: f64) -> (Vec<Lane>, Vec<usize>) {
     // Each lane gets label rows in proportion to its number of events (in the whole dataset, so
     // lanes keep their height while zooming), plus one overflow row for "+N" clusters.
     let mut lanes: Vec<Lane> = Vec::new();
@@ -207,98 +223,179 @@ pub fn layout_timeline(
         lane_rows.push(rows);
         y += height;
     }
+    (lanes, lane_rows)
+}
 
+/// Whether more events than [`Metrics::marker_budget`] are in the window (then markers stack).
+fn past_marker_budget(chronicle: &Chronicle, axis: &Axis, m: &Metrics, include: &[bool]) -> bool {
     let in_window = |i: usize| {
         let x = axis.x(chronicle.date(i).fractional_year());
         include.get(i) != Some(&false) && x >= -m.marker_radius && x <= axis.width() + m.marker_radius
     };
-    let stack = (0..chronicle.events().len()).filter(|&i| in_window(i)).count() > m.marker_budget;
-    let mut events: Vec<PlacedEvent> = Vec::new();
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // Where each event is drawn: its own marker, or the marker it is stacked under.
-    let mut placed_at = vec![None; chronicle.events().len()];
-    for (lane, &rows) in lanes.iter().zip(&lane_rows) {
-        let mut row_end = vec![f64::NEG_INFINITY; rows];
-        // The last marker drawn on this lane's overflow row (an index into `events`).
-        let mut last_overflow: Option<usize> = None;
+    (0..chronicle.events().len()).filter(|&i| in_window(i)).count() > m.marker_budget
+}
+
+/// What the placement of events reads: the data, which events are included, the scale and the
+/// geometry.
+struct Placer<'a> {
+    chronicle: &'a Chronicle,
+    axis: &'a Axis,
+    lang: Lang,
+    m: &'a Metrics,
+    include: &'a [bool],
+    /// Past the marker budget: unlabelled markers closer than `stack_spacing` stack.
+    stack: bool,
+}
+
+/// The events placed so far, across lanes.
+struct Placed {
+    events: Vec<PlacedEvent>,
+    clusters: Vec<Cluster>,
+    /// Where each event (by index into [`Chronicle::events`]) is drawn: its own marker, or the
+    /// marker it is stacked under; `None` when it is not drawn.
+    at: Vec<Option<(f64, f64)>>,
+}
+
+/// One lane's rows while its events are placed left to right.
+struct LaneRows {
+    /// Where the last label (or marker) of each label row ends: a label goes in a row only past it,
+    /// so labels in one row never overlap.
+    row_end: Vec<f64>,
+    /// The top of the first label row.
+    rows_top: f64,
+    /// The last marker drawn on the overflow row (an index into [`Placed::events`]).
+    last_overflow: Option<usize>,
+}
+
+impl Placer<'_> {
+    /// Places every included event inside the window, lane by lane.
+    fn place(&self, lanes: &[Lane], lane_rows: &[usize]) -> Placed {
+        let mut placed =
+            Placed { events: Vec::new(), clusters: Vec::new(), at: vec![None; self.chronicle.events().len()] };
+        for (lane, &rows) in lanes.iter().zip(lane_rows) {
+            self.place_lane(lane, rows, &mut placed);
+        }
+        placed
+    }
+
+    /// Places one lane's events in date order, each label in the first row with room for it.
+    fn place_lane(&self, lane: &Lane, rows: usize, placed: &mut Placed) {
+        let m = self.m;
         let rows_top = lane.y + m.lane_label_height;
         let overflow_y = rows_top + rows as f64 * m.row_height + m.row_height / 2.0;
-        for &i in chronicle.chronological() {
-            let ev = &chronicle.events()[i];
-            if ev.family != lane.family || include.get(i) == Some(&false) {
+        let mut lane_rows = LaneRows { row_end: vec![f64::NEG_INFINITY; rows], rows_top, last_overflow: None };
+        for &i in self.chronicle.chronological() {
+            let ev = &self.chronicle.events()[i];
+            if ev.family != lane.family || self.include.get(i) == Some(&false) {
                 continue;
             }
-            let x = axis.x(chronicle.date(i).fractional_year());
-            if x < -m.marker_radius || x > axis.width() + m.marker_radius {
+            let x = self.axis.x(self.chronicle.date(i).fractional_year());
+            if x < -m.marker_radius || x > self.axis.width() + m.marker_radius {
                 continue;
             }
-            let left = x - m.marker_radius;
-            let label_w = m.gap + text_width(ev.name.get(lang), m.font_px);
-            let right = x + m.marker_radius + label_w;
-            let row_y = |r: usize| rows_top + r as f64 * m.row_height + m.row_height / 2.0;
+            let label_w = m.gap + text_width(ev.name.get(self.lang), m.font_px);
             let openness = ev.access.openness();
-            // Label right of the marker if it fits, else left of it (near the right edge). A gap's
-            // margin at the edge, as the width is an estimate and fonts differ.
-            let fits_right = |r: usize| row_end[r] + m.gap <= left && right + m.gap <= axis.width();
-            let fits_left = |r: usize| row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
-            let slot = (0..rows).find_map(|r| {
-                if fits_right(r) {
-                    Some((r, LabelSide::Right))
-                } else {
-                    fits_left(r).then_some((r, LabelSide::Left))
+            match lane_rows.slot(x, label_w, self.axis.width(), m) {
+                Some((r, side)) => {
+                    let y = lane_rows.take(r, side, x, label_w, m);
+                    placed.draw(PlacedEvent { index: i, x, y, openness, label: Some(side), stacked: 0 });
                 }
-            });
-            if let Some((r, side)) = slot {
-                row_end[r] = if side == LabelSide::Right { right } else { x + m.marker_radius };
-                placed_at[i] = Some((x, row_y(r)));
-                events.push(PlacedEvent { index: i, x, y: row_y(r), openness, label: Some(side), stacked: 0 });
-                continue;
-            }
-            // No room for the label: the marker goes to the lane's overflow row, and joins the
-            // cluster badge there if it reaches it, so badges never overlap either. Past the marker
-            // budget, a marker closer than `stack_spacing` to the previous one there is stacked
-            // under it instead of drawn: however dense the data, a lane draws at most one marker
-            // per `stack_spacing`.
-            match last_overflow {
-                Some(k) if stack && x - events[k].x < m.stack_spacing => {
-                    events[k].stacked += 1;
-                    placed_at[i] = Some((events[k].x, overflow_y));
+                None => {
+                    // No room for the label: the marker goes to the lane's overflow row, and joins
+                    // the cluster badge there.
+                    let marker = PlacedEvent { index: i, x, y: overflow_y, openness, label: None, stacked: 0 };
+                    self.overflow(&mut lane_rows, marker, placed);
+                    placed.join_cluster(i, x, overflow_y, m);
                 }
-                _ => {
-                    last_overflow = Some(events.len());
-                    placed_at[i] = Some((x, overflow_y));
-                    events.push(PlacedEvent { index: i, x, y: overflow_y, openness, label: None, stacked: 0 });
-                }
-            }
-            let badge_w = text_width("+00", m.font_px);
-            match clusters.last_mut() {
-                Some(c) if c.y == overflow_y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
-                    c.x1 = c.x1.max(x);
-                    c.members.push(i);
-                }
-                _ => clusters.push(Cluster { x0: x, x1: x, y: overflow_y, members: vec![i] }),
             }
         }
     }
 
+    /// Draws `marker` on its lane's overflow row, or stacks it under the last marker there.
+    fn overflow(&self, lane_rows: &mut LaneRows, marker: PlacedEvent, placed: &mut Placed) {
+        // Past the marker budget, a marker closer than `stack_spacing` to the previous one there
+        // is stacked under it instead of drawn: however dense the data, a lane draws at most one
+        // marker per `stack_spacing`.
+        match lane_rows.last_overflow {
+            Some(k) if self.stack && marker.x - placed.events[k].x < self.m.stack_spacing => {
+                let under = &mut placed.events[k];
+                under.stacked += 1;
+                placed.at[marker.index] = Some((under.x, marker.y));
+            }
+            _ => lane_rows.last_overflow = Some(placed.draw(marker)),
+        }
+    }
+}
+
+impl Placed {
+    /// Draws `marker` as a marker of its own, and returns its index in `events`.
+    fn draw(&mut self, marker: PlacedEvent) -> usize {
+        self.at[marker.index] = Some((marker.x, marker.y));
+        self.events.push(marker);
+        self.events.len() - 1
+    }
+
+    /// Counts event `i` (marker at `x`, row `y`) into the last badge it reaches, or a new one.
+    fn join_cluster(&mut self, i: usize, x: f64, y: f64, m: &Metrics) {
+        // A marker that reaches the badge joins it, so badges never overlap either.
+        let left = x - m.marker_radius;
+        let badge_w = text_width("+00", m.font_px);
+        match self.clusters.last_mut() {
+            Some(c) if c.y == y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
+                c.x1 = c.x1.max(x);
+                c.members.push(i);
+            }
+            _ => self.clusters.push(Cluster { x0: x, x1: x, y, members: vec![i] }),
+        }
+    }
+}
+
+impl LaneRows {
+    /// The first row with room for a label `label_w` wide beside the marker at `x`, and its side.
+    fn slot(&self, x: f64, label_w: f64, width: f64, m: &Metrics) -> Option<(usize, LabelSide)> {
+        // Label right of the marker if it fits, else left of it (near the right edge). A gap's
+        // margin at the edge, as the width is an estimate and fonts differ.
+        let left = x - m.marker_radius;
+        let right = x + m.marker_radius + label_w;
+        let fits_right = |r: usize| self.row_end[r] + m.gap <= left && right + m.gap <= width;
+        let fits_left = |r: usize| self.row_end[r] + m.gap <= left - label_w && left - label_w >= 0.0;
+        (0..self.row_end.len()).find_map(|r| {
+            if fits_right(r) {
+                Some((r, LabelSide::Right))
+            } else {
+                fits_left(r).then_some((r, LabelSide::Left))
+            }
+        })
+    }
+
+    /// Takes row `r` up to where the label (a left one: its marker) ends; returns the row's centre.
+    fn take(&mut self, r: usize, side: LabelSide, x: f64, label_w: f64, m: &Metrics) -> f64 {
+        self.row_end[r] = match side {
+            LabelSide::Right => x + m.marker_radius + label_w,
+            LabelSide::Left => x + m.marker_radius,
+        };
+        self.rows_top + r as f64 * m.row_height + m.row_height / 2.0
+    }
+}
+
+/// The lineage edges between the markers where events are drawn (`at`), each edge once.
+fn lineage_edges(chronicle: &Chronicle, at: &[Option<(f64, f64)>]) -> Vec<Edge> {
     // Edges run between drawn markers; stacked events lend theirs, and an edge drawn once is not
     // drawn again (so dense data cannot multiply the paths).
     let mut edges = Vec::new();
     let mut drawn = std::collections::HashSet::new();
     for &i in chronicle.chronological() {
-        let Some(to) = placed_at[i] else { continue };
+        let Some(to) = at[i] else { continue };
         for parent in &chronicle.events()[i].parents {
             let Some(pi) = chronicle.find(&parent.id) else { continue };
-            let Some(from) = placed_at[pi] else { continue };
+            let Some(from) = at[pi] else { continue };
             let key = (from.0.to_bits(), from.1.to_bits(), to.0.to_bits(), to.1.to_bits());
             if from != to && drawn.insert(key) {
                 edges.push(Edge { parent: pi, child: i, from, to, evidence: parent.evidence });
             }
         }
     }
-
-    let height = lanes.last().map_or(top, |l| l.y + l.height) + m.gap;
-    TimelineLayout { width: axis.width(), height, eras, lanes, events, clusters, edges }
+    edges
 }
 
 /// The narrow (vertical) layout: events inside `window` (fractional years) in date order, grouped

@@ -4,7 +4,9 @@
 use std::fmt::Write;
 
 use crate::i18n::{access_name, family_name, level_name, openness_marker, stacked_more, ui, Lang};
-use crate::layout::{layout_timeline, text_width, LabelSide, Metrics};
+use crate::layout::{
+    layout_timeline, text_width, Cluster, Edge, LabelSide, Lane, Metrics, PlacedEvent, TimelineLayout,
+};
 use crate::matrix::level_symbol;
 use crate::model::{Evidence, Family, Openness};
 use crate::query::Query;
@@ -159,31 +161,45 @@ pub fn event_label(c: &Chronicle, i: usize, lang: Lang) -> String {
 pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: Lang) -> TimelineScene {
     let c = q.chronicle;
     let m = Metrics::default();
-    let t = ui(lang);
     let axis = Axis::new(warp.clone(), window, plot_width(width));
     let layout = layout_timeline(c, &axis, lang, &m, q.include());
+    let ticks = tick_marks(&axis, layout.height, &m, lang);
+    let eras = era_marks(c, &layout, &m, lang);
+    let (documented_edges, inferred_edges) = edge_paths(&layout.edges);
+    // The walk comes before the lanes: its first event is the one Tab lands on.
+    let walk = walk(c, &layout.events, width);
+    let lanes = lane_marks(&layout, &EventMarker { q, m: &m, lang, tab_stop: walk.first() });
+    TimelineScene {
+        width: layout.width,
+        height: layout.height,
+        ticks,
+        eras_name: ui(lang).eras,
+        eras,
+        documented_edges,
+        inferred_edges,
+        lanes,
+        marker: marker_size(&m),
+        walk,
+    }
+}
 
-    // Events in time order: the order the arrow keys walk, with each one's anchor for zooming.
-    let mut order: Vec<_> = layout.events.iter().collect();
-    order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
-    let walk = Walk {
-        ids: order.iter().map(|p| c.events()[p.index].id.clone()).collect(),
-        anchors: order.iter().map(|p| (p.x / width).clamp(0.0, 1.0)).collect(),
-    };
-
-    let ticks = axis
-        .ticks(TICK_MIN_PX)
+/// A tick line down to `height` and its label at each year (or month) the axis labels.
+fn tick_marks(axis: &Axis, height: f64, m: &Metrics, lang: Lang) -> Vec<TickMark> {
+    axis.ticks(TICK_MIN_PX)
         .into_iter()
         .map(|tick| TickMark {
             x: tick.x,
             y1: m.axis_height - 6.0,
-            y2: layout.height,
+            y2: height,
             label: tick.label.format(lang),
             label_y: m.axis_height - 10.0,
         })
-        .collect();
+        .collect()
+}
 
-    let eras = layout
+/// A band per era inside the window, its name cut to fit the band and kept inside the plot.
+fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) -> Vec<EraMark> {
+    layout
         .eras
         .iter()
         .map(|band| {
@@ -208,32 +224,49 @@ pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: La
                 anchor,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// The path data of every documented edge, and of every inferred one.
+fn edge_paths(edges: &[Edge]) -> (String, String) {
     // Edges are drawing only (each event's panel names its lineage in words), so all edges of one
     // kind are one path of many subpaths: two elements however many edges there are.
-    let (mut documented_edges, mut inferred_edges) = (String::new(), String::new());
-    for e in &layout.edges {
+    let (mut documented, mut inferred) = (String::new(), String::new());
+    for e in edges {
         let ((x1, y1), (x2, y2)) = (e.from, e.to);
         let mx = (x1 + x2) / 2.0;
         let d = match e.evidence {
-            Evidence::Documented => &mut documented_edges,
-            Evidence::Inferred => &mut inferred_edges,
+            Evidence::Documented => &mut documented,
+            Evidence::Inferred => &mut inferred,
         };
         if !d.is_empty() {
             d.push(' ');
         }
         let _ = write!(d, "M{x1:.1} {y1:.1} C{mx:.1} {y1:.1} {mx:.1} {y2:.1} {x2:.1} {y2:.1}");
     }
+    (documented, inferred)
+}
 
-    let tab_stop = walk.first();
-    let lanes = layout
+/// The arrow keys' walk: drawn events in time order, each with its zoom anchor across `width`.
+fn walk(c: &Chronicle, events: &[PlacedEvent], width: f64) -> Walk {
+    let mut order: Vec<_> = events.iter().collect();
+    order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
+    Walk {
+        ids: order.iter().map(|p| c.events()[p.index].id.clone()).collect(),
+        anchors: order.iter().map(|p| (p.x / width).clamp(0.0, 1.0)).collect(),
+    }
+}
+
+/// A mark per lane, every other one plain, with the marks of its events and its "+N" badges.
+fn lane_marks(layout: &TimelineLayout, marker: &EventMarker) -> Vec<LaneMark> {
+    let events = marker.q.chronicle.events();
+    layout
         .lanes
         .iter()
         .enumerate()
         .map(|(n, lane)| LaneMark {
             family: lane.family,
-            name: family_name(lane.family, lang),
+            name: family_name(lane.family, marker.lang),
             plain: n % 2 == 0,
             y: lane.y,
             height: lane.height,
@@ -241,76 +274,94 @@ pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: La
             events: layout
                 .events
                 .iter()
-                .filter(|p| c.events()[p.index].family == lane.family)
-                .map(|p| {
-                    let e = &c.events()[p.index];
-                    let flags = Flags {
-                        label_hidden: p.label.is_none(),
-                        dimmed: !q.matches(p.index),
-                        highlighted: q.highlighted(&e.id),
-                        stacked: p.stacked > 0,
-                        colour: q.colour(&e.id),
-                    };
-                    let mut aria_label = event_label(c, p.index, lang);
-                    let mut text = e.name.get(lang).to_owned();
-                    if let (Some(Some(level)), Some(criterion)) = (flags.colour, q.colour_by) {
-                        let _ = write!(aria_label, ", {}: {}", criterion.name.get(lang), level_name(level, lang));
-                        let _ = write!(text, " {}", level_symbol(level));
-                    }
-                    if p.stacked > 0 {
-                        aria_label += &stacked_more(p.stacked, lang);
-                    }
-                    if flags.dimmed {
-                        aria_label += t.not_matching_suffix;
-                    }
-                    let label = p.label.map(|side| {
-                        let dx = m.marker_radius + m.gap;
-                        let (x, anchor) = match side {
-                            LabelSide::Right => (p.x + dx, Anchor::Start),
-                            LabelSide::Left => (p.x - dx, Anchor::End),
-                        };
-                        EventLabel { x, anchor, text: text.clone() }
-                    });
-                    EventMark {
-                        id: e.id.clone(),
-                        x: p.x,
-                        y: p.y,
-                        shape: p.openness,
-                        flags,
-                        aria_label,
-                        tab_stop: tab_stop == Some(e.id.as_str()),
-                        label,
-                    }
-                })
+                .filter(|p| events[p.index].family == lane.family)
+                .map(|p| marker.mark(p))
                 .collect(),
-            clusters: layout
-                .clusters
-                .iter()
-                .filter(|k| k.y > lane.y && k.y < lane.y + lane.height)
-                .map(|k| ClusterMark {
-                    x: k.x1 + m.marker_radius + m.gap,
-                    y: k.y,
-                    text: format!("+{}", k.members.len()),
-                })
-                .collect(),
+            clusters: cluster_marks(&layout.clusters, lane, marker.m),
         })
-        .collect();
+        .collect()
+}
 
-    TimelineScene {
-        width: layout.width,
-        height: layout.height,
-        ticks,
-        eras_name: t.eras,
-        eras,
-        documented_edges,
-        inferred_edges,
-        lanes,
-        marker: MarkerSize {
-            r: m.marker_radius,
-            ring: m.marker_radius + 4.0,
-            halo: m.marker_radius + 7.0,
-            stack_offset: 2.5,
-        },
-        walk,
+/// The "+N" badges of the clusters on `lane`, right of their last member's marker.
+fn cluster_marks(clusters: &[Cluster], lane: &Lane, m: &Metrics) -> Vec<ClusterMark> {
+    clusters
+        .iter()
+        .filter(|k| k.y > lane.y && k.y < lane.y + lane.height)
+        .map(|k| ClusterMark { x: k.x1 + m.marker_radius + m.gap, y: k.y, text: format!("+{}", k.members.len()) })
+        .collect()
+}
+
+/// The radii of every event's circles, from the marker's radius.
+fn marker_size(m: &Metrics) -> MarkerSize {
+    MarkerSize { r: m.marker_radius, ring: m.marker_radius + 4.0, halo: m.marker_radius + 7.0, stack_offset: 2.5 }
+}
+
+/// What marking an event reads: the query (filters, story, colour), the geometry, the language,
+/// and the one event Tab lands on.
+struct EventMarker<'a> {
+    q: &'a Query<'a>,
+    m: &'a Metrics,
+    lang: Lang,
+    tab_stop: Option<&'a str>,
+}
+
+impl EventMarker<'_> {
+    /// The mark of the event placed at `p`: its marker, classes, accessible name and label.
+    fn mark(&self, p: &PlacedEvent) -> EventMark {
+        let e = &self.q.chronicle.events()[p.index];
+        let flags = self.flags(p);
+        let (aria_label, text) = self.words(p, flags);
+        EventMark {
+            id: e.id.clone(),
+            x: p.x,
+            y: p.y,
+            shape: p.openness,
+            flags,
+            aria_label,
+            tab_stop: self.tab_stop == Some(e.id.as_str()),
+            label: p.label.map(|side| self.label(p, side, text)),
+        }
+    }
+
+    /// The classes of the event placed at `p`.
+    fn flags(&self, p: &PlacedEvent) -> Flags {
+        let id = &self.q.chronicle.events()[p.index].id;
+        Flags {
+            label_hidden: p.label.is_none(),
+            dimmed: !self.q.matches(p.index),
+            highlighted: self.q.highlighted(id),
+            stacked: p.stacked > 0,
+            colour: self.q.colour(id),
+        }
+    }
+
+    /// The accessible name and the label text of the event placed at `p`.
+    fn words(&self, p: &PlacedEvent, flags: Flags) -> (String, String) {
+        // Both end with its level when coloured by a criterion; only the name says what is
+        // stacked under the marker, and that the event does not match.
+        let (q, lang) = (self.q, self.lang);
+        let mut aria_label = event_label(q.chronicle, p.index, lang);
+        let mut text = q.chronicle.events()[p.index].name.get(lang).to_owned();
+        if let (Some(Some(level)), Some(criterion)) = (flags.colour, q.colour_by) {
+            let _ = write!(aria_label, ", {}: {}", criterion.name.get(lang), level_name(level, lang));
+            let _ = write!(text, " {}", level_symbol(level));
+        }
+        if p.stacked > 0 {
+            aria_label += &stacked_more(p.stacked, lang);
+        }
+        if flags.dimmed {
+            aria_label += ui(lang).not_matching_suffix;
+        }
+        (aria_label, text)
+    }
+
+    /// The label `text` on `side` of the marker at `p`, a gap away from its circle.
+    fn label(&self, p: &PlacedEvent, side: LabelSide, text: String) -> EventLabel {
+        let dx = self.m.marker_radius + self.m.gap;
+        let (x, anchor) = match side {
+            LabelSide::Right => (p.x + dx, Anchor::Start),
+            LabelSide::Left => (p.x - dx, Anchor::End),
+        };
+        EventLabel { x, anchor, text }
     }
 }
