@@ -23,6 +23,7 @@ pub mod gesture;
 pub mod i18n;
 pub mod keys;
 pub mod layout;
+pub mod lineage;
 pub mod link;
 pub mod markup;
 pub mod matrix;

@@ -1,6 +1,6 @@
 //! Deep links: the reader's state as a URL fragment, and back.
 //!
-//! `#lang=en&e=gpt-3&w=2017.5~2020&q=llama&a=api.hosted&f=decoder-only&o=Meta+AI&y=2010~2020&m=hide&s=3&t=even`
+//! `#lang=en&e=gpt-3&w=2017.5~2020&q=llama&a=api.hosted&f=decoder-only&o=Meta+AI&y=2010~2020&m=hide&s=3&t=even&l=all`
 //!
 //! Every key is optional; unknown keys and bad values are ignored, so an old or mangled link still
 //! opens the widget.
@@ -62,6 +62,9 @@ pub fn encode(state: &State) -> String {
     if state.even_time {
         out.append_pair("t", "even");
     }
+    if state.all_edges {
+        out.append_pair("l", "all");
+    }
     if state.view != View::Both {
         out.append_pair("v", state.view.slug());
     }
@@ -92,6 +95,8 @@ pub struct Link {
     /// 0-based story stop.
     pub story: Option<usize>,
     pub even_time: bool,
+    /// Every lineage edge at full strength, not only the big branches.
+    pub all_edges: bool,
     pub view: Option<View>,
     /// A criterion id to colour the timeline by.
     pub colour_by: Option<String>,
@@ -122,6 +127,7 @@ pub fn decode(fragment: &str, c: &Chronicle) -> Link {
             "m" => link.hide = v == "hide",
             "s" => link.story = v.parse::<usize>().ok().filter(|k| (1..=c.data.story.len()).contains(k)).map(|k| k - 1),
             "t" => link.even_time = v == "even",
+            "l" => link.all_edges = v == "all",
             "v" => link.view = View::from_slug(&v),
             "c" => link.colour_by = c.data.criteria.iter().any(|k| k.id == v).then(|| v.into_owned()),
             _ => {}
@@ -150,6 +156,7 @@ pub fn restore(mut state: State, link: &Link, c: &Chronicle) -> State {
         actions.push(Action::SetLang(lang));
     }
     actions.push(Action::SetEvenTime(link.even_time));
+    actions.push(Action::SetAllEdges(link.all_edges));
     if let Some(stop) = link.story.and_then(|k| c.data.story.get(k).map(|s| (k, s))) {
         if let Some((start, end)) = span(&stop.1.start, &stop.1.end) {
             actions.push(Action::StoryGo { index: stop.0, start, end });
@@ -206,6 +213,7 @@ mod tests {
             .reduce(Action::SetYears(Some(2010), None))
             .reduce(Action::SetFilterMode(FilterMode::Hide))
             .reduce(Action::SetEvenTime(true))
+            .reduce(Action::SetAllEdges(true))
             .reduce(Action::SetView(View::Timeline))
             .reduce(Action::ColourBy(Some("training-data".into())));
         let fragment = encode(&s);
@@ -222,7 +230,7 @@ mod tests {
         assert_eq!(link.families, [Family::DecoderOnly]);
         assert_eq!(link.org.as_deref(), Some("Meta AI"));
         assert_eq!(link.years, (Some(2010), None));
-        assert!(link.hide && link.even_time);
+        assert!(link.hide && link.even_time && link.all_edges);
         assert_eq!((link.view, link.colour_by.as_deref()), (Some(View::Timeline), Some("training-data")));
     }
 

@@ -47,6 +47,9 @@ pub struct Choices {
     pub even_time: bool,
     /// The warp used when `even_time` is off.
     pub focus_warp: Warp,
+    /// Every lineage edge at full strength; by default only the big branches are (see
+    /// [`crate::lineage::is_branch`]) and the rest are drawn quietly.
+    pub all_edges: bool,
     pub filter: Filter,
     /// The story stop being shown, if the story is on.
     pub story: Option<usize>,
@@ -142,6 +145,8 @@ pub enum Action {
     ResetView,
     /// Switches between an even time axis and one that stretches busy years.
     SetEvenTime(bool),
+    /// Shows every lineage edge at full strength, or only the big branches.
+    SetAllEdges(bool),
     SetQuery(String),
     ToggleAccess(Access),
     /// Sets the access filter to exactly these levels (empty: all).
@@ -179,6 +184,7 @@ impl State {
                 selected: None,
                 even_time: false,
                 focus_warp,
+                all_edges: false,
                 filter: Filter::default(),
                 story: None,
                 view: View::Both,
@@ -223,6 +229,7 @@ impl State {
             }
             Action::ResetView => v.window = v.bounds,
             Action::SetEvenTime(even) => c.even_time = even,
+            Action::SetAllEdges(all) => c.all_edges = all,
             Action::SetQuery(q) => c.filter.query = q,
             Action::ToggleAccess(a) => Filter::toggle(&mut c.filter.access, a),
             Action::SetAccess(levels) => c.filter.access = levels.into_iter().collect(),

@@ -39,8 +39,9 @@ fn describe_timeline(s: &TimelineScene) -> String {
             e.x, e.width, e.y, e.name, e.label, e.label_x, e.anchor
         );
     }
-    let _ = writeln!(out, "edges documented {}", s.documented_edges.matches('M').count());
-    let _ = writeln!(out, "edges inferred {}", s.inferred_edges.matches('M').count());
+    let _ = writeln!(out, "edges branch {}", s.edges.branch.matches('M').count());
+    let _ = writeln!(out, "edges quiet {}", s.edges.quiet.matches('M').count());
+    let _ = writeln!(out, "edges inferred {}", s.edges.inferred.matches('M').count());
     for lane in &s.lanes {
         let _ = writeln!(out, "lane {} {:?} y={:.0} h={:.0}", lane.family.slug(), lane.name, lane.y, lane.height);
         for e in &lane.events {

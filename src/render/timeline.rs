@@ -42,13 +42,17 @@ pub fn timeline(scene: &TimelineScene) -> Drawing {
     }
     out.raw("</g><g class=\"llmc-edges\" aria-hidden=\"true\">");
     for (class, d) in [
-        ("llmc-edge llmc-edge-documented", &scene.documented_edges),
-        ("llmc-edge llmc-edge-inferred", &scene.inferred_edges),
+        ("llmc-edge llmc-edge-documented llmc-edge-quiet", &scene.edges.quiet),
+        ("llmc-edge llmc-edge-inferred", &scene.edges.inferred),
+        ("llmc-edge llmc-edge-documented llmc-edge-branch", &scene.edges.branch),
     ] {
         if !d.is_empty() {
             out.raw("<path").attr("class", class).attr("d", d).raw("></path>");
         }
     }
+    // The lineage of the selected (hovered, focused) event, drawn over the rest: its path data
+    // is set on the drawn plot (see `timeline::dom::mark_lineage`), so selecting redraws nothing.
+    out.raw("<path class=\"llmc-edge-lineage\"></path>");
     out.raw("</g></g></svg>");
     for lane in &scene.lanes {
         self::lane(&mut out, &mut items, scene, lane);

@@ -490,3 +490,80 @@ test('narrow embeds get a vertical list that scrolls with the page and works by 
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+/**
+ * Event `id`'s lineage in DATA: itself and the chains up through its parents and down through its
+ * children; a borrowed idea (`inspired-by`) is one step the chain does not go on from.
+ */
+function lineageOf(id) {
+  const links = DATA.events.flatMap((e) => (e.parents ?? []).map((p) => ({ parent: p.id, child: e.id, idea: p.relation === 'inspired-by' })));
+  const ids = new Set(DATA.events.map((e) => e.id));
+  const found = new Set([id]);
+  for (const [from, to] of [['child', 'parent'], ['parent', 'child']]) {
+    const seen = new Set([id]);
+    const stack = [id];
+    while (stack.length) {
+      const at = stack.pop();
+      for (const l of links.filter((l) => l[from] === at && ids.has(l[to]))) {
+        found.add(l[to]);
+        if (!l.idea && !seen.has(l[to])) seen.add(l[to]), stack.push(l[to]);
+      }
+    }
+  }
+  return found;
+}
+
+test('selecting or hovering an event brings exactly its lineage forward; its panel says each edge in words', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
+  const frame = page.locator('.llmc-timeline-frame');
+  const marked = () => frame.evaluate((f) => [...f.querySelectorAll('.llmc-in-lineage')].map((e) => e.dataset.eventId).sort());
+  const drawn = () => frame.evaluate((f) => [...f.querySelectorAll('[data-event-id]')].map((e) => e.dataset.eventId));
+  const lineageOn = () => frame.evaluate((f) => f.classList.contains('llmc-lineage-on'));
+  for (const [lang, relation, evidence] of [['en', 'successor of', 'documented'], ['zh', '后续版本', '有文献记载']]) {
+    await page.goto(`${env.server.url}/?lang=${lang}`);
+    await ready(page);
+    assert.equal(await lineageOn(), false, 'nothing selected: no lineage is brought forward');
+    // The big branches are drawn apart from the quiet edges.
+    assert.equal(await frame.locator('path.llmc-edge-branch').count(), 1);
+    assert.equal(await frame.locator('path.llmc-edge-quiet').count(), 1);
+
+    await page.getByRole('button', { name: /^GPT-3[,，]/ }).click();
+    assert.equal(await eventually(lineageOn, (on) => on), true);
+    const expected = lineageOf('gpt-3');
+    const want = (await drawn()).filter((id) => expected.has(id)).sort();
+    assert.ok(expected.has('gpt-2') && expected.has('instructgpt') && !expected.has('bert'), 'ancestors and descendants, not cousins');
+    assert.ok(want.length >= 3, `${want}`);
+    assert.deepEqual(await marked(), want, 'exactly its ancestors and descendants, and itself');
+    assert.notEqual(await frame.locator('path.llmc-edge-lineage').getAttribute('d'), null, 'its edges are drawn over the rest');
+
+    // The panel says each edge's relation and evidence in words.
+    const panel = page.getByRole('region', { name: 'GPT-3' });
+    const gpt2 = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^GPT-2/ }) });
+    assert.match(await gpt2.textContent(), new RegExp(`${relation}.*${evidence}`));
+
+    // Hovering another event shows its lineage while the pointer rests on it.
+    const bert = page.getByRole('button', { name: /^BERT[,，]/ });
+    await bert.hover();
+    const bertLineage = lineageOf('bert');
+    const wantBert = (await drawn()).filter((id) => bertLineage.has(id)).sort();
+    assert.deepEqual(await eventually(marked, (m) => m.join() === wantBert.join()), wantBert);
+    await page.mouse.move(5, 5);
+    assert.deepEqual(await eventually(marked, (m) => m.join() === want.join()), want, 'back to the selection');
+
+    // Escape closes the details; the lineage stays while the event has focus, and goes with it.
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'GPT-3' }).waitFor({ state: 'detached' });
+    assert.equal(await eventually(lineageOn, (on) => on), true);
+    await page.evaluate(() => document.activeElement.blur());
+    assert.equal(await eventually(lineageOn, (on) => !on), false, 'then everything is as drawn');
+    assert.deepEqual(await marked(), []);
+  }
+  // "All lineage lines" draws every edge at full strength, and the deep link keeps it.
+  const all = page.getByRole('button', { name: '全部谱系连线' });
+  await all.click();
+  assert.equal(await eventually(() => all.getAttribute('aria-pressed'), (p) => p === 'true'), 'true');
+  assert.equal(await frame.evaluate((f) => f.classList.contains('llmc-edges-all')), true);
+  assert.match(await eventually(() => page.evaluate(() => location.hash), (h) => h.includes('l=all')), /l=all/);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});

@@ -7,6 +7,7 @@ use crate::i18n::{access_name, family_name, level_name, openness_marker, stacked
 use crate::layout::{
     layout_timeline, text_width, Cluster, Edge, LabelSide, Lane, Metrics, PlacedEvent, TimelineLayout,
 };
+use crate::lineage::{is_branch, Lineage};
 use crate::matrix::level_symbol;
 use crate::model::{Evidence, Family, Openness};
 use crate::query::Query;
@@ -42,9 +43,12 @@ pub struct TimelineScene {
     /// The accessible name of the era list.
     pub eras_name: &'static str,
     pub eras: Vec<EraMark>,
-    /// Path data of every documented edge, one subpath each, and of every inferred edge.
-    pub documented_edges: String,
-    pub inferred_edges: String,
+    /// Path data, one subpath per edge: the documented big branches (see [`crate::lineage`]),
+    /// the other documented edges (drawn quietly unless the reader asks for all), and every
+    /// inferred edge.
+    pub edges: EdgePaths,
+    /// Every edge drawn, with its ends, for drawing one lineage over them ([`lineage_path`]).
+    pub edge_lines: Vec<Edge>,
     pub lanes: Vec<LaneMark>,
     pub marker: MarkerSize,
     pub walk: Walk,
@@ -165,7 +169,7 @@ pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: La
     let layout = layout_timeline(c, &axis, lang, &m, q.include());
     let ticks = tick_marks(&axis, layout.height, &m, lang);
     let eras = era_marks(c, &layout, &m, lang);
-    let (documented_edges, inferred_edges) = edge_paths(&layout.edges);
+    let edges = edge_paths(c, &layout.edges);
     // The walk comes before the lanes: its first event is the one Tab lands on.
     let walk = walk(c, &layout.events, width);
     let lanes = lane_marks(&layout, &EventMarker { q, m: &m, lang, tab_stop: walk.first() });
@@ -175,8 +179,8 @@ pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: La
         ticks,
         eras_name: ui(lang).eras,
         eras,
-        documented_edges,
-        inferred_edges,
+        edges,
+        edge_lines: layout.edges,
         lanes,
         marker: marker_size(&m),
         walk,
@@ -227,24 +231,48 @@ fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) ->
         .collect()
 }
 
-/// The path data of every documented edge, and of every inferred one.
-fn edge_paths(edges: &[Edge]) -> (String, String) {
+/// The path data of each kind of edge.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EdgePaths {
+    pub branch: String,
+    pub quiet: String,
+    pub inferred: String,
+}
+
+/// The path data of every edge, by kind.
+fn edge_paths(c: &Chronicle, edges: &[Edge]) -> EdgePaths {
     // Edges are drawing only (each event's panel names its lineage in words), so all edges of one
-    // kind are one path of many subpaths: two elements however many edges there are.
-    let (mut documented, mut inferred) = (String::new(), String::new());
+    // kind are one path of many subpaths: three elements however many edges there are.
+    let mut paths = EdgePaths::default();
     for e in edges {
-        let ((x1, y1), (x2, y2)) = (e.from, e.to);
-        let mx = (x1 + x2) / 2.0;
         let d = match e.evidence {
-            Evidence::Documented => &mut documented,
-            Evidence::Inferred => &mut inferred,
+            Evidence::Inferred => &mut paths.inferred,
+            Evidence::Documented if is_branch(c, e.parent, e.child) => &mut paths.branch,
+            Evidence::Documented => &mut paths.quiet,
         };
-        if !d.is_empty() {
-            d.push(' ');
-        }
-        let _ = write!(d, "M{x1:.1} {y1:.1} C{mx:.1} {y1:.1} {mx:.1} {y2:.1} {x2:.1} {y2:.1}");
+        curve(d, e);
     }
-    (documented, inferred)
+    paths
+}
+
+/// The path data of the edges of `lineage` among `edges`.
+pub fn lineage_path(edges: &[Edge], lineage: &Lineage) -> String {
+    let mut d = String::new();
+    for e in edges.iter().filter(|e| lineage.has_edge(e.parent, e.child)) {
+        curve(&mut d, e);
+    }
+    d
+}
+
+/// Appends edge `e` to the path data `d`: a curve leaving the parent and reaching the child
+/// horizontally.
+fn curve(d: &mut String, e: &Edge) {
+    let ((x1, y1), (x2, y2)) = (e.from, e.to);
+    let mx = (x1 + x2) / 2.0;
+    if !d.is_empty() {
+        d.push(' ');
+    }
+    let _ = write!(d, "M{x1:.1} {y1:.1} C{mx:.1} {y1:.1} {mx:.1} {y2:.1} {x2:.1} {y2:.1}");
 }
 
 /// The arrow keys' walk: drawn events in time order, each with its zoom anchor across `width`.

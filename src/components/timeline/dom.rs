@@ -62,6 +62,34 @@ pub fn mark_plot(container: &NodeRef, selected: Option<&str>, tab_stop: Option<&
 #[cfg(not(target_arch = "wasm32"))]
 pub fn mark_plot(_: &NodeRef, _: Option<&str>, _: Option<&str>) {}
 
+/// Brings a lineage forward on the drawn plot: `llmc-lineage-on` on the frame, `llmc-in-lineage`
+/// on each event of `ids` (and on no other), and `path` as the lineage's edges. `None` lets
+/// everything be as drawn.
+#[cfg(target_arch = "wasm32")]
+pub fn mark_lineage(container: &NodeRef, ids: Option<&[&str]>, path: &str) {
+    use crate::dom::event_selector;
+    use wasm_bindgen::JsCast;
+    const IN: &str = "llmc-in-lineage";
+    let Some(root) = container.cast::<web_sys::Element>() else { return };
+    let _ = root.class_list().toggle_with_force("llmc-lineage-on", ids.is_some());
+    if let Ok(marked) = root.query_selector_all(&format!(".{IN}")) {
+        for el in (0..marked.length()).filter_map(|k| marked.item(k)?.dyn_into::<web_sys::Element>().ok()) {
+            let _ = el.class_list().remove_1(IN);
+        }
+    }
+    for id in ids.unwrap_or_default() {
+        if let Ok(Some(el)) = root.query_selector(&event_selector(id)) {
+            let _ = el.class_list().add_1(IN);
+        }
+    }
+    if let Ok(Some(edges)) = root.query_selector(".llmc-edge-lineage") {
+        let _ = if path.is_empty() { edges.remove_attribute("d") } else { edges.set_attribute("d", path) };
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn mark_lineage(_: &NodeRef, _: Option<&[&str]>, _: &str) {}
+
 #[cfg(target_arch = "wasm32")]
 pub fn focus_event(container: &NodeRef, id: &str) {
     if let Some(frame) = container.cast::<web_sys::Element>() {

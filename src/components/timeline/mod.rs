@@ -20,6 +20,8 @@ use std::rc::Rc;
 
 use chronicle_core::filter::Filter;
 use chronicle_core::i18n::{ui, Lang};
+use chronicle_core::layout::Edge;
+use chronicle_core::lineage::Lineage;
 use chronicle_core::query::Query;
 use chronicle_core::scene::{self, Walk, NARROW_PX};
 use chronicle_core::state::Action;
@@ -48,6 +50,9 @@ pub struct Plot {
     /// Where every item with `data-px` is drawn, in document order (see `render::timeline`).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     items: Vec<(f64, f64)>,
+    /// Every edge drawn, with its ends, for drawing one event's lineage over them.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    edges: Vec<Edge>,
 }
 
 /// Everything the drawn plot depends on. While only the store's window moves during a gesture,
@@ -71,11 +76,12 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
     let q = Query::new(&k.data, &k.filter, k.colour_by.as_deref(), k.story);
     if k.width < NARROW_PX {
         let s = scene::list::list(&q, k.window, k.lang);
-        return Plot { markup: render::list::list(&s).into(), vertical: true, walk: s.walk, items: vec![] };
+        let markup = render::list::list(&s).into();
+        return Plot { markup, vertical: true, walk: s.walk, items: vec![], edges: vec![] };
     }
     let s = scene::timeline::timeline(&q, warp, k.window, k.width, k.lang);
     let drawing = render::timeline::timeline(&s);
-    Plot { markup: drawing.markup.into(), vertical: false, walk: s.walk, items: drawing.items }
+    Plot { markup: drawing.markup.into(), vertical: false, walk: s.walk, items: drawing.items, edges: s.edge_lines }
 }
 
 #[function_component]
@@ -99,6 +105,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let keep_focus = keys::use_keep_focus(container.clone());
     let plot = use_plot(&c, &store, &live, width);
     use_marks(&container, &store, &roving, &plot);
+    // The event whose lineage is brought forward: the one under the pointer, else the focused
+    // one, else the selected one.
+    let hovered = use_state_eq(|| None::<String>);
+    let focused = use_state_eq(|| None::<String>);
+    let lineage_of = [&*hovered, &*focused, &store.selected].into_iter().find_map(|id| id.clone());
+    use_lineage(&container, &c, &plot, lineage_of);
     gesture::use_preview(&live, &container, &store);
 
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
@@ -113,11 +125,22 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     // The event focused last keeps the tab stop.
-    let onfocusin = Callback::from(move |e: FocusEvent| {
-        if let Some(id) = event_id_at(e.target()) {
-            roving.set(Some(id));
-        }
-    });
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            let id = event_id_at(e.target());
+            if let Some(id) = &id {
+                roving.set(Some(id.clone()));
+            }
+            focused.set(id);
+        })
+    };
+    let onfocusout = Callback::from(move |_: FocusEvent| focused.set(None));
+    let onpointerover = {
+        let hovered = hovered.clone();
+        Callback::from(move |e: PointerEvent| hovered.set(event_id_at(e.target())))
+    };
+    let onpointerleave = Callback::from(move |_: PointerEvent| hovered.set(None));
     let onkeydown = keys::on_keydown(&steps, plot.clone(), keep_focus);
     // Selection changes are announced politely: the name only.
     let announcement =
@@ -136,12 +159,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </figcaption>
             { toolbar(&steps, &c, viewport) }
             if plot.vertical {
-                <div class="llmc-vertical" ref={container} tabindex="-1" aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin}>
+                <div class="llmc-vertical" ref={container} tabindex="-1" aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin} {onfocusout}>
                     <DrawnPlot plot={plot.clone()} />
                 </div>
             } else {
-                <div class="llmc-timeline-frame" ref={container} tabindex="-1" aria-describedby={help_id.clone()}
-                     {onkeydown} {onclick} {onfocusin} onpointerdown={pointer.down} onpointermove={pointer.moved}
+                <div class={classes!("llmc-timeline-frame", store.all_edges.then_some("llmc-edges-all"))} ref={container} tabindex="-1" aria-describedby={help_id.clone()}
+                     {onkeydown} {onclick} {onfocusin} {onfocusout} {onpointerover} {onpointerleave} onpointerdown={pointer.down} onpointermove={pointer.moved}
                      onpointerup={pointer.up.clone()} onpointercancel={pointer.up}>
                     // The layer a drag moves (see `gesture::preview`).
                     <div class="llmc-pan">
@@ -194,6 +217,19 @@ fn use_marks(container: &NodeRef, store: &StoreHandle, roving: &UseStateHandle<O
     let container = container.clone();
     use_effect_with((store.selected.clone(), tab_stop, plot.serial), move |(selected, tab_stop, _)| {
         mark_plot(&container, selected.as_deref(), tab_stop.as_deref())
+    });
+}
+
+/// Brings the lineage of event `of` forward on the drawn plot (see `dom::mark_lineage`), after
+/// each drawing or change of the event.
+#[hook]
+fn use_lineage(container: &NodeRef, c: &Loaded, plot: &Rc<Drawn<Plot>>, of: Option<String>) {
+    let (container, c, drawn) = (container.clone(), c.clone(), plot.clone());
+    use_effect_with((of, plot.serial), move |(of, _)| {
+        let lineage = of.as_deref().and_then(|id| c.find(id)).map(|i| Lineage::of(&c, i));
+        let ids: Vec<&str> = lineage.iter().flat_map(|l| l.events()).map(|i| c.events()[i].id.as_str()).collect();
+        let path = lineage.as_ref().map(|l| scene::timeline::lineage_path(&drawn.edges, l)).unwrap_or_default();
+        dom::mark_lineage(&container, lineage.is_some().then_some(&ids[..]), &path);
     });
 }
 

@@ -42,6 +42,8 @@ pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport) -> Html {
             <button type="button" disabled={viewport.is_zoomed_out()} onclick={act(Action::ResetView)}>{ t.show_all }</button>
             <button type="button" aria-pressed={store.even_time.to_string()} title={t.even_time_hint}
                     onclick={act(Action::SetEvenTime(!store.even_time))}>{ t.even_time }</button>
+            <button type="button" aria-pressed={store.all_edges.to_string()} title={t.all_edges_hint}
+                    onclick={act(Action::SetAllEdges(!store.all_edges))}>{ t.all_edges }</button>
             <label class="llmc-era-select">
                 <span>{ t.zoom_to_era }</span>
                 <select onchange={era_select}>
