@@ -87,7 +87,7 @@ async fn app_renders_the_slice_in_english() {
     assert!(html.contains(r#"<div lang="en" class="llmc">"#), "root carries the language");
     assert!(html.contains("<caption>Open versus closed models, dimension by dimension</caption>"));
     assert!(
-        html.contains(r#"aria-label="GPT-3, 2020-05-28, OpenAI, API access""#),
+        html.contains(r#"aria-label="GPT-3, 2020-05-28, OpenAI, closed (API access)""#),
         "event buttons are named by the event first"
     );
     assert!(html.contains(r#"aria-label="BERT, 2018-10-11, Google, Open weights (unrestricted)""#));

@@ -191,6 +191,8 @@ pub struct Ui {
     pub even_time: &'static str,
     pub even_time_hint: &'static str,
     pub all_edges: &'static str,
+    /// The CSV column of the matrix rows' ids.
+    pub id_column: &'static str,
     pub all_edges_hint: &'static str,
     /// Before the dataset's `as_of` date: "data as of 2026-11-30".
     pub data_as_of: &'static str,
@@ -308,6 +310,7 @@ static ZH: Ui = Ui {
     even_time: "均匀时间轴",
     even_time_hint: "默认时间轴会拉伸事件密集的年份；按下此按钮后每年等宽。",
     all_edges: "全部谱系连线",
+    id_column: "编号",
     all_edges_hint: "默认只突出主要分支（跨架构，或基于权重与输出的派生）；按下此按钮后所有谱系连线同样醒目。",
     data_as_of: "数据截至",
     rubric: "评分标准",
@@ -423,6 +426,7 @@ static EN: Ui = Ui {
     even_time: "Even time scale",
     even_time_hint: "By default the axis stretches busy years; press for equal width per year.",
     all_edges: "All lineage lines",
+    id_column: "id",
     all_edges_hint: "By default only the big branches stand out (across architectures, or built on weights or outputs); press to show every lineage line at full strength.",
     data_as_of: "Data as of",
     rubric: "Scoring rubric",

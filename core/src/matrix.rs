@@ -58,6 +58,12 @@ pub fn score(row: &OpennessRow, criteria: &[Criterion], weights: &[f64]) -> f64 
     }
 }
 
+/// A score as the table and the CSV both write it: [`score`] already rounds to a tenth of a point,
+/// and a whole number has no decimal ("63", "62.5").
+pub fn score_text(score: f64) -> String {
+    format!("{score}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,7 +177,7 @@ pub fn to_csv(
 ) -> String {
     let t = crate::i18n::ui(lang);
     let mut out = String::from("\u{FEFF}");
-    let mut head = vec![t.model.to_owned(), "id".to_owned(), t.score.to_owned()];
+    let mut head = vec![t.model.to_owned(), t.id_column.to_owned(), t.score.to_owned()];
     for &k in columns {
         let n = criteria[k].name.get(lang);
         head.extend([n.to_owned(), format!("{n} · {}", t.note), format!("{n} · {}", t.sources)]);
@@ -180,11 +186,11 @@ pub fn to_csv(
     out += "\r\n";
     for &r in order {
         let row = &rows[r];
-        let mut fields = vec![name(&row.model), row.model.clone(), format!("{}", score(row, criteria, weights))];
+        let mut fields = vec![name(&row.model), row.model.clone(), score_text(score(row, criteria, weights))];
         for &k in columns {
             match row.cells.get(&criteria[k].id) {
                 Some(cell) => fields.extend([
-                    level_slug(cell.level).to_owned(),
+                    crate::i18n::level_name(cell.level, lang).to_owned(),
                     cell.note.get(lang).to_owned(),
                     cell.source.as_ref().map(|s| s.url.clone()).unwrap_or_default(),
                 ]),
@@ -284,9 +290,10 @@ mod export_tests {
         let csv = to_csv(&rows, &criteria, &[0], &[1, 0], &[], Lang::Zh, |m| m.to_uppercase());
         assert!(csv.starts_with('\u{FEFF}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
-        assert_eq!(lines[0], "模型,id,开放度得分,权重,权重 · 说明,权重 · 来源");
-        // A full-width comma needs no quoting; an ASCII comma or quote does.
-        assert_eq!(lines[1], "B,b,75,open,说明，含逗号,https://example.org/a");
+        assert_eq!(lines[0], "模型,编号,开放度得分,权重,权重 · 说明,权重 · 来源", "headers in the reader's language");
+        // A full-width comma needs no quoting; an ASCII comma or quote does. Levels are words of
+        // the reader's language too.
+        assert_eq!(lines[1], "B,b,75,开放,说明，含逗号,https://example.org/a");
         let en = to_csv(&rows, &criteria, &[0], &[0], &[], Lang::En, |m| m.to_owned());
         assert!(en.contains("a,a,50,closed,\"no \"\"weights\"\"\",https://example.org/a"), "{en}");
     }

@@ -123,6 +123,10 @@ fn wide_in_english() {
     assert_eq!(s.lanes.iter().map(|l| l.events.len()).sum::<usize>(), 10, "every event is drawn once");
     assert_eq!(s.walk.ids.len(), 10);
     assert_eq!(s.lanes.iter().flat_map(|l| &l.events).filter(|e| e.tab_stop).count(), 1, "one tab stop");
+    // Openness is said in words, for closed models too, not left to the marker's shape.
+    let name = |id: &str| s.lanes.iter().flat_map(|l| &l.events).find(|e| e.id == id).unwrap().aria_label.clone();
+    assert!(name("gpt-4").ends_with(", closed (API access)"), "{}", name("gpt-4"));
+    assert!(name("bert").contains(", Open weights"), "{}", name("bert"));
     check("wide-en", &describe_timeline(&s));
 }
 
@@ -132,6 +136,8 @@ fn wide_in_chinese_zoomed_to_the_transformer_years() {
     let q = Query::new(&c, &Filter::default(), None, None);
     let s = timeline(&q, c.focus_warp(), (2016.0, 2021.0), 900.0, Lang::Zh);
     assert!(s.walk.ids.iter().all(|id| id != "shannon-ngram"), "events outside the window are not drawn");
+    let gpt3 = s.lanes.iter().flat_map(|l| &l.events).find(|e| e.id == "gpt-3").unwrap();
+    assert!(gpt3.aria_label.ends_with("闭源（API 访问）"), "{}", gpt3.aria_label);
     check("wide-zh-2016-2021", &describe_timeline(&s));
 }
 

@@ -44,6 +44,8 @@ test('openness cells open their note and source by click and by keyboard', { ski
   const detail = page.getByRole('region', { name: 'Details' });
   await detail.getByText(cell.note.en).waitFor();
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  // Selecting anywhere selects everywhere: the cell's model is selected, its details open.
+  await page.getByRole('region', { name: nameOf(row.model), exact: true }).waitFor();
   if (cell.source) {
     assert.equal(await detail.getByRole('link').getAttribute('href'), cell.source.url);
   }
@@ -112,7 +114,7 @@ test('sort by score, by name and by a criterion; weights and hidden groups chang
   assert.equal(await table.locator('tbody tr').first().locator('button.llmc-cell-button').count(), shown.length);
   const topModel = (await models())[0];
   const first = DATA.openness.find((r) => r.model === topModel);
-  assert.equal(await table.locator(`tr[data-model="${first.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(first, shown))));
+  assert.equal(await table.locator(`tr[data-model="${first.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(first, shown) * 10) / 10));
   await page.getByRole('checkbox', { name: 'Access', exact: true }).check();
 
   // A weight of zero on every criterion but one makes the score that criterion's points.
@@ -124,7 +126,7 @@ test('sort by score, by name and by a criterion; weights and hidden groups chang
   const row = DATA.openness[0];
   assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(points[row.cells[crit.id].level] * 100));
   await page.getByRole('button', { name: 'Reset weights' }).click();
-  assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(row))));
+  assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(row) * 10) / 10));
   assert.deepEqual(problems.console, []);
   await context.close();
 });
@@ -167,7 +169,8 @@ test('the CSV download holds the matrix as shown, with a BOM; JSON too', { skip:
   const csv = readFileSync(await csvDownload.path(), 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'BOM for spreadsheet programs');
   const lines = csv.slice(1).trim().split('\r\n');
-  assert.match(lines[0], /^模型,id,开放度得分,/);
+  assert.match(lines[0], /^模型,编号,开放度得分,/, 'Chinese headers');
+  assert.ok(lines.slice(1).every((l) => !/,(open|partial|closed|unknown),/.test(l)), 'level words in Chinese');
   const shownRows = await page.locator('.llmc-openness-table tbody tr').count();
   assert.equal(lines.length - 1, shownRows, 'one line per row shown');
   // The lines are the rows shown, in order: their ids (the second column) are the table's.

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::filter::Filter;
 use crate::i18n::{basis_name, group_name, level_name, ui, Lang};
-use crate::matrix::{level_slug, level_symbol, order_rows, score, SortKey};
+use crate::matrix::{level_slug, level_symbol, order_rows, score, score_text, SortKey};
 use crate::model::{CriterionGroup, Level};
 use crate::state::Choices;
 use crate::Chronicle;
@@ -165,11 +165,6 @@ pub fn table(c: &Chronicle, k: &TableChoices) -> Option<OpennessTable> {
         })
         .collect();
     Some(OpennessTable { caption: t.openness_caption, groups, heads, rows, columns, order, shown_weights })
-}
-
-/// A score as the table shows it: to the nearest point.
-pub fn score_text(score: f64) -> String {
-    (score.round() as i64).to_string()
 }
 
 /// What an open cell's note says.
@@ -333,7 +328,7 @@ mod tests {
         let t = table(&c, &choices(Lang::Zh)).unwrap();
         assert_eq!(t.heads.iter().filter(|h| h.sorted.is_some()).count(), 1);
         assert_eq!(t.heads[1].sorted, Some(true), "by score, descending");
-        let scores: Vec<i64> = t.rows.iter().map(|r| r.score.parse().unwrap()).collect();
+        let scores: Vec<f64> = t.rows.iter().map(|r| r.score.parse().unwrap()).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
         let filter = Filter { query: "bert".into(), ..Filter::default() };
         let narrowed = table(&c, &TableChoices { filter, ..choices(Lang::Zh) }).unwrap();

@@ -153,9 +153,19 @@ pub fn plot_width(width: f64) -> f64 {
 /// The accessible name of an event: its name first, then date, organisation and access.
 pub fn event_label(c: &Chronicle, i: usize, lang: Lang) -> String {
     let e = &c.events()[i];
+    // Open access levels say "open weights" in their name; a closed one says "closed" first, so
+    // the name never leaves openness to the marker's shape.
     let access = match e.access.openness() {
-        Openness::NotApplicable => openness_marker(Openness::NotApplicable, lang),
-        _ => access_name(e.access, lang),
+        Openness::NotApplicable => openness_marker(Openness::NotApplicable, lang).to_owned(),
+        Openness::Open => access_name(e.access, lang).to_owned(),
+        Openness::Closed => {
+            let (closed, access) = (openness_marker(Openness::Closed, lang), access_name(e.access, lang));
+            if lang == Lang::Zh {
+                format!("{closed}（{access}）")
+            } else {
+                format!("{closed} ({access})")
+            }
+        }
     };
     format!("{}, {}, {}, {}", e.name.get(lang), c.date(i), e.org, access)
 }

@@ -68,15 +68,25 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     let (scene, markup) = &**drawn;
 
     // One handler for every button in the table: sort, select a model, open a cell.
+    // Selecting anywhere selects everywhere: opening a cell's note selects its model too.
     let onclick = {
-        let (store, open_cell, refocus) = (store.clone(), open_cell.clone(), refocus.clone());
+        let (store, open_cell, refocus, c) = (store.clone(), open_cell.clone(), refocus.clone(), c.clone());
         Callback::from(move |e: MouseEvent| match table_click(&e) {
             Some(Click::Sort(key)) => {
                 *refocus.borrow_mut() = Some(key.clone());
                 store.dispatch(Action::SortBy(key));
             }
             Some(Click::Select(model)) => store.dispatch(Action::Select(model)),
-            Some(Click::Cell(r, k)) => open_cell.set(if *open_cell == Some((r, k)) { None } else { Some((r, k)) }),
+            Some(Click::Cell(r, k)) => {
+                let opening = *open_cell != Some((r, k));
+                open_cell.set(opening.then_some((r, k)));
+                let model = c.data.openness.get(r).map(|row| row.model.clone());
+                if let Some(model) =
+                    model.filter(|m| opening && c.find(m).is_some() && store.selected.as_ref() != Some(m))
+                {
+                    store.dispatch(Action::Select(model));
+                }
+            }
             None => {}
         })
     };
