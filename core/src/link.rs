@@ -1,13 +1,14 @@
 //! Deep links: the reader's state as a URL fragment, and back.
 //!
-//! `#lang=en&e=gpt-3&w=2017.5~2020&q=llama&a=api.hosted&f=decoder-only&o=Meta+AI&y=2010~2020&m=hide&s=3&t=even&l=all`
+//! `#lang=en&e=gpt-3&w=2017.5~2020&q=llama&a=api.hosted&f=decoder-only&o=Meta+AI&y=2010~2020&m=hide&s=3&t=even&l=all&k=name&d=asc&wt=api*2~weights*0&g=access`
 //!
 //! Every key is optional; unknown keys and bad values are ignored, so an old or mangled link still
 //! opens the widget.
 
 use crate::filter::FilterMode;
 use crate::i18n::Lang;
-use crate::model::{Access, Family};
+use crate::matrix::SortKey;
+use crate::model::{Access, CriterionGroup, Family};
 use crate::state::{State, View};
 use crate::Chronicle;
 
@@ -71,6 +72,18 @@ pub fn encode(state: &State) -> String {
     if let Some(c) = &state.colour_by {
         out.append_pair("c", c);
     }
+    // The openness matrix: its order, weights and hidden groups.
+    if (&state.sort, state.sort_descending) != (&SortKey::Score, true) {
+        out.append_pair("k", &state.sort.code());
+        out.append_pair("d", if state.sort_descending { "desc" } else { "asc" });
+    }
+    if !state.weights.is_empty() {
+        let w: Vec<String> = state.weights.iter().map(|(id, w)| format!("{id}*{w}")).collect();
+        out.append_pair("wt", &w.join("~"));
+    }
+    if !state.hidden_groups.is_empty() {
+        out.append_pair("g", &state.hidden_groups.iter().map(|g| g.slug()).collect::<Vec<_>>().join("."));
+    }
     out.finish()
 }
 
@@ -100,6 +113,12 @@ pub struct Link {
     pub view: Option<View>,
     /// A criterion id to colour the timeline by.
     pub colour_by: Option<String>,
+    /// The openness matrix's sort key and direction (`true`: descending).
+    pub sort: Option<(SortKey, bool)>,
+    /// Criterion weights other than 1.
+    pub weights: Vec<(String, f64)>,
+    /// Criteria groups hidden from the matrix.
+    pub hidden_groups: Vec<CriterionGroup>,
 }
 
 /// Reads a fragment (with or without the leading `#`).
@@ -130,6 +149,17 @@ pub fn decode(fragment: &str, c: &Chronicle) -> Link {
             "l" => link.all_edges = v == "all",
             "v" => link.view = View::from_slug(&v),
             "c" => link.colour_by = c.data.criteria.iter().any(|k| k.id == v).then(|| v.into_owned()),
+            "k" => link.sort = sort_of(&v, c).map(|key| (key, true)),
+            "d" => {
+                if let Some(sort) = &mut link.sort {
+                    sort.1 = v != "asc";
+                }
+            }
+            "wt" => link.weights = v.split('~').filter_map(|w| weight_of(w, c)).collect(),
+            "g" => {
+                link.hidden_groups =
+                    v.split('.').filter_map(|s| CriterionGroup::ALL.into_iter().find(|g| g.slug() == s)).collect()
+            }
             _ => {}
         }
     }
@@ -145,6 +175,22 @@ pub fn from_settings(s: &crate::settings::Settings, c: &Chronicle) -> Link {
         story: s.story.and_then(|n| n.checked_sub(1)).filter(|k| *k < c.data.story.len()),
         ..Link::default()
     }
+}
+
+/// The sort key a link's code names, if the dataset has it.
+fn sort_of(code: &str, c: &Chronicle) -> Option<SortKey> {
+    let key = SortKey::from_code(code);
+    match &key {
+        SortKey::Criterion(id) if !c.data.criteria.iter().any(|k| &k.id == id) => None,
+        _ => Some(key),
+    }
+}
+
+/// A weight as a link writes it (`id*2.5`), if the dataset has the criterion.
+fn weight_of(w: &str, c: &Chronicle) -> Option<(String, f64)> {
+    let (id, w) = w.split_once('*')?;
+    let w = w.parse::<f64>().ok().filter(|w| w.is_finite())?;
+    c.data.criteria.iter().any(|k| k.id == id).then(|| (id.to_owned(), w))
 }
 
 /// `state` with everything `link` asks for applied, in the order a reader would have done it.
@@ -183,6 +229,17 @@ pub fn restore(mut state: State, link: &Link, c: &Chronicle) -> State {
     if let Some(c) = &link.colour_by {
         actions.push(Action::ColourBy(Some(c.clone())));
     }
+    if let Some((key, descending)) = &link.sort {
+        actions.push(Action::SetSort(key.clone(), *descending));
+    }
+    for (id, w) in &link.weights {
+        actions.push(Action::SetWeight(id.clone(), *w));
+    }
+    for g in &link.hidden_groups {
+        if !state.hidden_groups.contains(g) {
+            actions.push(Action::ToggleGroup(*g));
+        }
+    }
     if let Some(id) = &link.selected {
         actions.push(Action::Select(id.clone()));
     }
@@ -215,7 +272,12 @@ mod tests {
             .reduce(Action::SetEvenTime(true))
             .reduce(Action::SetAllEdges(true))
             .reduce(Action::SetView(View::Timeline))
-            .reduce(Action::ColourBy(Some("training-data".into())));
+            .reduce(Action::ColourBy(Some("training-data".into())))
+            .reduce(Action::SortBy(SortKey::Criterion("training-data".into())))
+            .reduce(Action::SortBy(SortKey::Criterion("training-data".into())))
+            .reduce(Action::SetWeight("training-data".into(), 2.5))
+            .reduce(Action::SetWeight("api".into(), 0.0))
+            .reduce(Action::ToggleGroup(CriterionGroup::Documentation));
         let fragment = encode(&s);
         let link = decode(&format!("#{fragment}"), &c);
         let fresh = State::new(Lang::En, c.extent(), c.focus_warp().clone());
@@ -232,6 +294,10 @@ mod tests {
         assert_eq!(link.years, (Some(2010), None));
         assert!(link.hide && link.even_time && link.all_edges);
         assert_eq!((link.view, link.colour_by.as_deref()), (Some(View::Timeline), Some("training-data")));
+        assert_eq!(link.sort, Some((SortKey::Criterion("training-data".into()), false)), "flipped to ascending");
+        assert_eq!(link.weights, [("api".to_owned(), 0.0), ("training-data".to_owned(), 2.5)]);
+        assert_eq!(link.hidden_groups, [CriterionGroup::Documentation]);
+        assert_eq!((&restored.weights, &restored.hidden_groups), (&s.weights, &s.hidden_groups));
     }
 
     #[test]

@@ -126,6 +126,37 @@ pub enum SortKey {
     Criterion(String),
 }
 
+/// Codes of the sort keys, for buttons and links: a criterion's is the prefix and its id.
+const SORT_NAME: &str = "name";
+const SORT_SCORE: &str = "score";
+const SORT_CRITERION: &str = "c:";
+
+impl SortKey {
+    /// The key as a short code (`name`, `score`, `c:<criterion id>`).
+    pub fn code(&self) -> String {
+        match self {
+            SortKey::Name => SORT_NAME.to_owned(),
+            SortKey::Score => SORT_SCORE.to_owned(),
+            SortKey::Criterion(id) => format!("{SORT_CRITERION}{id}"),
+        }
+    }
+
+    /// The key a code names (anything else is read as a criterion id).
+    pub fn from_code(code: &str) -> SortKey {
+        match code {
+            SORT_NAME => SortKey::Name,
+            SORT_SCORE => SortKey::Score,
+            _ => SortKey::Criterion(code.strip_prefix(SORT_CRITERION).unwrap_or(code).to_owned()),
+        }
+    }
+
+    /// Whether the key sorts from the top down unless the reader flips it: names read best A→Z,
+    /// scores and levels best from the most open.
+    pub fn descending_first(&self) -> bool {
+        *self != SortKey::Name
+    }
+}
+
 /// Row indices in display order. `descending` puts high scores / open levels / Z first. Ties
 /// fall back to the score, then to file order, so the order is always deterministic.
 pub fn order_rows(

@@ -550,6 +550,15 @@ impl CriterionGroup {
     /// Every group, in the order the matrix shows them.
     pub const ALL: [CriterionGroup; 3] =
         [CriterionGroup::Availability, CriterionGroup::Documentation, CriterionGroup::Access];
+
+    /// The kebab-case name used in the data file (and in links).
+    pub fn slug(self) -> &'static str {
+        match self {
+            CriterionGroup::Availability => "availability",
+            CriterionGroup::Documentation => "documentation",
+            CriterionGroup::Access => "access",
+        }
+    }
 }
 
 /// One model's openness cells.

@@ -167,6 +167,8 @@ pub enum Action {
     SetView(View),
     /// Sorts the openness matrix by `key`; the same key again flips the direction.
     SortBy(SortKey),
+    /// Sorts the openness matrix by `key` in this direction (a link restoring a sort).
+    SetSort(SortKey, bool),
     /// Sets a criterion's weight in the score (clamped to 0–5).
     SetWeight(String, f64),
     ResetWeights,
@@ -254,11 +256,11 @@ impl State {
                 if key == self.sort {
                     c.sort_descending = !self.sort_descending;
                 } else {
-                    // Names read best A→Z; scores and levels best from the most open.
-                    c.sort_descending = key != SortKey::Name;
+                    c.sort_descending = key.descending_first();
                     c.sort = key;
                 }
             }
+            Action::SetSort(key, descending) => (c.sort, c.sort_descending) = (key, descending),
             Action::SetWeight(id, w) => {
                 let w = if w.is_finite() { w.clamp(0.0, 5.0) } else { 1.0 };
                 if (w - 1.0).abs() < f64::EPSILON {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ready, setup, watchedPage } from './harness.mjs';
+import { eventually, ready, setup, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 const nameOf = (id) => DATA.events.find((e) => e.id === id).name.en;
@@ -127,6 +127,21 @@ test('sort by score, by name and by a criterion; weights and hidden groups chang
   assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(points[row.cells[crit.id].level] * 100));
   await page.getByRole('button', { name: 'Reset weights' }).click();
   assert.equal(await table.locator(`tr[data-model="${row.model}"] .llmc-score`).textContent(), String(Math.round(scoreOf(row) * 10) / 10));
+
+  // The order, the weights and the hidden groups are in the deep link: a reload keeps them.
+  await table.getByRole('button', { name: /^Model( ▲| ▼)?$/ }).click();
+  await page.getByRole('checkbox', { name: 'Access', exact: true }).uncheck();
+  const weight = page.locator('.llmc-weight').filter({ hasText: crit.name.en }).locator('input');
+  await weight.fill('2.5');
+  await weight.dispatchEvent('change');
+  const order = await models();
+  const hash = await eventually(() => page.evaluate(() => location.hash), (h) => /wt=/.test(h) && /g=access/.test(h) && /k=name/.test(h));
+  assert.match(hash, /k=name&d=asc/);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await models(), order, 'the same order after a reload');
+  assert.equal(await page.getByRole('checkbox', { name: 'Access', exact: true }).isChecked(), false);
+  assert.equal(await page.locator('.llmc-weight').filter({ hasText: crit.name.en }).locator('input').inputValue(), '2.5');
   assert.deepEqual(problems.console, []);
   await context.close();
 });

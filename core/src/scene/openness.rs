@@ -128,7 +128,7 @@ pub fn table(c: &Chronicle, k: &TableChoices) -> Option<OpennessTable> {
         .unwrap_or_default();
 
     let head = |key: SortKey, label: String, class: Option<&'static str>, title: Option<String>| SortHead {
-        code: sort_code(&key),
+        code: key.code(),
         label,
         sorted: (k.sort == key).then_some(k.descending),
         class,
@@ -214,28 +214,6 @@ pub enum Click {
     Cell(usize, usize),
 }
 
-/// `data-sort` codes of the sort buttons: a criterion's is the prefix and its id.
-const SORT_NAME: &str = "name";
-const SORT_SCORE: &str = "score";
-const SORT_CRITERION: &str = "c:";
-
-/// The `data-sort` code of a sort button.
-pub fn sort_code(key: &SortKey) -> String {
-    match key {
-        SortKey::Name => SORT_NAME.to_owned(),
-        SortKey::Score => SORT_SCORE.to_owned(),
-        SortKey::Criterion(id) => format!("{SORT_CRITERION}{id}"),
-    }
-}
-
-fn sort_key(code: &str) -> SortKey {
-    match code {
-        SORT_NAME => SortKey::Name,
-        SORT_SCORE => SortKey::Score,
-        _ => SortKey::Criterion(code.strip_prefix(SORT_CRITERION).unwrap_or(code).to_owned()),
-    }
-}
-
 /// The `data-cell` code of row `r`, criterion `k`.
 pub fn cell_code(r: usize, k: usize) -> String {
     format!("{r}-{k}")
@@ -245,7 +223,7 @@ impl Click {
     /// From a button's attributes (`attr(name)`): `data-sort`, `data-select` or `data-cell`.
     pub fn from_button(attr: impl Fn(&str) -> Option<String>) -> Option<Self> {
         if let Some(code) = attr("data-sort") {
-            return Some(Click::Sort(sort_key(&code)));
+            return Some(Click::Sort(SortKey::from_code(&code)));
         }
         if let Some(model) = attr("data-select") {
             return Some(Click::Select(model));
@@ -287,13 +265,13 @@ mod tests {
         assert_eq!(Click::from_button(button(&[("data-cell", "3")])), None);
         assert_eq!(Click::from_button(button(&[("type", "button")])), None);
         for key in [SortKey::Name, SortKey::Score, SortKey::Criterion("api".into())] {
-            assert_eq!(sort_key(&sort_code(&key)), key);
+            assert_eq!(SortKey::from_code(&key.code()), key);
         }
         // Every button the scene draws reads back as what it was drawn for.
         let c = load_json(FIXTURE).unwrap();
         let t = table(&c, &choices(Lang::En)).unwrap();
         for (h, key) in t.heads.iter().zip([SortKey::Name, SortKey::Score]) {
-            assert_eq!(sort_key(&h.code), key);
+            assert_eq!(SortKey::from_code(&h.code), key);
         }
         for (row, &r) in t.rows.iter().zip(&t.order) {
             for (cell, &k) in row.cells.iter().zip(&t.columns) {

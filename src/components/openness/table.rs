@@ -47,9 +47,8 @@ pub fn mark_table(_: &NodeRef, _: Option<&str>, _: Option<(usize, usize)>) {}
 /// Focuses the sort button of `key` in the drawn table.
 #[cfg(target_arch = "wasm32")]
 pub fn focus_sort_button(frame: &NodeRef, key: &SortKey) {
-    use chronicle_core::scene::openness::sort_code;
     let Some(root) = frame.cast::<web_sys::Element>() else { return };
-    if let Ok(Some(button)) = root.query_selector(&crate::dom::selector("button", "data-sort", &sort_code(key))) {
+    if let Ok(Some(button)) = root.query_selector(&crate::dom::selector("button", "data-sort", &key.code())) {
         crate::dom::focus(&button);
     }
 }
