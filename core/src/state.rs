@@ -309,6 +309,16 @@ impl State {
         Some((snap(w.year(scale.start), b.0), snap(w.year(scale.end), b.1)))
     }
 
+    /// The era of `c` the timeline shows exactly (the window "Zoom to era" would give), if any.
+    pub fn era_shown(&self, c: &crate::Chronicle) -> Option<usize> {
+        let now = self.viewport.window;
+        c.data.eras.iter().position(|era| {
+            let Some((start, end)) = crate::date::span(&era.start, &era.end) else { return false };
+            self.window_after(now, &Action::ZoomTo { start, end })
+                .is_some_and(|w| (w.0 - now.0).abs() < 1e-9 && (w.1 - now.1).abs() < 1e-9)
+        })
+    }
+
     /// The bounds in u units.
     fn u_bounds(&self) -> (f64, f64) {
         let b = self.viewport.bounds;
@@ -365,6 +375,19 @@ mod tests {
         let out = s.reduce(Action::Zoom { factor: 1e-6, anchor: 0.5 });
         assert!(out.is_zoomed_out());
         assert_eq!(out.viewport.window, B);
+    }
+
+    #[test]
+    fn the_era_shown_is_the_one_zoomed_to_until_the_window_moves() {
+        let c = crate::validate::load_json(crate::SHIPPED_JSON).unwrap();
+        let s = State::new(Lang::En, c.extent(), c.focus_warp().clone());
+        assert_eq!(s.era_shown(&c), None, "the whole extent is no era");
+        let era = &c.data.eras[2];
+        let (start, end) = crate::date::span(&era.start, &era.end).unwrap();
+        let zoomed = s.reduce(Action::ZoomTo { start, end });
+        assert_eq!(zoomed.era_shown(&c), Some(2));
+        assert_eq!(zoomed.reduce(Action::Pan { fraction: 0.25 }).era_shown(&c), None);
+        assert_eq!(zoomed.reduce(Action::SetLang(Lang::Zh)).era_shown(&c), Some(2));
     }
 
     #[test]

@@ -567,3 +567,43 @@ test('selecting or hovering an event brings exactly its lineage forward; its pan
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('zoom out by button, - key and Ctrl+wheel; the era menu follows the window', async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.server.url}/?lang=en`);
+  await ready(page);
+  const windowText = () => page.locator('.llmc-window').textContent();
+  const full = await windowText();
+  const menu = page.getByRole('combobox', { name: 'Zoom to era' });
+  assert.equal(await menu.inputValue(), '', 'no era at first');
+  await menu.selectOption({ index: 3 });
+  const era = await eventually(windowText, (w) => w !== full);
+  assert.notEqual(era, full);
+  assert.equal(await menu.inputValue(), '2', 'the menu shows the era on screen');
+
+  // The button zooms out, and the menu lets go of the era.
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  const out1 = await eventually(windowText, (w) => w !== era);
+  assert.notEqual(out1, era);
+  assert.equal(await eventually(() => menu.inputValue(), (v) => v === ''), '', 'no era once zoomed elsewhere');
+
+  // The - key, on a focused event.
+  await menu.selectOption({ index: 3 });
+  await eventually(windowText, (w) => w === era);
+  await page.locator('.llmc-timeline-frame [data-event-id][tabindex="0"]').focus();
+  await page.keyboard.press('-');
+  assert.notEqual(await eventually(windowText, (w) => w !== era), era, '- zooms out');
+
+  // Ctrl + wheel towards the reader zooms out.
+  await menu.selectOption({ index: 3 });
+  await eventually(windowText, (w) => w === era);
+  const box = await page.locator('.llmc-timeline-frame').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 300);
+  await page.keyboard.up('Control');
+  assert.notEqual(await eventually(windowText, (w) => w !== era), era, 'Ctrl+wheel zooms out');
+  assert.equal(await eventually(() => menu.inputValue(), (v) => v === ''), '');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});

@@ -112,6 +112,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let lineage_of = [&*hovered, &*focused, &store.selected].into_iter().find_map(|id| id.clone());
     use_lineage(&container, &c, &plot, lineage_of);
     gesture::use_preview(&live, &container, &store);
+    let era_menu = use_node_ref();
+    toolbar::use_era_menu(&era_menu, store.era_shown(&c));
 
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
@@ -157,7 +159,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
             </figcaption>
-            { toolbar(&steps, &c, viewport) }
+            { toolbar(&steps, &c, viewport, &era_menu) }
             if plot.vertical {
                 <div class="llmc-vertical" ref={container} tabindex="-1" aria-describedby={help_id.clone()} {onkeydown} {onclick} {onfocusin} {onfocusout}>
                     <DrawnPlot plot={plot.clone()} />

@@ -11,8 +11,10 @@ use yew::prelude::*;
 use super::gesture::Steps;
 
 /// The toolbar for the state `steps` acts on, at `viewport`. A button acts on the window the
-/// reader sees: a running gesture ends first.
-pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport) -> Html {
+/// reader sees: a running gesture ends first. The era menu (`era_menu`) shows the era on screen,
+/// if the window is exactly one (see [`use_era_menu`]).
+pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport, era_menu: &NodeRef) -> Html {
+    let shown = steps.store.era_shown(c);
     let store = &steps.store;
     let (lang, t) = (store.lang, ui(store.lang));
     let act = |action: Action| {
@@ -46,12 +48,27 @@ pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport) -> Html {
                     onclick={act(Action::SetAllEdges(!store.all_edges))}>{ t.all_edges }</button>
             <label class="llmc-era-select">
                 <span>{ t.zoom_to_era }</span>
-                <select onchange={era_select}>
-                    <option value="" selected=true>{ "—" }</option>
-                    { for c.data.eras.iter().enumerate().map(|(i, era)| html! { <option value={i.to_string()}>{ era.name.get(lang) }</option> }) }
+                <select ref={era_menu.clone()} onchange={era_select}>
+                    <option value="" selected={shown.is_none()}>{ "—" }</option>
+                    { for c.data.eras.iter().enumerate().map(|(i, era)| html! {
+                        <option value={i.to_string()} selected={shown == Some(i)}>{ era.name.get(lang) }</option>
+                    }) }
                 </select>
             </label>
             <span class="llmc-window" aria-live="polite">{ window_label(viewport.window, lang) }</span>
         </div>
     }
+}
+
+/// Keeps the era menu on the era shown, or on "—" once the reader zooms or pans elsewhere. (An
+/// option's `selected` attribute stops counting once the reader has chosen one, so the menu's
+/// value is set.)
+#[hook]
+pub fn use_era_menu(era_menu: &NodeRef, shown: Option<usize>) {
+    let era_menu = era_menu.clone();
+    use_effect_with(shown, move |shown| {
+        if let Some(select) = era_menu.cast::<web_sys::HtmlSelectElement>() {
+            select.set_value(&shown.map(|i| i.to_string()).unwrap_or_default());
+        }
+    });
 }
