@@ -6,6 +6,8 @@
 //! Chromium and ChromeDriver), and skips what is present. Trunk itself never downloads anything:
 //! it runs with `--offline` and finds the tools on PATH.
 
+mod css;
+
 use std::env;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -30,8 +32,9 @@ fn main() {
         Some("bench") => bench(&args[1..]),
         Some("schema") => write_schema(),
         Some("prerender") => prerender(&args[1..]),
+        Some("css") => css::write(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | schema | prerender [DIR] | check-data FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | schema | css [--check] | prerender [DIR] | check-data FILE…>");
             exit(2);
         }
     };
