@@ -182,6 +182,7 @@ pub struct Ui {
     pub legend_documented: &'static str,
     /// The legend's line for inferred lineage edges (drawn dashed).
     pub legend_inferred: &'static str,
+    pub legend_lineage: &'static str,
     pub download_csv: &'static str,
     pub download_json: &'static str,
     pub view: &'static str,
@@ -280,6 +281,7 @@ static ZH: Ui = Ui {
     not_in_matrix: "灰色：不在矩阵中",
     legend_documented: "实线：有文献记载的传承",
     legend_inferred: "虚线：推断的传承",
+    legend_lineage: "粗线：所选事件的谱系",
     download_csv: "下载 CSV",
     download_json: "下载 JSON",
     view: "视图",
@@ -396,6 +398,7 @@ static EN: Ui = Ui {
     not_in_matrix: "grey: not in the matrix",
     legend_documented: "solid line: documented lineage",
     legend_inferred: "dashed line: inferred lineage",
+    legend_lineage: "thick line: the selected event's lineage",
     download_csv: "Download CSV",
     download_json: "Download JSON",
     view: "View",

@@ -238,3 +238,19 @@ test('the openness table keeps its header row and model column in view while scr
   assert.ok(Math.abs(firstColBox.x - frameBox.x) <= 2, `model column at ${firstColBox.x}, frame at ${frameBox.x}`);
   await context.close();
 });
+
+test('with the timeline alone, its legend chooses and clears the colouring', { skip: !openRows && 'no openness rows' }, async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en#lang=en&v=timeline`);
+  await ready(page);
+  assert.equal(await page.locator('.llmc-openness').count(), 0, 'no matrix on the page');
+  const crit = DATA.criteria[0];
+  const menu = page.getByRole('combobox', { name: 'Colour the timeline by' });
+  await menu.selectOption(crit.id);
+  await page.locator('.llmc-colour-legend').getByText(new RegExp(crit.name.en)).waitFor();
+  await menu.selectOption('');
+  await page.locator('.llmc-colour-legend').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[class*="llmc-colour-"].llmc-event').count(), 0, 'no event coloured');
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});

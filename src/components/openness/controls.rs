@@ -1,5 +1,5 @@
-//! The controls above the openness table: the level legend, the groups shown, colouring the
-//! timeline by a criterion, the downloads, and the score's weights.
+//! The controls above the openness table: the level legend, the groups shown, the downloads, and
+//! the score's weights. (Colouring the timeline by a criterion is in the timeline's legend.)
 
 use chronicle_core::i18n::{group_name, level_name, ui, Lang};
 use chronicle_core::matrix::{level_symbol, to_csv, to_json};
@@ -35,29 +35,6 @@ pub fn group_toggles(store: &StoreHandle) -> Html {
             <legend>{ t.show_groups }</legend>
             { for toggles }
         </fieldset>
-    }
-}
-
-/// The criterion the timeline is coloured by.
-pub fn colour_by(store: &StoreHandle, c: &Loaded) -> Html {
-    let (lang, t) = (store.lang, ui(store.lang));
-    let onchange = {
-        let store = store.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            store.dispatch(Action::ColourBy(Some(v)));
-        })
-    };
-    html! {
-        <label class="llmc-colour-by">
-            <span>{ t.colour_by }</span>
-            <select {onchange}>
-                <option value="" selected={store.colour_by.is_none()}>{ t.colour_none }</option>
-                { for c.data.criteria.iter().map(|k| html! {
-                    <option value={k.id.clone()} selected={store.colour_by.as_deref() == Some(k.id.as_str())}>{ k.name.get(lang) }</option>
-                }) }
-            </select>
-        </label>
     }
 }
 

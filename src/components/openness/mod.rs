@@ -7,12 +7,15 @@
 //! `table.rs` is its DOM side, `controls.rs` the controls above it, `cell.rs` a cell's note and
 //! `rubric.rs` the rubric beside it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use chronicle_core::matrix::SortKey;
 use chronicle_core::scene::openness::{self, Click, TableChoices};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, use_store};
+use crate::app::{use_chronicle, use_store, Loaded, StoreHandle};
 use crate::markup::Drawn;
 use crate::render;
 
@@ -67,29 +70,7 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
     let Some(drawn) = table.as_ref().as_ref() else { return html! {} };
     let (scene, markup) = &**drawn;
 
-    // One handler for every button in the table: sort, select a model, open a cell.
-    // Selecting anywhere selects everywhere: opening a cell's note selects its model too.
-    let onclick = {
-        let (store, open_cell, refocus, c) = (store.clone(), open_cell.clone(), refocus.clone(), c.clone());
-        Callback::from(move |e: MouseEvent| match table_click(&e) {
-            Some(Click::Sort(key)) => {
-                *refocus.borrow_mut() = Some(key.clone());
-                store.dispatch(Action::SortBy(key));
-            }
-            Some(Click::Select(model)) => store.dispatch(Action::Select(model)),
-            Some(Click::Cell(r, k)) => {
-                let opening = *open_cell != Some((r, k));
-                open_cell.set(opening.then_some((r, k)));
-                let model = c.data.openness.get(r).map(|row| row.model.clone());
-                if let Some(model) =
-                    model.filter(|m| opening && c.find(m).is_some() && store.selected.as_ref() != Some(m))
-                {
-                    store.dispatch(Action::Select(model));
-                }
-            }
-            None => {}
-        })
-    };
+    let onclick = on_table_click(&store, &c, open_cell.clone(), refocus.clone());
     let note = open_cell.and_then(|(r, k)| openness::cell_detail(&c, r, k, lang)).map(|d| cell::cell_note(&d, lang));
 
     html! {
@@ -98,7 +79,6 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
             <p class="llmc-hint">{ t.score_rule }{ " " }{ t.cell_hint }</p>
             <div class="llmc-matrix-controls">
                 { controls::group_toggles(&store) }
-                { controls::colour_by(&store, &c) }
                 { controls::downloads(&c, scene, lang) }
             </div>
             { controls::weights(&store, &c) }
@@ -111,4 +91,33 @@ pub fn OpennessMatrix(props: &OpennessProps) -> Html {
             <Rubric {lang} />
         </section>
     }
+}
+
+/// One handler for every button in the table: sort (and have focus come back to that column's
+/// button, `refocus`), select a model, open or close a cell's note. Selecting anywhere selects
+/// everywhere: opening a cell's note selects its model too.
+fn on_table_click(
+    store: &StoreHandle,
+    c: &Loaded,
+    open_cell: UseStateHandle<Option<(usize, usize)>>,
+    refocus: Rc<RefCell<Option<SortKey>>>,
+) -> Callback<MouseEvent> {
+    let (store, c) = (store.clone(), c.clone());
+    Callback::from(move |e: MouseEvent| match table_click(&e) {
+        Some(Click::Sort(key)) => {
+            *refocus.borrow_mut() = Some(key.clone());
+            store.dispatch(Action::SortBy(key));
+        }
+        Some(Click::Select(model)) => store.dispatch(Action::Select(model)),
+        Some(Click::Cell(r, k)) => {
+            let opening = *open_cell != Some((r, k));
+            open_cell.set(opening.then_some((r, k)));
+            let model = c.data.openness.get(r).map(|row| row.model.clone());
+            if let Some(model) = model.filter(|m| opening && c.find(m).is_some() && store.selected.as_ref() != Some(m))
+            {
+                store.dispatch(Action::Select(model));
+            }
+        }
+        None => {}
+    })
 }
