@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { ready, serve, setup, showIntent, violations, watchedPage } from './harness.mjs';
+import { eventually, ready, serve, setup, showIntent, violations, watchedPage } from './harness.mjs';
 
 const DATA = JSON.parse(readFileSync(new URL('../../data/chronicle.json', import.meta.url)));
 
@@ -74,7 +74,8 @@ for (const [path, lang, tag] of [['/', 'zh', 'zh-Hans'], ['/en/', 'en', 'en']]) 
  * panel or early global is left. */
 async function takenOver(page, id, name) {
   await page.getByRole('region', { name }).getByText('Architecture').waitFor();
-  const pressed = page.locator('[data-event-id][aria-pressed="true"]');
+  // (What is shown: until the widget measures itself the narrow list is in the page too, hidden.)
+  const pressed = page.locator('[data-event-id][aria-pressed="true"]:visible');
   assert.equal(await pressed.count(), 1);
   assert.equal(await pressed.getAttribute('data-event-id'), id);
   assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0, 'the early panel and marks are gone');
@@ -107,7 +108,8 @@ test('before the WASM arrives, an event answers a click or Enter with its detail
   // first sign of intent: here, a key pressed on an event.
   await page.waitForFunction(() => window.__llmcBoot === 'waiting');
   const root = page.locator('#llm-chronicle');
-  const pressed = page.locator('[data-event-id][aria-pressed="true"]');
+  // (What is shown: until the widget measures itself the narrow list is in the page too, hidden.)
+  const pressed = page.locator('[data-event-id][aria-pressed="true"]:visible');
   const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-event-id'));
   assert.equal(await root.getAttribute('class'), 'llmc-inert');
   // Enter on one event: it shows pressed, and its panel opens with focus on its heading.
@@ -169,11 +171,11 @@ test('an event still answers between the WASM starting and the dataset arriving'
   assert.equal(await page.locator('#llm-chronicle').getAttribute('class'), 'llmc-inert');
   await page.locator('[data-event-id="gpt-1"]').first().click();
   await page.getByRole('region', { name: 'GPT-1' }).waitFor();
-  assert.equal(await page.locator('[data-event-id="gpt-1"][aria-pressed="true"]').count(), 1);
+  assert.equal(await page.locator('[data-event-id="gpt-1"][aria-pressed="true"]:visible').count(), 1);
   release();
   await ready(page);
   await page.getByRole('region', { name: 'GPT-1' }).getByText('Architecture').waitFor();
-  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]').count(), 1);
+  assert.equal(await page.locator('[data-event-id][aria-pressed="true"]:visible').count(), 1);
   assert.deepEqual(problems.console, []);
   await context.close();
 });
@@ -619,5 +621,42 @@ test('the built site works under a strict Content Security Policy', async () => 
     }
   } finally {
     await strict.close();
+  }
+});
+
+test("a phone's first frame is the year-grouped list, and it stays put when the widget starts", async () => {
+  for (const path of ['/', '/en/']) {
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 375, height: 800 } });
+    await page.goto(`${env.server.url}${path}`);
+    const firstYear = page.locator('.llmc-vyear').first();
+    await firstYear.waitFor();
+    assert.equal(await page.locator('#llm-chronicle.llmc-inert').count(), 1, 'before any input the WASM has not run');
+    // Nothing reaches past the viewport's right edge, and the list is what shows.
+    const overflow = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      // Content inside its own scrolling frame (the matrices) may be wider; nothing else.
+      const scrolls = (el) => {
+        for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+        return false;
+      };
+      const wide = [...document.querySelectorAll('#llm-chronicle *')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > w + 0.5 && !scrolls(el);
+      });
+      return { scroll: document.documentElement.scrollWidth, client: w, wide: wide.slice(0, 3).map((el) => el.className.baseVal ?? el.className) };
+    });
+    assert.ok(overflow.scroll <= overflow.client && overflow.wide.length === 0, `${path}: ${JSON.stringify(overflow)}`);
+    assert.equal(await firstYear.isVisible(), true, 'the first year group is visible');
+    assert.equal(await page.locator('.llmc-timeline-frame').isVisible(), false, 'the wide plot is not');
+    const entry = page.locator('.llmc-vevent').first();
+    const before = await entry.boundingBox();
+    // The widget starts: the first entry has not moved.
+    await showIntent(page);
+    await page.waitForFunction(() => !document.querySelector('.llmc-inert'));
+    assert.equal(await eventually(() => page.locator('.llmc-unmeasured').count(), (n) => n === 0), 0, 'measured');
+    const after = await page.locator('.llmc-vevent').first().boundingBox();
+    assert.ok(Math.abs(after.x - before.x) < 1 && Math.abs(after.y - before.y) < 1, `${path}: ${JSON.stringify({ before, after })}`);
+    assert.deepEqual(problems.console, []);
+    await context.close();
   }
 });

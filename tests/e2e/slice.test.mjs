@@ -468,7 +468,7 @@ test('narrow embeds get a vertical list that scrolls with the page and works by 
   await page.goto(`${env.server.url}/?lang=en`);
   await ready(page);
   await page.locator('.llmc-vertical').waitFor();
-  assert.equal(await page.locator('.llmc-timeline-frame').count(), 0, 'no horizontal strip');
+  assert.equal(await eventually(() => page.locator('.llmc-timeline-frame').count(), (n) => n === 0), 0, 'no horizontal strip');
   assert.equal(await page.locator('.llmc-vevent').count(), DATA.events.length);
   // Real list semantics: years, then events.
   assert.equal(await page.locator('.llmc-vertical > ol > li > ol > li > button').count(), DATA.events.length);

@@ -67,19 +67,19 @@ pub fn mark_plot(_: &NodeRef, _: Option<&str>, _: Option<&str>) {}
 /// everything be as drawn.
 #[cfg(target_arch = "wasm32")]
 pub fn mark_lineage(container: &NodeRef, ids: Option<&[&str]>, path: &str) {
-    use crate::dom::event_selector;
     use wasm_bindgen::JsCast;
     const IN: &str = "llmc-in-lineage";
     let Some(root) = container.cast::<web_sys::Element>() else { return };
     let _ = root.class_list().toggle_with_force("llmc-lineage-on", ids.is_some());
-    if let Ok(marked) = root.query_selector_all(&format!(".{IN}")) {
-        for el in (0..marked.length()).filter_map(|k| marked.item(k)?.dyn_into::<web_sys::Element>().ok()) {
-            let _ = el.class_list().remove_1(IN);
-        }
-    }
-    for id in ids.unwrap_or_default() {
-        if let Ok(Some(el)) = root.query_selector(&event_selector(id)) {
-            let _ = el.class_list().add_1(IN);
+    // One pass over the drawn events, touching only those whose mark changes: a lineage can hold
+    // thousands of events, and a selector per event would search the plot once for each.
+    let wanted: std::collections::HashSet<&str> = ids.unwrap_or_default().iter().copied().collect();
+    if let Ok(events) = root.query_selector_all("[data-event-id]") {
+        for el in (0..events.length()).filter_map(|k| events.item(k)?.dyn_into::<web_sys::Element>().ok()) {
+            let on = el.get_attribute("data-event-id").is_some_and(|id| wanted.contains(id.as_str()));
+            if el.class_list().contains(IN) != on {
+                let _ = el.class_list().toggle_with_force(IN, on);
+            }
         }
     }
     if let Ok(Some(edges)) = root.query_selector(".llmc-edge-lineage") {
@@ -124,10 +124,11 @@ pub fn capture_pointer(frame: &NodeRef, e: &PointerEvent) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn capture_pointer(_: &NodeRef, _: &PointerEvent) {}
 
-/// The rendered width of `node`, kept current by a `ResizeObserver`.
+/// The rendered width of `node`, kept current by a `ResizeObserver`; `None` until measured (on
+/// the server, and in the render that hydrates the prerendered page).
 #[hook]
-pub fn use_width(node: NodeRef) -> f64 {
-    let width = use_state_eq(|| DEFAULT_WIDTH);
+pub fn use_width(node: NodeRef) -> Option<f64> {
+    let width = use_state_eq(|| None::<f64>);
     #[cfg(target_arch = "wasm32")]
     {
         let width = width.clone();
@@ -138,7 +139,7 @@ pub fn use_width(node: NodeRef) -> f64 {
                 move |el: &web_sys::Element| {
                     let w = f64::from(el.client_width());
                     if w > 0.0 {
-                        width.set(w);
+                        width.set(Some(w));
                     }
                 }
             };

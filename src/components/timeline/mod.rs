@@ -12,6 +12,7 @@ mod dom;
 mod gesture;
 mod keys;
 mod legend;
+mod lineage;
 mod pointer;
 mod toolbar;
 
@@ -21,7 +22,6 @@ use std::rc::Rc;
 use chronicle_core::filter::Filter;
 use chronicle_core::i18n::{ui, Lang};
 use chronicle_core::layout::Edge;
-use chronicle_core::lineage::Lineage;
 use chronicle_core::query::Query;
 use chronicle_core::scene::{self, Walk, NARROW_PX};
 use chronicle_core::state::Action;
@@ -31,7 +31,7 @@ use crate::app::{use_chronicle, use_store, use_viewport, Loaded, StoreHandle};
 use crate::markup::Drawn;
 use crate::render;
 
-use dom::{event_id_at, mark_plot, use_width};
+use dom::{event_id_at, mark_plot, use_width, DEFAULT_WIDTH};
 use gesture::{use_ctrl_wheel_zoom, Live, Steps};
 use legend::Legend;
 use pointer::use_pointer;
@@ -94,7 +94,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let t = ui(lang);
     let container = use_node_ref();
     let figure = use_node_ref();
-    let width = use_width(figure.clone());
+    let measured = use_width(figure.clone());
+    let width = measured.unwrap_or(DEFAULT_WIDTH);
     // The event that holds the roving tabindex (the one Tab lands on).
     let roving = use_state_eq(|| None::<String>);
     let live = use_mut_ref(Live::default);
@@ -104,13 +105,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let pointer = use_pointer(container.clone(), figure.clone(), steps.clone(), width);
     let keep_focus = keys::use_keep_focus(container.clone());
     let plot = use_plot(&c, &store, &live, width);
+    let first_list = use_first_list(&c, &store, &live, measured.is_none());
     use_marks(&container, &store, &roving, &plot);
-    // The event whose lineage is brought forward: the one under the pointer, else the focused
-    // one, else the selected one.
-    let hovered = use_state_eq(|| None::<String>);
-    let focused = use_state_eq(|| None::<String>);
-    let lineage_of = [&*hovered, &*focused, &store.selected].into_iter().find_map(|id| id.clone());
-    use_lineage(&container, &c, &plot, lineage_of);
+    let attention = lineage::use_attention(&container, &c, &plot, &store, roving);
     gesture::use_preview(&live, &container, &store);
     let era_menu = use_node_ref();
     toolbar::use_era_menu(&era_menu, store.era_shown(&c));
@@ -126,35 +123,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    // The event focused last keeps the tab stop.
-    let onfocusin = {
-        let focused = focused.clone();
-        Callback::from(move |e: FocusEvent| {
-            let id = event_id_at(e.target());
-            if let Some(id) = &id {
-                roving.set(Some(id.clone()));
-            }
-            focused.set(id);
-        })
-    };
-    let onfocusout = Callback::from(move |_: FocusEvent| focused.set(None));
-    let onpointerover = {
-        let hovered = hovered.clone();
-        Callback::from(move |e: PointerEvent| hovered.set(event_id_at(e.target())))
-    };
-    let onpointerleave = Callback::from(move |_: PointerEvent| hovered.set(None));
+    let lineage::Attention { onfocusin, onfocusout, onpointerover, onpointerleave } = attention;
     let onkeydown = keys::on_keydown(&steps, plot.clone(), keep_focus);
     // Selection changes are announced politely: the name only.
     let announcement =
         store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
-    let colour_by = store
-        .colour_by
-        .as_deref()
-        .and_then(|id| c.data.criteria.iter().find(|k| k.id == id))
-        .map(|k| AttrValue::from(k.name.get(lang).to_owned()));
 
     html! {
-        <figure class={classes!("llmc-timeline", plot.vertical.then_some("llmc-timeline-vertical"))} ref={figure} aria-labelledby={caption_id.clone()}>
+        <figure class={classes!("llmc-timeline", plot.vertical.then_some("llmc-timeline-vertical"), first_list.is_some().then_some("llmc-unmeasured"))}
+                ref={figure} aria-labelledby={caption_id.clone()}>
             <figcaption id={caption_id}>
                 <span class="llmc-view-title">{ t.timeline_label }</span>
                 <span class="llmc-hint">{ t.timeline_hint }</span>
@@ -173,20 +150,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <DrawnPlot plot={plot.clone()} />
                     </div>
                 </div>
+                // Its narrow twin, until the width is known (see `use_first_list`).
+                <div class="llmc-first-list">
+                    if let Some(list) = first_list {
+                        <div class="llmc-vertical">
+                            <DrawnPlot plot={list} />
+                        </div>
+                    }
+                </div>
             }
             <p class="llmc-sr-only" role="status">{ announcement }</p>
             <p class="llmc-hint llmc-keys" id={help_id}>{ t.keyboard_help }</p>
-            <Legend {colour_by} />
+            <Legend />
         </figure>
     }
 }
 
-/// The plot for the present inputs, drawn again only when they change (a gesture's steps do not
-/// change them: it lays out once, where it began). `live` learns the plot and the width, for the
-/// gesture's preview.
-#[hook]
-fn use_plot(c: &Loaded, store: &StoreHandle, live: &Rc<RefCell<Live>>, width: f64) -> Rc<Drawn<Plot>> {
-    let key = PlotKey {
+/// What the plot `width` px wide is drawn from.
+fn plot_key(c: &Loaded, store: &StoreHandle, live: &RefCell<Live>, width: f64) -> PlotKey {
+    PlotKey {
         data: c.clone(),
         window: live.borrow().gesture.laid_out(store),
         width,
@@ -195,7 +177,32 @@ fn use_plot(c: &Loaded, store: &StoreHandle, live: &Rc<RefCell<Live>>, width: f6
         filter: store.filter.clone(),
         colour_by: store.colour_by.clone(),
         story: store.story,
-    };
+    }
+}
+
+/// Until the widget has measured the plot's width (the prerendered page, and the render that
+/// hydrates it), the narrow list is drawn as well as the wide plot, and the stylesheet shows the
+/// one that fits the figure's width: a phone's first frame is already the list, and nothing moves
+/// when the widget starts. `None` once measured.
+#[hook]
+fn use_first_list(
+    c: &Loaded,
+    store: &StoreHandle,
+    live: &Rc<RefCell<Live>>,
+    unmeasured: bool,
+) -> Option<Rc<Drawn<Plot>>> {
+    let key = unmeasured.then(|| plot_key(c, store, live, NARROW_PX - 1.0));
+    let store = store.clone();
+    let list = use_memo(key, move |k| k.as_ref().map(|k| Rc::new(Drawn::new(draw(k, store.warp())))));
+    (*list).clone()
+}
+
+/// The plot for the present inputs, drawn again only when they change (a gesture's steps do not
+/// change them: it lays out once, where it began). `live` learns the plot and the width, for the
+/// gesture's preview.
+#[hook]
+fn use_plot(c: &Loaded, store: &StoreHandle, live: &Rc<RefCell<Live>>, width: f64) -> Rc<Drawn<Plot>> {
+    let key = plot_key(c, store, live, width);
     let plot = {
         let store = store.clone();
         use_memo(key, move |k| Drawn::new(draw(k, store.warp())))
@@ -219,19 +226,6 @@ fn use_marks(container: &NodeRef, store: &StoreHandle, roving: &UseStateHandle<O
     let container = container.clone();
     use_effect_with((store.selected.clone(), tab_stop, plot.serial), move |(selected, tab_stop, _)| {
         mark_plot(&container, selected.as_deref(), tab_stop.as_deref())
-    });
-}
-
-/// Brings the lineage of event `of` forward on the drawn plot (see `dom::mark_lineage`), after
-/// each drawing or change of the event.
-#[hook]
-fn use_lineage(container: &NodeRef, c: &Loaded, plot: &Rc<Drawn<Plot>>, of: Option<String>) {
-    let (container, c, drawn) = (container.clone(), c.clone(), plot.clone());
-    use_effect_with((of, plot.serial), move |(of, _)| {
-        let lineage = of.as_deref().and_then(|id| c.find(id)).map(|i| Lineage::of(&c, i));
-        let ids: Vec<&str> = lineage.iter().flat_map(|l| l.events()).map(|i| c.events()[i].id.as_str()).collect();
-        let path = lineage.as_ref().map(|l| scene::timeline::lineage_path(&drawn.edges, l)).unwrap_or_default();
-        dom::mark_lineage(&container, lineage.is_some().then_some(&ids[..]), &path);
     });
 }
 
