@@ -13,7 +13,7 @@ use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
 use crate::components::{
-    About, DataErrors, Detail, Embed, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline,
+    About, DataErrors, Detail, Embed, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline, Trend,
 };
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
@@ -245,6 +245,7 @@ fn views(props: &AppProps, store: &StoreHandle, chronicle: &Rc<Chronicle>) -> Ht
             <div class="llmc-below" data-llmc-defer="">
                 <div class="llmc-view llmc-view-matrix">
                     if store.view.shows_matrix() {
+                        <Trend id_prefix={props.id_prefix.clone()} />
                         <Matrix id_prefix={props.id_prefix.clone()} />
                         <OpennessMatrix id_prefix={props.id_prefix.clone()} />
                     }

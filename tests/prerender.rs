@@ -68,7 +68,7 @@ async fn both_prerendered_pages_hold_every_event_and_their_metadata() {
         for era in &data.data.eras {
             assert!(html.contains(&escape(era.name.get(lang))));
         }
-        assert_eq!(html.matches("<table").count(), 3, "both matrices and the rubric are tables");
+        assert_eq!(html.matches("<table").count(), 5, "both matrices, the rubric and the trend's two are tables");
         // The folded filters, and the part below the timeline, wait inside a <noscript> each
         // (text for the parser when scripting is on); the timeline is outside them.
         let later = format!("<noscript {}>", llm_chronicle::LATER_ATTR);
@@ -81,7 +81,7 @@ async fn both_prerendered_pages_hold_every_event_and_their_metadata() {
         assert!(rest.contains("class=\"llmc-timeline-svg\"") && rest.contains("llmc-detail-slot"));
         let (below, rest) = parts[2].split_once("</noscript>").unwrap();
         assert!(below.starts_with("<div data-llmc-defer=\"\" class=\"llmc-below\">"), "{below:.80}");
-        assert_eq!(below.matches("<table").count(), 3);
+        assert_eq!(below.matches("<table").count(), 5);
         assert!(below.contains("class=\"llmc-list") && below.contains("class=\"llmc-about\""));
         // (After the hydration markers of the components that close there.)
         let mut rest = rest.trim_start();

@@ -551,25 +551,11 @@ pub fn window_label(window: (f64, f64), lang: Lang) -> String {
 /// assert_eq!(data_as_of("2026-11-30", Lang::En), "Data as of 30 November 2026");
 /// ```
 pub fn data_as_of(as_of: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let label = ui(lang).data_as_of;
     match crate::date::Date::parse(as_of) {
         Ok(crate::date::Date { year, month: Some(m), day: Some(d) }) => match lang {
             Lang::Zh => format!("{label} {year} 年 {m} 月 {d} 日"),
-            Lang::En => format!("{label} {d} {} {year}", MONTHS[usize::from(m) - 1]),
+            Lang::En => format!("{label} {d} {} {year}", month_name(m)),
         },
         _ => format!("{label} {as_of}"),
     }
@@ -648,6 +634,111 @@ pub fn openness_marker(openness: Openness, lang: Lang) -> &'static str {
         Openness::Open => ui.open_marker,
         Openness::Closed => ui.closed_marker,
         Openness::NotApplicable => ui.na_marker,
+    }
+}
+
+/// An English month's name, 1 to 12 ("" otherwise).
+pub fn month_name(month: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("")
+}
+
+/// The trend chart's words (`scene::trend`), in one language.
+#[derive(Debug)]
+pub struct TrendUi {
+    pub heading: &'static str,
+    pub releases: &'static str,
+    pub scores: &'static str,
+    pub open_weights: &'static str,
+    pub closed: &'static str,
+    pub best_open: &'static str,
+    pub best_closed: &'static str,
+    /// After a year in a bar's tooltip.
+    pub colon: &'static str,
+    pub hint: &'static str,
+    pub data_tables: &'static str,
+    pub year: &'static str,
+    pub share_open: &'static str,
+    pub model: &'static str,
+    pub released: &'static str,
+    pub weights: &'static str,
+    pub score: &'static str,
+    /// "Filtered: 20 of 181 events".
+    pub filtered: fn(usize, usize) -> String,
+    /// Releases in the first and the last year: (year, open, all) each.
+    pub releases_said: fn((&str, usize, usize), (&str, usize, usize)) -> String,
+    /// The best open and the best closed model: (name, score) each.
+    pub best_said: fn((&str, &str), (&str, &str)) -> String,
+}
+
+static TREND_ZH: TrendUi = TrendUi {
+    heading: "开放与闭源：历年走势",
+    releases: "每年的重要模型发布",
+    scores: "矩阵中各模型的开放度评分（按发布日期）",
+    open_weights: "开放权重",
+    closed: "闭源",
+    best_open: "开放模型最高分",
+    best_closed: "闭源模型最高分",
+    colon: "：",
+    hint: "点击圆点即可选中该模型；下方表格列出全部数字。",
+    data_tables: "图表数据（表格）",
+    year: "年份",
+    share_open: "开放占比",
+    model: "模型",
+    released: "发布日期",
+    weights: "权重",
+    score: "开放度评分",
+    filtered: |shown, total| format!("已筛选：{total} 个事件中的 {shown} 个"),
+    releases_said: |(a, ao, an), (b, bo, bn)| {
+        format!("{a}：{an} 个重要模型发布中有 {ao} 个开放权重；{b}：{bn} 个中有 {bo} 个。")
+    },
+    best_said: |(o, os), (c, cs)| format!("开放度评分最高的开放模型是 {o}（{os}），闭源模型是 {c}（{cs}）。"),
+};
+
+static TREND_EN: TrendUi = TrendUi {
+    heading: "Open versus closed over time",
+    releases: "Notable model releases per year",
+    scores: "Openness score of the models in the matrix, by release date",
+    open_weights: "open weights",
+    closed: "closed",
+    best_open: "best open so far",
+    best_closed: "best closed so far",
+    colon: ":",
+    hint: "Click a dot to select its model; the tables below give every figure.",
+    data_tables: "The figures behind the chart (tables)",
+    year: "Year",
+    share_open: "Share with open weights",
+    model: "Model",
+    released: "Released",
+    weights: "Weights",
+    score: "Openness score",
+    filtered: |shown, total| format!("Filtered: {shown} of {total} events"),
+    releases_said: |(a, ao, an), (b, bo, bn)| {
+        format!("In {a}, {ao} of {an} notable model releases had open weights; in {b}, {bo} of {bn}.")
+    },
+    best_said: |(o, os), (c, cs)| {
+        format!("The most open model with open weights is {o} ({os}); the most open closed model is {c} ({cs}).")
+    },
+};
+
+/// The trend chart's words in `lang`.
+pub fn trend_ui(lang: Lang) -> &'static TrendUi {
+    match lang {
+        Lang::Zh => &TREND_ZH,
+        Lang::En => &TREND_EN,
     }
 }
 

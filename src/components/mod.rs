@@ -14,6 +14,8 @@ mod matrix;
 pub mod openness;
 mod story;
 mod timeline;
+mod trend;
+pub mod width;
 
 pub use about::About;
 pub use detail::Detail;
@@ -26,3 +28,4 @@ pub use matrix::Matrix;
 pub use openness::OpennessMatrix;
 pub use story::Story;
 pub use timeline::Timeline;
+pub use trend::Trend;

@@ -5,6 +5,7 @@ pub mod detail;
 pub mod list;
 pub mod openness;
 pub mod timeline;
+pub mod trend;
 
 use chronicle_core::markup::Markup;
 use chronicle_core::model::Openness;

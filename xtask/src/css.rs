@@ -20,6 +20,7 @@ pub const PARTS: &[&str] = &[
     "src/components/timeline/toolbar.css",
     "src/components/timeline/legend.css",
     "src/components/detail.css",
+    "src/components/trend/trend.css",
     "src/components/matrix.css",
     "src/components/errors.css",
     "src/components/openness/openness.css",

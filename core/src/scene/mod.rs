@@ -20,6 +20,7 @@ pub mod detail;
 pub mod list;
 pub mod openness;
 pub mod timeline;
+pub mod trend;
 
 use crate::model::Level;
 

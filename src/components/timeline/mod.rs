@@ -31,7 +31,8 @@ use crate::app::{use_chronicle, use_store, use_viewport, Loaded, StoreHandle};
 use crate::markup::Drawn;
 use crate::render;
 
-use dom::{event_id_at, mark_plot, use_width, DEFAULT_WIDTH};
+use super::width::use_width;
+use dom::{event_id_at, mark_plot, DEFAULT_WIDTH};
 use gesture::{use_ctrl_wheel_zoom, Live, Steps};
 use legend::Legend;
 use pointer::use_pointer;
