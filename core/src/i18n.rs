@@ -456,6 +456,16 @@ pub fn stacked_more(n: usize, lang: Lang) -> String {
     }
 }
 
+/// Under the narrow list's first entries in the prerendered page (seen without scripts; with
+/// them, the whole list replaces it once the widget knows the width).
+pub fn first_list_more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("……另有 {n} 个事件，见下方的事件列表。"),
+        Lang::En if n == 1 => "… and 1 more event, in the list of events below.".to_owned(),
+        Lang::En => format!("… and {n} more events, in the list of events below."),
+    }
+}
+
 /// The UI strings for `lang`.
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {

@@ -303,7 +303,7 @@ test('the folded filters and the part below the timeline wait as text for the fi
   assert.equal(await page.getByRole('button', { name: '中文', exact: true }).locator('svg path').count(), 1);
   // Then, with no WASM asked for, everything is there: to read, to find in the page, to use.
   assert.equal(await page.locator('noscript').count(), 0);
-  assert.equal(await page.locator('.llmc table').count(), 3, 'both matrices and the rubric');
+  assert.equal(await page.locator('.llmc table').count(), 5, 'both matrices, the rubric and the trend chart\'s two');
   await page.waitForFunction((n) => document.querySelectorAll('.llmc-list-events > li').length === n, DATA.events.length);
   assert.ok((await page.locator('.llmc').textContent()).includes(DATA.events.at(-1).summary.en));
   await page.locator('.llmc-filters summary').click();

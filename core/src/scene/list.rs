@@ -36,6 +36,24 @@ pub struct ListEntry {
     pub tab_stop: bool,
 }
 
+impl ListScene {
+    /// The first `n` entries, in their year groups, and how many were left out: what a phone's
+    /// first screens show before the widget has measured its width. (The whole list would double
+    /// the page the parser must read before a click can be answered.)
+    pub fn first(mut self, n: usize) -> (ListScene, usize) {
+        let total: usize = self.years.iter().map(|y| y.entries.len()).sum();
+        let mut room = n;
+        self.years.retain_mut(|y| {
+            y.entries.truncate(room);
+            room -= y.entries.len();
+            !y.entries.is_empty()
+        });
+        self.walk.ids.truncate(n);
+        self.walk.anchors.truncate(n);
+        (self, total.saturating_sub(n))
+    }
+}
+
 /// The scene of the narrow timeline: the events of `window` (fractional years).
 pub fn list(q: &Query, window: (f64, f64), lang: Lang) -> ListScene {
     let c = q.chronicle;
@@ -81,4 +99,27 @@ pub fn list(q: &Query, window: (f64, f64), lang: Lang) -> ListScene {
         })
         .collect();
     ListScene { years, walk }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::Filter;
+
+    #[test]
+    fn the_first_entries_keep_their_year_groups_and_count_the_rest() {
+        let c = crate::validate::load_json(crate::SHIPPED_JSON).unwrap();
+        let filter = Filter::default();
+        let q = Query::new(&c, &filter, None, None);
+        let all = list(&q, c.extent(), Lang::En);
+        let total: usize = all.years.iter().map(|y| y.entries.len()).sum();
+        let (first, more) = all.clone().first(10);
+        let ids: Vec<&str> = first.years.iter().flat_map(|y| &y.entries).map(|e| e.id.as_str()).collect();
+        let expect: Vec<&str> = all.years.iter().flat_map(|y| &y.entries).take(10).map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, expect);
+        assert_eq!(more, total - 10);
+        assert_eq!(first.walk.ids.len(), 10);
+        assert!(first.years.iter().all(|y| !y.entries.is_empty()));
+        assert_eq!(all.clone().first(total + 5).1, 0);
+    }
 }

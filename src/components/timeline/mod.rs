@@ -85,6 +85,17 @@ fn draw(k: &PlotKey, warp: &chronicle_core::scale::Warp) -> Plot {
     Plot { markup: drawing.markup.into(), vertical: false, walk: s.walk, items: drawing.items, edges: s.edge_lines }
 }
 
+/// How many of the narrow list's entries the first frame draws: a phone's first screens.
+const FIRST_LIST_ENTRIES: usize = 30;
+
+/// The narrow list's first entries, for the frames before the widget knows its width.
+fn draw_first(k: &PlotKey) -> Plot {
+    let q = Query::new(&k.data, &k.filter, k.colour_by.as_deref(), k.story);
+    let (s, more) = scene::list::list(&q, k.window, k.lang).first(FIRST_LIST_ENTRIES);
+    let markup = render::list::first(&s, more, k.lang).into();
+    Plot { markup, vertical: true, walk: s.walk, items: vec![], edges: vec![] }
+}
+
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let store = use_store();
@@ -193,8 +204,7 @@ fn use_first_list(
     unmeasured: bool,
 ) -> Option<Rc<Drawn<Plot>>> {
     let key = unmeasured.then(|| plot_key(c, store, live, NARROW_PX - 1.0));
-    let store = store.clone();
-    let list = use_memo(key, move |k| k.as_ref().map(|k| Rc::new(Drawn::new(draw(k, store.warp())))));
+    let list = use_memo(key, move |k| k.as_ref().map(|k| Rc::new(Drawn::new(draw_first(k)))));
     (*list).clone()
 }
 
