@@ -152,7 +152,7 @@ fn data_url() -> Option<String> {
 
 /// Fetches `url` as text, giving up after 15 seconds; `early` is a fetch of it the start-up script
 /// already began. Errors are readable sentences.
-async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Result<String, String> {
+pub(crate) async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let t = chronicle_core::i18n::ui(lang);
     let (response, aborted) = match early {
@@ -206,6 +206,15 @@ pub fn start() {
     if js_sys::Reflect::get(&window, &EMBED_FLAG.into()).is_ok_and(|v| v.is_truthy()) {
         return;
     }
+    // The authoring page: an app of its own, with the author's data instead of ours.
+    if let Some(el) = gloo::utils::document().document_element().filter(|h| h.has_attribute(AUTHOR_ATTR)) {
+        let base = el.get_attribute(AUTHOR_ATTR).unwrap_or_default();
+        wasm_bindgen_futures::spawn_local(async move {
+            dom_ready().await;
+            mount_author(&base);
+        });
+        return;
+    }
     let global = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok();
     let early = global(EARLY_DATA).and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
     let early_url = global(EARLY_DATA_URL).and_then(|v| v.as_string()).unwrap_or_default();
@@ -249,6 +258,33 @@ pub fn start() {
             std::mem::forget(frame);
         }
     });
+}
+
+/// On `<html>` of the authoring pages: the path from the page to the site's root (`""` or
+/// `"../"`), which the embed snippets and template links are made from.
+pub const AUTHOR_ATTR: &str = "data-llmc-author";
+/// The authoring page's mount element.
+pub const AUTHOR_MOUNT: &str = "llm-chronicle-author";
+
+/// Mounts the authoring app on `#llm-chronicle-author`, in the page's language.
+fn mount_author(root_path: &str) {
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id(AUTHOR_MOUNT) else { return };
+    let lang = document
+        .document_element()
+        .and_then(|h| h.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    let base = web_sys::Url::new_with_base(if root_path.is_empty() { "./" } else { root_path }, &href)
+        .map(|u| u.href())
+        .unwrap_or_default();
+    root.set_inner_html("");
+    yew::Renderer::<crate::author::Author>::with_root_and_props(
+        root,
+        crate::author::AuthorProps { lang, base: base.into() },
+    )
+    .render();
 }
 
 /// Resolves once the page is parsed (at once if it already is).

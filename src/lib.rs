@@ -13,6 +13,7 @@
 //! - [`panic`]: the hook that replaces a crashed widget with a message.
 
 pub mod app;
+pub mod author;
 pub mod boot;
 pub mod components;
 mod markup;

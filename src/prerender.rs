@@ -178,6 +178,40 @@ pub fn page(
     Ok(out)
 }
 
+/// The authoring page in `lang` (`author.html`, `en/author.html`) from Trunk's `template` (the
+/// built `index.html`, its start-up script already a file): the same files, the authoring app's
+/// mount instead of the widget's, and `<html>` marked so the WASM mounts that app
+/// (`browser::AUTHOR_ATTR`, whose value is `prefix`, the path to the site's root).
+pub fn author_page(template: &str, lang: Lang, prefix: &str) -> Result<String, String> {
+    let w = chronicle_core::i18n::author_ui(lang);
+    let title = format!("{} · LLM Chronicle", w.title);
+    let meta = format!("<meta name=\"description\" content=\"{}\" />", escape_attr(w.intro));
+    let mut out = template.to_owned();
+    head(&mut out, lang, &title, &meta)?;
+    let html_tag = format!("<html lang=\"{}\">", lang.tag());
+    out = out.replacen(&html_tag, &format!("<html lang=\"{}\" data-llmc-author=\"{prefix}\">", lang.tag()), 1);
+    if !prefix.is_empty() {
+        out = out.replace("href=\"/", &format!("href=\"{prefix}")).replace("src=\"/", &format!("src=\"{prefix}"));
+    }
+    let h0 = out.find(PAGE_TITLE).ok_or("the template has no <h1 class=\"llmc-page-title\">")?;
+    let h1 = h0 + out[h0..].find("</h1>").ok_or("unclosed <h1>")?;
+    let (other, widget) = match lang {
+        Lang::Zh => ("en/author.html", "./"),
+        Lang::En => ("../author.html", "./"),
+    };
+    let heading = format!(
+        "{}</h1>\n      <p class=\"llmc-author-links\"><a href=\"{widget}\">LLM Chronicle</a> · <a href=\"{other}\" lang=\"{}\">{}</a></p>",
+        escape_attr(w.title),
+        if lang == Lang::Zh { "en" } else { "zh-Hans" },
+        w.other_lang
+    );
+    out.replace_range(h0 + PAGE_TITLE.len()..h1 + "</h1>".len(), &heading);
+    let mount = "<div id=\"llm-chronicle\" data-src=\"chronicle.json\">";
+    let m0 = out.find(mount).ok_or("the template has no widget mount")?;
+    out.replace_range(m0..m0 + mount.len(), "<div id=\"llm-chronicle-author\">");
+    Ok(out)
+}
+
 /// Sets the template's `<html lang>` and `<title>`, and puts `meta` in place of its description.
 fn head(out: &mut String, lang: Lang, title: &str, meta: &str) -> Result<(), String> {
     let html_open = out.find("<html").ok_or("the template has no <html>")?;

@@ -3,10 +3,25 @@
 
 use crate::i18n::Lang;
 use crate::markup::escape_attr as attr;
+use crate::settings::Theme;
 use crate::state::View;
 
 fn query_value(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// What an embed shows: the settings an editor chooses, and their own dataset's URL.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Spec {
+    pub lang: Lang,
+    pub view: View,
+    /// An event id to select at start.
+    pub focus: Option<String>,
+    pub theme: Theme,
+    /// A fixed height in CSS pixels (the iframe's height; the element scrolls inside it).
+    pub height: Option<u32>,
+    /// The author's dataset (JSON or CSV), as a URL the reader's browser can fetch.
+    pub data: Option<String>,
 }
 
 /// `(iframe snippet, custom-element snippet)` for a widget hosted at `base` (ending in `/`). Both
@@ -19,22 +34,50 @@ fn query_value(s: &str) -> String {
 /// assert!(element.contains(r#"<llm-chronicle lang="en" view="matrix" focus="gpt-3" loading="lazy"></llm-chronicle>"#));
 /// ```
 pub fn snippets(base: &str, lang: Lang, view: View, focus: Option<&str>) -> (String, String) {
+    snippets_for(base, &Spec { lang, view, focus: focus.map(str::to_owned), ..Spec::default() })
+}
+
+/// The snippets for every setting of `spec`.
+///
+/// ```
+/// use chronicle_core::{embed::{snippets_for, Spec}, i18n::Lang, settings::Theme};
+/// let spec = Spec { lang: Lang::En, theme: Theme::Dark, height: Some(700), data: Some("https://news.example/d.csv".into()), ..Spec::default() };
+/// let (iframe, element) = snippets_for("https://cdn.example/llmc/", &spec);
+/// assert!(iframe.contains("theme=dark") && iframe.contains("data=https%3A%2F%2Fnews.example%2Fd.csv") && iframe.contains("height=\"700\""));
+/// assert!(element.contains(r#"theme="dark" height="700" data="https://news.example/d.csv""#));
+/// ```
+pub fn snippets_for(base: &str, spec: &Spec) -> (String, String) {
     let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
-    let mut query = format!("lang={}&view={}", lang.code(), view.slug());
-    if let Some(id) = focus {
-        query += &format!("&focus={}", query_value(id));
+    let mut query = format!("lang={}&view={}", spec.lang.code(), spec.view.slug());
+    let mut attrs = String::new();
+    let theme = match spec.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+    let height = spec.height.map(|h| h.to_string());
+    for (name, value) in [
+        ("focus", spec.focus.as_deref()),
+        ("theme", theme),
+        ("height", height.as_deref()),
+        ("data", spec.data.as_deref()),
+    ] {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            query += &format!("&{name}={}", query_value(v));
+            attrs += &format!(" {name}=\"{}\"", attr(v));
+        }
     }
-    let title = crate::i18n::ui(lang).embed_title;
+    let title = crate::i18n::ui(spec.lang).embed_title;
     let script = format!("<script type=\"module\" src=\"{}\"></script>", attr(&format!("{base}embed.js")));
     let iframe = format!(
-        "<iframe data-llm-chronicle src=\"{}\" title=\"{title}\" width=\"100%\" height=\"900\" loading=\"lazy\" style=\"border:0\"></iframe>\n{script}",
-        attr(&format!("{base}?{query}"))
+        "<iframe data-llm-chronicle src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{}\" loading=\"lazy\" style=\"border:0\"></iframe>\n{script}",
+        attr(&format!("{base}?{query}")),
+        spec.height.unwrap_or(900)
     );
-    let focus_attr = focus.map(|id| format!(" focus=\"{}\"", attr(id))).unwrap_or_default();
     let element = format!(
-        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{focus_attr} loading=\"lazy\"></llm-chronicle>",
-        lang.code(),
-        view.slug()
+        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{attrs} loading=\"lazy\"></llm-chronicle>",
+        spec.lang.code(),
+        spec.view.slug()
     );
     (iframe, element)
 }

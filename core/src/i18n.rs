@@ -752,6 +752,130 @@ pub fn trend_ui(lang: Lang) -> &'static TrendUi {
     }
 }
 
+/// The authoring page's words (`src/author/`), in one language.
+#[derive(Debug)]
+pub struct AuthorUi {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub other_lang: &'static str,
+    pub step_templates: &'static str,
+    pub csv_template: &'static str,
+    pub json_template: &'static str,
+    pub schema: &'static str,
+    pub step_data: &'static str,
+    pub drop: &'static str,
+    pub choose_file: &'static str,
+    pub paste: &'static str,
+    pub from_url: &'static str,
+    pub load: &'static str,
+    pub loading: &'static str,
+    pub step_check: &'static str,
+    pub empty: &'static str,
+    /// "The data is valid: 12 events."
+    pub valid: fn(usize) -> String,
+    /// "3 problems found:"
+    pub problems: fn(usize) -> String,
+    /// "Go to line 3"
+    pub go_to: fn(usize) -> String,
+    pub step_preview: &'static str,
+    pub step_embed: &'static str,
+    pub data_url: &'static str,
+    pub data_url_hint: &'static str,
+    pub need_url: &'static str,
+    pub need_valid: &'static str,
+    pub language: &'static str,
+    pub view: &'static str,
+    pub views: [&'static str; 3],
+    pub theme: &'static str,
+    pub themes: [&'static str; 3],
+    pub focus: &'static str,
+    pub none: &'static str,
+    pub height: &'static str,
+    pub copy_failed: &'static str,
+}
+
+static AUTHOR_ZH: AuthorUi = AuthorUi {
+    title: "用自己的数据制作编年史",
+    intro: "在这里检查你的数据集（JSON 或 CSV），预览效果，再取得嵌入代码。一切都在你的浏览器里完成，数据不会上传。",
+    other_lang: "English",
+    step_templates: "1. 从模板开始",
+    csv_template: "CSV 模板（电子表格）",
+    json_template: "JSON 模板",
+    schema: "JSON Schema（数据格式说明）",
+    step_data: "2. 你的数据",
+    drop: "把 JSON 或 CSV 文件拖放到这里，或者",
+    choose_file: "选择文件",
+    paste: "也可以把数据粘贴到这里",
+    from_url: "或者从网址载入",
+    load: "载入",
+    loading: "正在载入……",
+    step_check: "3. 检查结果",
+    empty: "还没有数据。",
+    valid: |n| format!("数据有效：共 {n} 个事件。"),
+    problems: |n| format!("发现 {n} 个问题："),
+    go_to: |n| format!("跳到第 {n} 行"),
+    step_preview: "4. 预览",
+    step_embed: "5. 嵌入",
+    data_url: "数据文件的公开网址（你托管它的地方）",
+    data_url_hint: "嵌入代码让读者的浏览器从这个网址载入数据；托管它的网站须允许跨站读取（CORS）。",
+    need_url: "先填写数据文件的网址，这里就会给出嵌入代码。",
+    need_valid: "数据通过检查后，这里会给出嵌入代码。",
+    language: "语言",
+    view: "视图",
+    views: ["时间线和矩阵", "只有时间线", "只有矩阵"],
+    theme: "配色",
+    themes: ["跟随系统", "浅色", "深色"],
+    focus: "开始时选中",
+    none: "（无）",
+    height: "固定高度（像素，可留空）",
+    copy_failed: "未能复制：请手动选中代码后复制。",
+};
+
+static AUTHOR_EN: AuthorUi = AuthorUi {
+    title: "Make a chronicle of your own data",
+    intro: "Check your dataset (JSON or CSV), preview it, then take the embed code. Everything happens in your browser: nothing is uploaded.",
+    other_lang: "中文",
+    step_templates: "1. Start from a template",
+    csv_template: "CSV template (spreadsheet)",
+    json_template: "JSON template",
+    schema: "JSON Schema (the format)",
+    step_data: "2. Your data",
+    drop: "Drop a JSON or CSV file here, or",
+    choose_file: "choose a file",
+    paste: "Or paste it here",
+    from_url: "Or load it from a URL",
+    load: "Load",
+    loading: "Loading…",
+    step_check: "3. Check",
+    empty: "No data yet.",
+    valid: |n| format!("The data is valid: {n} events."),
+    problems: |n| if n == 1 { "1 problem found:".to_owned() } else { format!("{n} problems found:") },
+    go_to: |n| format!("Go to line {n}"),
+    step_preview: "4. Preview",
+    step_embed: "5. Embed",
+    data_url: "Your data file's public URL (where you host it)",
+    data_url_hint: "The embed code makes readers' browsers load the data from this URL; its host must allow cross-origin reads (CORS).",
+    need_url: "Enter your data file's URL, and the embed code appears here.",
+    need_valid: "Once the data passes the check, the embed code appears here.",
+    language: "Language",
+    view: "View",
+    views: ["Timeline and matrices", "Timeline only", "Matrices only"],
+    theme: "Colours",
+    themes: ["Follow the system", "Light", "Dark"],
+    focus: "Selected at start",
+    none: "(none)",
+    height: "Fixed height (pixels, optional)",
+    copy_failed: "Could not copy: select the code and copy it by hand.",
+};
+
+/// The authoring page's words in `lang`.
+pub fn author_ui(lang: Lang) -> &'static AuthorUi {
+    match lang {
+        Lang::Zh => &AUTHOR_ZH,
+        Lang::En => &AUTHOR_EN,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 //! The widget crate writes scenes out as markup (escaped by [`markup`]) and wires DOM events to
 //! actions; it decides nothing that this crate can decide.
 
+pub mod author;
 pub mod csv_import;
 pub mod date;
 pub mod embed;

@@ -470,3 +470,14 @@ fn every_problem_in_the_corpus_has_a_chinese_message() {
     let huge = format!("{{\"x\": \"{}\"}}", "x".repeat(chronicle_core::validate::MAX_BYTES));
     assert!(has_cjk(&load_any(&huge).unwrap_err()[0].text(Lang::Zh)));
 }
+
+#[test]
+fn the_authoring_templates_are_valid_and_say_the_same() {
+    let json = include_str!("../../data/templates/chronicle.json");
+    let csv = include_str!("../../data/templates/events.csv");
+    let from_json = chronicle_core::validate::load_any(json).expect("the JSON template validates");
+    let from_csv = chronicle_core::validate::load_any(csv).expect("the CSV template validates");
+    assert_eq!(from_json.events(), from_csv.events(), "both templates hold the same two events");
+    assert_eq!(from_json.events().len(), 2);
+    assert_eq!(from_json.events()[1].parents[0].id, from_json.events()[0].id, "the example shows lineage");
+}

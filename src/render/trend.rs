@@ -24,7 +24,9 @@ pub fn svg(t: &Trend) -> String {
             out.num("x", bar.x + bar.w / 2.0).num("y", bar.y - 3.0).raw(">").text(label).raw("</text>");
         }
     }
-    panel(&mut out, &t.scores);
+    if let Some(scores) = &t.scores {
+        panel(&mut out, scores);
+    }
     line(&mut out, &t.best_closed, "llmc-trend-best llmc-trend-best-closed");
     line(&mut out, &t.best_open, "llmc-trend-best llmc-trend-best-open");
     for dot in &t.dots {

@@ -29,6 +29,7 @@ pub const PARTS: &[&str] = &[
     "src/components/story.css",
     "src/components/list.css",
     "src/components/embed.css",
+    "src/author/author.css",
     "src/boot/boot.css",
 ];
 

@@ -247,7 +247,7 @@ fn prerender(args: &[String]) -> Result {
 fn prerender_site(dir: &Path, data_path: &str) -> Result {
     use chronicle_core::i18n::Lang;
     use llm_chronicle::prerender::{
-        data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
+        author_page, data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
     };
     use llm_chronicle::Dataset;
     let text = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
@@ -289,6 +289,11 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
         std::fs::write(&out, page(&template, lang, &html, prefix, chronicle, &data_name)?)
             .map_err(|e| format!("{}: {e}", out.display()))?;
         println!("prerendered {} ({} KB of widget HTML)", out.display(), html.len() / 1024);
+    }
+    // The authoring pages load no dataset of ours: only the built files.
+    for (lang, sub, prefix) in [(Lang::Zh, "", ""), (Lang::En, "en", "../")] {
+        let out = dir.join(sub).join("author.html");
+        std::fs::write(&out, author_page(&template, lang, prefix)?).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     if !env::var("LLMC_SITE_URL").is_ok_and(|u| u.starts_with("http")) {
         println!(

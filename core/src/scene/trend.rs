@@ -74,7 +74,8 @@ pub struct Trend {
     pub width: f64,
     pub height: f64,
     pub counts: Panel,
-    pub scores: Panel,
+    /// The scores panel, when the dataset has a matrix.
+    pub scores: Option<Panel>,
     pub bars: Vec<Bar>,
     pub dots: Vec<Dot>,
     /// The best open and the best closed score so far, as SVG path data (empty without dots).
@@ -204,7 +205,8 @@ pub fn trend(c: &Chronicle, k: &TrendChoices, width: f64) -> Option<Trend> {
 
     let counts_top = TITLE;
     let scores_top = counts_top + COUNTS_H + AXIS + GAP + TITLE;
-    let height = scores_top + SCORES_H + AXIS;
+    let has_scores = !c.data.openness.is_empty();
+    let height = if has_scores { scores_top + SCORES_H + AXIS } else { counts_top + COUNTS_H + AXIS };
     let x_ticks = year_ticks(first, last, slot, &x_of);
 
     let max = open.iter().chain(&closed).copied().max().unwrap_or(0);
@@ -339,7 +341,7 @@ pub fn trend(c: &Chronicle, k: &TrendChoices, width: f64) -> Option<Trend> {
             y_ticks: count_ticks,
             x_ticks: x_ticks.clone(),
         },
-        scores: Panel {
+        scores: has_scores.then_some(Panel {
             title: t.scores,
             top: scores_top,
             height: SCORES_H,
@@ -347,7 +349,7 @@ pub fn trend(c: &Chronicle, k: &TrendChoices, width: f64) -> Option<Trend> {
             right: width - RIGHT,
             y_ticks: score_ticks,
             x_ticks,
-        },
+        }),
         bars,
         dots,
         best_open,
@@ -518,7 +520,8 @@ mod tests {
         for dot in &t.dots {
             let row = c.data.openness.iter().find(|r| r.model == dot.model).unwrap();
             let s = score(row, &c.data.criteria, &[]);
-            let expect = t.scores.top + t.scores.height - s / 100.0 * t.scores.height;
+            let p = t.scores.as_ref().unwrap();
+            let expect = p.top + p.height - s / 100.0 * p.height;
             assert!((dot.cy - expect).abs() < 1e-9, "{}", dot.model);
             assert!(dot.cx >= LEFT && dot.cx <= t.width - RIGHT, "{}", dot.model);
             let open = c.events()[c.find(&dot.model).unwrap()].access.openness() == Openness::Open;
@@ -622,6 +625,15 @@ mod tests {
         assert!(en.summary.contains("2026 (to 30 November)") && en.summary.contains("open weights"), "{}", en.summary);
         assert!(zh.summary.contains("开放权重") && zh.summary.contains("2026"), "{}", zh.summary);
         assert!(!zh.summary.contains("open") && !zh.summary.contains("。 "), "{}", zh.summary);
+    }
+
+    #[test]
+    fn without_a_matrix_the_chart_is_the_releases_alone() {
+        let c = crate::validate::load_any(include_str!("../../../data/templates/events.csv")).unwrap();
+        let t = trend(&c, &choices(Lang::En), DEFAULT_WIDTH).unwrap();
+        assert!(t.scores.is_none() && t.dots.is_empty());
+        assert_eq!(t.height, t.counts.top + t.counts.height + AXIS);
+        assert_eq!((t.years.len(), t.bars.iter().map(|b| b.count).sum::<usize>()), (2, 2));
     }
 
     #[test]
