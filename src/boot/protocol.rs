@@ -112,7 +112,18 @@ mod tests {
 
     #[test]
     fn the_stylesheet_styles_the_shared_classes() {
-        let css = include_str!("../../static/chronicle.css");
+        // The stylesheet's parts (static/chronicle.css is generated from them, and not committed).
+        fn parts(dir: &std::path::Path, out: &mut String) {
+            for path in std::fs::read_dir(dir).expect("src is readable").map(|e| e.expect("an entry").path()) {
+                if path.is_dir() {
+                    parts(&path, out);
+                } else if path.extension().is_some_and(|x| x == "css") {
+                    *out += &std::fs::read_to_string(&path).expect("a readable part");
+                }
+            }
+        }
+        let mut css = String::new();
+        parts(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut css);
         for class in STYLED {
             assert!(css.contains(&format!(".{class}")), "chronicle.css has no rule for .{class}");
         }
