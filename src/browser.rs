@@ -2,6 +2,7 @@
 //! settings, mount or hydrate the app, and keep an embedding page informed of the height.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use chronicle_core::i18n::Lang;
 use chronicle_core::settings::{self, Settings};
@@ -20,6 +21,8 @@ thread_local! {
 
 /// The message an iframe posts to its parent whenever its content height changes.
 pub const HEIGHT_MESSAGE: &str = "llm-chronicle:height";
+/// The message a parent page posts to ask for the height again.
+pub const ASK_HEIGHT_MESSAGE: &str = "llm-chronicle:height?";
 
 /// The language to start in: the setting (`?lang=` or the `lang` attribute), then the page's
 /// `<html lang>`, then the browser's languages.
@@ -251,11 +254,21 @@ pub fn start() {
             // answers clicks on events until the widget takes over).
             crate::dom::after_pending_input(start);
         } else {
-            // Let the prerendered page paint before hydration takes the main thread.
+            // Let the prerendered page paint before hydration takes the main thread; a page that
+            // does not paint (a hidden tab, a frame from another site out of view) starts anyway
+            // after a while, so that such a frame can tell the article its height at once.
+            let start = Rc::new(Cell::new(Some(start)));
+            let once = move || {
+                if let Some(start) = start.take() {
+                    start();
+                }
+            };
+            let after_paint = once.clone();
             let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, start).forget();
+                gloo::timers::callback::Timeout::new(0, after_paint).forget();
             });
             std::mem::forget(frame);
+            gloo::timers::callback::Timeout::new(crate::boot::protocol::PAINT_WAIT_MS, once).forget();
         }
     });
 }
@@ -317,6 +330,8 @@ pub fn memory_bytes() -> f64 {
 
 /// In an iframe, tells the parent page the content height whenever it changes, as
 /// `{type: "llm-chronicle:height", height}`; `embed.js` checks the sender and resizes the frame.
+/// It tells it again when the parent asks (`{type: "llm-chronicle:height?"}`): `embed.js` may
+/// start after the frame has first told it.
 fn post_height_to_parent() {
     let window = gloo::utils::window();
     let Ok(Some(parent)) = window.parent() else { return };
@@ -325,28 +340,52 @@ fn post_height_to_parent() {
     }
     let Some(html) = gloo::utils::document().document_element() else { return };
     let target = html.clone();
-    let last = Cell::new(0);
-    let send = Closure::<dyn FnMut()>::new(move || {
-        // The content's own height (scrollHeight never drops below the frame's current height).
-        let height = target.get_bounding_client_rect().height().ceil() as i32;
-        if height == last.get() {
-            return;
+    let last = Rc::new(Cell::new(0));
+    let post = {
+        let last = last.clone();
+        move || {
+            // The content's own height (scrollHeight never drops below the frame's current height).
+            let height = target.get_bounding_client_rect().height().ceil() as i32;
+            if height == last.get() {
+                return;
+            }
+            last.set(height);
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // The parent's origin is unknown (any article may embed us); the message is only a number.
+            let _ = parent.post_message(&message, "*");
         }
-        last.set(height);
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-        // The parent's origin is unknown (any article may embed us); the message is only a number.
-        let _ = parent.post_message(&message, "*");
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+    };
+    let post = Rc::new(post);
+    // Once now (after the first render): a frame out of view on another site's page is not
+    // rendered, so its observer stays silent until the reader comes near it.
+    {
+        let post = post.clone();
+        gloo::timers::callback::Timeout::new(0, move || post()).forget();
+    }
+    let on_resize = {
+        let post = post.clone();
+        Closure::<dyn FnMut()>::new(move || post())
+    };
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&html);
         if let Some(body) = gloo::utils::document().body() {
             observer.observe(&body);
         }
         std::mem::forget(observer);
     }
-    send.forget();
+    on_resize.forget();
+    let on_ask = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let data = js_sys::Reflect::get(&event, &"data".into()).unwrap_or_default();
+        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
+        if kind.as_deref() == Some(ASK_HEIGHT_MESSAGE) {
+            last.set(0);
+            post();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("message", on_ask.as_ref().unchecked_ref());
+    on_ask.forget();
 }
 
 /// A widget mounted by the `<llm-chronicle>` element; `destroy()` unmounts it.

@@ -48,8 +48,44 @@ pub fn fill_embed_loader(loader: &str, built_page: &str, data_file: &str) -> Opt
             .replace("__LLMC_JS__", &js)
             .replace("__LLMC_WASM__", &wasm)
             .replace("__LLMC_CSS__", &css)
-            .replace("__LLMC_DATA__", data_file),
+            .replace("__LLMC_DATA__", data_file)
+            .replace("'__LLMC_TEXT__'", &embed_text()),
     )
+}
+
+/// The messages the embed loader shows (when the element's code or data cannot load), in both
+/// languages, as a JavaScript object literal: `{"zh": {key: text, …}, "en": {…}}`.
+///
+/// Written in ASCII (`\uXXXX` escapes): a classic script is decoded in the article's encoding
+/// unless its host names one, and an article need not be in UTF-8.
+pub fn embed_text() -> String {
+    use chronicle_core::i18n::{ui, Ui};
+    let pick = |t: &Ui| {
+        serde_json::json!({
+            "element_failed": t.element_failed,
+            "load_refused": t.load_refused,
+            "load_csp": t.load_csp,
+            "load_csp_wasm": t.load_csp_wasm,
+            "load_http": t.load_http,
+            "load_network": t.load_network,
+            "load_other": t.load_other,
+            "data_fetch_failed": t.data_fetch_failed,
+            "data_timeout": t.data_timeout,
+        })
+    };
+    let json = serde_json::json!({ "zh": pick(ui(Lang::Zh)), "en": pick(ui(Lang::En)) }).to_string();
+    let mut ascii = String::with_capacity(json.len() * 2);
+    for c in json.chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                ascii.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    ascii
 }
 
 /// The dataset as the browser loads it: compact JSON in a file named by its content hash (safe to

@@ -128,3 +128,41 @@ fn the_parts_marked_to_wait_wait_in_noscript() {
     let cut = "<div data-llmc-defer=\"\"><div></div>";
     assert_eq!(defer_unseen(cut), cut);
 }
+
+#[test]
+fn the_embed_loader_learns_its_files_and_every_message_it_shows_in_both_languages() {
+    use llm_chronicle::prerender::{embed_text, fill_embed_loader};
+    let loader = include_str!("../static/embed.js");
+    let filled = fill_embed_loader(loader, TRUNK_HEAD, "chronicle-3.json").unwrap();
+    assert!(!filled.contains("__LLMC_"), "every placeholder is filled");
+    assert!(filled.contains(
+        "{ js: 'llm-chronicle-2.js', wasm: 'llm-chronicle-2_bg.wasm', css: 'chronicle-1.css', data: 'chronicle-3.json' }"
+    ));
+    // A classic script: no `import.meta` or top-level `import`/`export`, which only a module may have.
+    assert!(
+        !loader.contains("import.meta")
+            && !loader.lines().any(|l| l.starts_with("import ") || l.starts_with("export "))
+    );
+    let text = embed_text();
+    assert!(text.is_ascii(), "the messages survive an article in any encoding");
+    assert!(filled.contains(&format!("const TEXT = {text};")));
+    let text: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Every message key the loader reads (`load_…`, `data_…`, `element_…`) is there, in both languages.
+    let mut keys = std::collections::BTreeSet::new();
+    for prefix in ["'load_", ".load_", ".data_", ".element_"] {
+        for (at, _) in loader.match_indices(prefix) {
+            let key: String = loader[at + 1..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+            keys.insert(key);
+        }
+    }
+    assert!(keys.len() >= 9, "{keys:?}");
+    for key in &keys {
+        for lang in ["zh", "en"] {
+            let message = text[lang][key].as_str().unwrap_or_else(|| panic!("no {lang} message {key}"));
+            assert!(!message.is_empty());
+        }
+        assert_ne!(text["zh"][key], text["en"][key], "{key} is translated");
+    }
+    assert!(text["zh"]["element_failed"].as_str().unwrap().contains("{what}"));
+    assert!(text["en"]["load_refused"].as_str().unwrap().contains("{origin}"));
+}

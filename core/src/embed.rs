@@ -27,11 +27,17 @@ pub struct Spec {
 /// `(iframe snippet, custom-element snippet)` for a widget hosted at `base` (ending in `/`). Both
 /// load lazily: nothing is fetched until the widget comes near the viewport.
 ///
+/// `embed.js` is a classic script, so the iframe's auto-height works whatever headers the widget's
+/// host sends; `allow="clipboard-write"` lets the widget's copy buttons work inside the frame. The
+/// element holds a link to the widget's page, which shows only where `embed.js` never runs (it
+/// was blocked, or scripting is off).
+///
 /// ```
 /// use chronicle_core::{embed::snippets, i18n::Lang, state::View};
 /// let (iframe, element) = snippets("https://example.org/llmc/", Lang::En, View::Matrix, Some("gpt-3"));
 /// assert!(iframe.contains(r#"src="https://example.org/llmc/?lang=en&amp;view=matrix&amp;focus=gpt-3""#));
-/// assert!(element.contains(r#"<llm-chronicle lang="en" view="matrix" focus="gpt-3" loading="lazy"></llm-chronicle>"#));
+/// assert!(iframe.contains(r#"allow="clipboard-write""#));
+/// assert!(element.contains(r#"<llm-chronicle lang="en" view="matrix" focus="gpt-3" loading="lazy"><a href="#));
 /// ```
 pub fn snippets(base: &str, lang: Lang, view: View, focus: Option<&str>) -> (String, String) {
     snippets_for(base, &Spec { lang, view, focus: focus.map(str::to_owned), ..Spec::default() })
@@ -68,14 +74,14 @@ pub fn snippets_for(base: &str, spec: &Spec) -> (String, String) {
         }
     }
     let title = crate::i18n::ui(spec.lang).embed_title;
-    let script = format!("<script type=\"module\" src=\"{}\"></script>", attr(&format!("{base}embed.js")));
+    let page = attr(&format!("{base}?{query}"));
+    let script = format!("<script src=\"{}\" defer></script>", attr(&format!("{base}embed.js")));
     let iframe = format!(
-        "<iframe data-llm-chronicle src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{}\" loading=\"lazy\" style=\"border:0\"></iframe>\n{script}",
-        attr(&format!("{base}?{query}")),
+        "<iframe data-llm-chronicle src=\"{page}\" title=\"{title}\" width=\"100%\" height=\"{}\" loading=\"lazy\" allow=\"clipboard-write\" style=\"border:0\"></iframe>\n{script}",
         spec.height.unwrap_or(900)
     );
     let element = format!(
-        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{attrs} loading=\"lazy\"></llm-chronicle>",
+        "{script}\n<llm-chronicle lang=\"{}\" view=\"{}\"{attrs} loading=\"lazy\"><a href=\"{page}\">{title}</a></llm-chronicle>",
         spec.lang.code(),
         spec.view.slug()
     );
@@ -91,7 +97,10 @@ mod tests {
         let (iframe, element) = snippets("https://example.org/x", Lang::Zh, View::Both, Some("a\"b"));
         assert!(iframe.contains("https://example.org/x/?lang=zh&amp;view=both&amp;focus=a%22b"));
         assert!(element.contains("focus=\"a&quot;b\""));
-        assert!(element.starts_with("<script type=\"module\" src=\"https://example.org/x/embed.js\"></script>"));
+        assert!(element.starts_with("<script src=\"https://example.org/x/embed.js\" defer></script>"));
         assert!(iframe.contains("title=\"大模型编年史\""));
+        assert!(iframe.ends_with("></iframe>\n<script src=\"https://example.org/x/embed.js\" defer></script>"));
+        assert!(element.ends_with(">大模型编年史</a></llm-chronicle>"), "{element}");
+        assert!(!iframe.contains("type=\"module\""), "a classic script needs no CORS headers");
     }
 }

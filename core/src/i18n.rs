@@ -164,6 +164,24 @@ pub struct Ui {
     pub embed_element: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
+    /// A copy button's answer when the browser refused the copy (e.g. a frame without
+    /// `allow="clipboard-write"`).
+    pub copy_failed: &'static str,
+    /// What the `<llm-chronicle>` element shows when its code could not load; `{what}` is one of
+    /// the `load_*` reasons below.
+    pub element_failed: &'static str,
+    /// The widget's host did not allow the article's origin to read `{url}` (no CORS header).
+    pub load_refused: &'static str,
+    /// The article's Content Security Policy blocked `{url}`.
+    pub load_csp: &'static str,
+    /// The article's Content Security Policy does not allow WebAssembly to compile.
+    pub load_csp_wasm: &'static str,
+    /// `{url}` answered with the error `{status}`.
+    pub load_http: &'static str,
+    /// No answer from `{url}`.
+    pub load_network: &'static str,
+    /// `{url}` arrived but could not be used; `{error}` is the browser's message.
+    pub load_other: &'static str,
     pub data_fetch_failed: &'static str,
     pub data_timeout: &'static str,
     pub list_title: &'static str,
@@ -265,6 +283,14 @@ static ZH: Ui = Ui {
     embed_element: "自定义元素",
     copy: "复制",
     copied: "已复制",
+    copy_failed: "未能复制：请选中代码后自行复制",
+    element_failed: "大模型编年史未能在此加载：{what}。文章其余部分不受影响；重新加载页面可再试一次。",
+    load_refused: "{origin} 上的网站不允许本页面读取 {url}（跨域请求被拒绝：该网站须发送 Access-Control-Allow-Origin 响应头）",
+    load_csp: "本页面的内容安全策略（CSP）阻止了 {url}",
+    load_csp_wasm: "本页面的内容安全策略（CSP）不允许运行 WebAssembly（script-src 须包含 'wasm-unsafe-eval'）",
+    load_http: "{url} 返回了 HTTP {status} 错误",
+    load_network: "无法连接 {url}（网络错误）",
+    load_other: "{url} 已下载，但无法使用：{error}",
     data_fetch_failed: "无法加载数据集",
     data_timeout: "加载数据集超时（15 秒）",
     list_title: "全部事件（按时代排列）",
@@ -382,6 +408,14 @@ static EN: Ui = Ui {
     embed_element: "Custom element",
     copy: "Copy",
     copied: "Copied",
+    copy_failed: "Could not copy: select the code and copy it yourself",
+    element_failed: "LLM Chronicle could not load here: {what}. The rest of the page is unaffected; reload the page to try again.",
+    load_refused: "the site at {origin} does not let this page read {url} (a cross-origin request refused: that site must send an Access-Control-Allow-Origin header)",
+    load_csp: "this page's Content Security Policy blocks {url}",
+    load_csp_wasm: "this page's Content Security Policy does not allow WebAssembly (its script-src needs 'wasm-unsafe-eval')",
+    load_http: "{url} answered with HTTP error {status}",
+    load_network: "{url} could not be reached (network error)",
+    load_other: "{url} arrived but could not be used: {error}",
     data_fetch_failed: "Could not load the dataset",
     data_timeout: "Loading the dataset timed out (15 s)",
     list_title: "All events, era by era",
@@ -791,7 +825,6 @@ pub struct AuthorUi {
     pub focus: &'static str,
     pub none: &'static str,
     pub height: &'static str,
-    pub copy_failed: &'static str,
 }
 
 static AUTHOR_ZH: AuthorUi = AuthorUi {
@@ -828,7 +861,6 @@ static AUTHOR_ZH: AuthorUi = AuthorUi {
     focus: "开始时选中",
     none: "（无）",
     height: "固定高度（像素，可留空）",
-    copy_failed: "未能复制：请手动选中代码后复制。",
 };
 
 static AUTHOR_EN: AuthorUi = AuthorUi {
@@ -865,7 +897,6 @@ static AUTHOR_EN: AuthorUi = AuthorUi {
     focus: "Selected at start",
     none: "(none)",
     height: "Fixed height (pixels, optional)",
-    copy_failed: "Could not copy: select the code and copy it by hand.",
 };
 
 /// The authoring page's words in `lang`.

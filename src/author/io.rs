@@ -1,7 +1,7 @@
 //! The authoring page's DOM side: reading a dropped or chosen file, the text of an input, loading
 //! the author's URL, selecting a line of the text, and copy buttons that say what happened.
 
-use chronicle_core::i18n::{author_ui, ui, Lang};
+use chronicle_core::i18n::{ui, Lang};
 use yew::prelude::*;
 
 /// The value of the `<input>`, `<textarea>` or `<select>` an event came from.
@@ -151,13 +151,13 @@ pub fn Snippet(props: &SnippetProps) -> Html {
             let _ = (&status, &code);
         })
     };
-    let (t, w) = (ui(props.lang), author_ui(props.lang));
+    let t = ui(props.lang);
     html! {
         <div class="llmc-snippet">
             <div class="llmc-snippet-head">
                 <strong>{ props.label }</strong>
                 <button type="button" {onclick}>{ t.copy }</button>
-                <span class="llmc-hint" role="status">{ match *status { Some(true) => t.copied, Some(false) => w.copy_failed, None => "" } }</span>
+                <span class="llmc-hint" role="status">{ match *status { Some(true) => t.copied, Some(false) => t.copy_failed, None => "" } }</span>
             </div>
             <pre><code>{ props.code.clone() }</code></pre>
         </div>

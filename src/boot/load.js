@@ -5,7 +5,7 @@
 window[P.boot] = 'painting';
 await new Promise((painted) => {
   if (document.visibilityState === 'hidden') return painted();
-  setTimeout(painted, 1000);
+  setTimeout(painted, P.paintWaitMs);
   requestAnimationFrame(() => setTimeout(painted, 0));
 });
 const parsed = new Promise((done) =>

@@ -44,6 +44,10 @@ pub const EARLY_DATA: &str = "__llmcData";
 pub const EARLY_DATA_URL: &str = "__llmcDataUrl";
 /// How long the dataset may take to arrive.
 pub const DATA_TIMEOUT_MS: u32 = 15_000;
+/// How long the script, and then the widget, wait for the page's first frame before going on
+/// without it: a page may never paint (a hidden tab, or a frame from another site out of view,
+/// whose rendering the browser holds back until the reader scrolls near it).
+pub const PAINT_WAIT_MS: u32 = 1_000;
 
 /// The names as the script reads them: `P.<key>`.
 pub const NAMES: [(&str, &str); 22] = [
@@ -74,7 +78,7 @@ pub const NAMES: [(&str, &str); 22] = [
 /// The classes of [`NAMES`] that the stylesheet must style.
 pub const STYLED: [&str; 4] = [INERT, LOAD_FAILED, SELECTED, TIMELINE_FRAME];
 
-/// The script's first lines: `P` (the names, the dataset timeout, and the load-failure notice in
+/// The script's first lines: `P` (the names, the dataset timeout, the wait for a first frame, and the load-failure notice in
 /// both languages, with `{what}` for what failed).
 #[cfg(feature = "ssr")]
 pub fn prelude() -> String {
@@ -84,6 +88,7 @@ pub fn prelude() -> String {
         p.insert(key.into(), value.into());
     }
     p.insert("dataTimeoutMs".into(), DATA_TIMEOUT_MS.into());
+    p.insert("paintWaitMs".into(), PAINT_WAIT_MS.into());
     p.insert("failed".into(), serde_json::json!({ "zh": ui(Lang::Zh).load_failed, "en": ui(Lang::En).load_failed }));
     format!("const P = Object.freeze({});", serde_json::Value::Object(p))
 }

@@ -1,5 +1,5 @@
 //! The "Embed" action: both snippets for the current language, view and selection, with copy
-//! buttons.
+//! buttons that say whether the copy happened.
 
 use chronicle_core::embed::snippets;
 use chronicle_core::i18n::ui;
@@ -18,7 +18,9 @@ pub struct EmbedProps {
 pub fn Embed(props: &EmbedProps) -> Html {
     let store = use_store();
     let open = use_state_eq(|| false);
-    let copied = use_state_eq(|| None::<&'static str>);
+    // The last copy's outcome: `Some(true)` once the clipboard has the text, `Some(false)` if the
+    // browser refused (a frame without `allow="clipboard-write"`, no clipboard, no permission).
+    let copied = use_state_eq(|| None::<bool>);
     let t = ui(store.lang);
     let panel_id = format!("{}-embed", props.id_prefix);
     let toggle = {
@@ -30,12 +32,14 @@ pub fn Embed(props: &EmbedProps) -> Html {
         })
     };
     let (iframe, element) = snippets(&props.base, store.lang, store.view, store.selected.as_deref());
-    let block = |label: &'static str, code: String, which: &'static str| {
+    let block = |label: &'static str, code: String| {
         let copied = copied.clone();
         let text = code.clone();
         let onclick = Callback::from(move |_| {
-            copy_to_clipboard(&text);
-            copied.set(Some(which));
+            // Cleared first, so a second copy is announced again.
+            copied.set(None);
+            let copied = copied.clone();
+            copy_to_clipboard(&text, Callback::from(move |ok| copied.set(Some(ok))));
         });
         html! {
             <div class="llmc-snippet">
@@ -54,20 +58,31 @@ pub fn Embed(props: &EmbedProps) -> Html {
             </button>
             if *open {
                 <section class="llmc-embed-panel" id={panel_id} aria-label={t.embed}>
-                    { block(t.embed_iframe, iframe, "iframe") }
-                    { block(t.embed_element, element, "element") }
-                    <p class="llmc-hint" role="status">{ copied.map(|_| t.copied).unwrap_or_default() }</p>
+                    { block(t.embed_iframe, iframe) }
+                    { block(t.embed_element, element) }
+                    <p class="llmc-hint" role="status">{ copied.map(|ok| if ok { t.copied } else { t.copy_failed }).unwrap_or_default() }</p>
                 </section>
             }
         </div>
     }
 }
 
+/// Writes `text` to the clipboard, then tells `done` whether it did.
 #[cfg(target_arch = "wasm32")]
-fn copy_to_clipboard(text: &str) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    let _ = clipboard.write_text(text);
+fn copy_to_clipboard(text: &str, done: Callback<bool>) {
+    use wasm_bindgen::JsCast;
+    let navigator = gloo::utils::window().navigator();
+    // Absent outside a secure context: then nothing can be copied.
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else {
+        done.emit(false);
+        return;
+    };
+    let written = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn copy_to_clipboard(_: &str) {}
+fn copy_to_clipboard(_: &str, _: Callback<bool>) {}

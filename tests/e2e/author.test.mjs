@@ -27,8 +27,8 @@ async function drop(page, name, text) {
 }
 
 for (const [lang, path, words] of [
-  ['en', '/en/author.html', { data: '2. Your data', paste: 'Or paste it here', problems: '1 problem found:', go: 'Go to line 3', valid: 'The data is valid: 2 events.', url: "Your data file's public URL (where you host it)", copy: 'Copy', copied: 'Copied', failed: 'Could not copy: select the code and copy it by hand.' }],
-  ['zh', '/author.html', { data: '2. 你的数据', paste: '也可以把数据粘贴到这里', problems: '发现 1 个问题：', go: '跳到第 3 行', valid: '数据有效：共 2 个事件。', url: '数据文件的公开网址（你托管它的地方）', copy: '复制', copied: '已复制', failed: '未能复制：请手动选中代码后复制。' }],
+  ['en', '/en/author.html', { data: '2. Your data', paste: 'Or paste it here', problems: '1 problem found:', go: 'Go to line 3', valid: 'The data is valid: 2 events.', url: "Your data file's public URL (where you host it)", copy: 'Copy', copied: 'Copied' }],
+  ['zh', '/author.html', { data: '2. 你的数据', paste: '也可以把数据粘贴到这里', problems: '发现 1 个问题：', go: '跳到第 3 行', valid: '数据有效：共 2 个事件。', url: '数据文件的公开网址（你托管它的地方）', copy: '复制', copied: '已复制' }],
 ]) {
   test(`an author drops a broken CSV, fixes it, previews it and copies its embed (${lang})`, async () => {
     const { page, problems, context } = await watchedPage(env.browser, env.server.url);

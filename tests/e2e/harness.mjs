@@ -15,10 +15,12 @@ export const DIST = resolve(process.env.LLMC_DIST ?? join(import.meta.dirname, '
 export const EXAMPLES = resolve(join(import.meta.dirname, '../../examples'));
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response; `mounts`
- * maps URL prefixes (e.g. `/examples/`) to other folders.
+ * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response (or, as a
+ * function of the path, to the responses it returns them for); `mounts` maps URL prefixes (e.g.
+ * `/examples/`) to other folders; `rewrite(text, path)` may change an HTML file as it is served.
  */
-export async function serve(root = DIST, headers = {}, mounts = {}) {
+export async function serve(root = DIST, headers = {}, mounts = {}, { rewrite } = {}) {
+  const headersFor = (path) => (typeof headers === 'function' ? headers(path) : headers);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
@@ -32,16 +34,17 @@ export async function serve(root = DIST, headers = {}, mounts = {}) {
     try {
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (rewrite && type.startsWith('text/html')) body = Buffer.from(rewrite(body.toString('utf8'), path));
       const extra = {};
       // Compress like any real static host, so size and speed measurements are realistic.
       if (/gzip/.test(req.headers['accept-encoding'] ?? '') && /html|javascript|css|wasm|json|svg/.test(type)) {
         body = gzipSync(body);
         extra['content-encoding'] = 'gzip';
       }
-      res.writeHead(200, { 'content-type': type, ...extra, ...headers });
+      res.writeHead(200, { 'content-type': type, ...extra, ...headersFor(path) });
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, headersFor(path)).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -66,9 +69,10 @@ export function launch() {
 
 /**
  * Opens a page that records console errors, page errors, and every request to an origin other
- * than `origin`, so a test can assert that all three stay empty.
+ * than `origin` (or those of a list of origins), so a test can assert that all three stay empty.
  */
 export async function watchedPage(browser, origin, options = {}) {
+  const origins = [origin].flat();
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems = { console: [], foreign: [] };
@@ -78,7 +82,7 @@ export async function watchedPage(browser, origin, options = {}) {
   page.on('pageerror', (e) => problems.console.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:') problems.foreign.push(r.url());
+    if (!origins.includes(u.origin) && u.protocol !== 'data:' && u.protocol !== 'blob:') problems.foreign.push(r.url());
   });
   return { page, problems, context };
 }
