@@ -139,16 +139,10 @@ pub fn Snippet(props: &SnippetProps) -> Html {
     let onclick = {
         let (status, code) = (status.clone(), props.code.clone());
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let status = status.clone();
-                let promise = gloo::utils::window().navigator().clipboard().write_text(&code);
-                wasm_bindgen_futures::spawn_local(async move {
-                    status.set(Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()));
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&status, &code);
+            // Cleared first, so a second copy is announced again.
+            status.set(None);
+            let status = status.clone();
+            crate::components::embed::copy_to_clipboard(&code, Callback::from(move |ok| status.set(Some(ok))));
         })
     };
     let t = ui(props.lang);

@@ -69,7 +69,7 @@ pub fn Embed(props: &EmbedProps) -> Html {
 
 /// Writes `text` to the clipboard, then tells `done` whether it did.
 #[cfg(target_arch = "wasm32")]
-fn copy_to_clipboard(text: &str, done: Callback<bool>) {
+pub(crate) fn copy_to_clipboard(text: &str, done: Callback<bool>) {
     use wasm_bindgen::JsCast;
     let navigator = gloo::utils::window().navigator();
     // Absent outside a secure context: then nothing can be copied.
@@ -85,4 +85,4 @@ fn copy_to_clipboard(text: &str, done: Callback<bool>) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn copy_to_clipboard(_: &str, _: Callback<bool>) {}
+pub(crate) fn copy_to_clipboard(_: &str, _: Callback<bool>) {}

@@ -5,7 +5,7 @@
 
 mod about;
 mod detail;
-mod embed;
+pub(crate) mod embed;
 mod errors;
 mod filters;
 mod header;
