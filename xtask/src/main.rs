@@ -7,6 +7,7 @@
 //! it runs with `--offline` and finds the tools on PATH.
 
 mod css;
+mod size;
 
 use std::env;
 use std::ffi::OsString;
@@ -33,8 +34,9 @@ fn main() {
         Some("schema") => write_schema(),
         Some("prerender") => prerender(&args[1..]),
         Some("css") => css::write(&args[1..]),
+        Some("size") => size::check(Path::new("dist")),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | schema | css [--check] | prerender [DIR] | check-data FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data FILE…>");
             exit(2);
         }
     };
@@ -103,6 +105,9 @@ fn test() -> Result {
 
     trunk_release()?;
 
+    step("size report and budget of dist/");
+    size::check(Path::new("dist"))?;
+
     step("end-to-end tests of dist/ in Chromium");
     let mut node = Command::new("node");
     node.args(["--test", "--test-concurrency=1"]);
@@ -153,8 +158,8 @@ fn bench(args: &[String]) -> Result {
     ensure_build_tools()?;
     ensure_browser()?;
     trunk_release()?;
-    step("release build sizes");
-    print_sizes(Path::new("dist"))?;
+    step("release build sizes and budget");
+    size::check(Path::new("dist"))?;
     if !smoke {
         step("core pipeline timings (native, release)");
         run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))?;
@@ -184,28 +189,6 @@ fn browser_bench(smoke: bool) -> Result {
         node.arg("--smoke");
     }
     run(node.env("CHROMIUM", CHROMIUM))
-}
-
-/// Prints each file's size, raw and gzip -9, and the totals.
-fn print_sizes(dir: &Path) -> Result {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
-    let (mut raw_total, mut gz_total) = (0, 0);
-    for f in files.iter().filter(|f| f.is_file()) {
-        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        let gz = output(Command::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", f.display())))
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .unwrap_or(0);
-        raw_total += raw;
-        gz_total += gz;
-        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        println!("{name:<48} {raw:>9} B   gzip {gz:>8} B");
-    }
-    println!("{:<48} {raw_total:>9} B   gzip {gz_total:>8} B", "total");
-    Ok(())
 }
 
 /// Copies the folder `from` to `to`, recursively.

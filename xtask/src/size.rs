@@ -1,0 +1,86 @@
+//! The size report and budget of the release build, run by `cargo xtask test` after the build: the
+//! gzip bytes of what a reader downloads, file by file, and a failure when the WASM and its glue
+//! together outgrow [`BUDGET`] (issue #28 lowers it step by step towards 150 KB).
+
+use std::io::Write;
+use std::path::Path;
+
+/// Most gzip bytes the WASM and its JS glue may take together. Lower it whenever a change makes
+/// them smaller, so the next growth is noticed.
+pub const BUDGET: usize = 352_000;
+
+/// The files of `dist/` a reader may download, by role: (role, file name prefix, suffix).
+const FILES: [(&str, &str, &str); 6] = [
+    ("WASM", "llm-chronicle-", "_bg.wasm"),
+    ("JS glue", "llm-chronicle-", ".js"),
+    ("start-up script", "boot-", ".js"),
+    ("stylesheet", "chronicle-", ".css"),
+    ("dataset", "chronicle-", ".json"),
+    ("embed loader", "embed", ".js"),
+];
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gz.write_all(bytes);
+    gz.finish().map_or(0, |v| v.len())
+}
+
+/// `(role, file, raw bytes, gzip bytes)` for each file of `dir` in [`FILES`].
+pub fn report(dir: &Path) -> Result<Vec<(&'static str, String, usize, usize)>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for (role, prefix, suffix) in FILES {
+        // The glue is `llm-chronicle-<hash>.js`, which `_bg.wasm` must not match, and back.
+        let found = names
+            .iter()
+            .find(|n| n.starts_with(prefix) && n.ends_with(suffix) && !(suffix == ".js" && n.ends_with("_bg.js")));
+        let Some(name) = found else { return Err(format!("{}: no {role} ({prefix}*{suffix})", dir.display())) };
+        let bytes = std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        out.push((role, name.clone(), bytes.len(), gzip_len(&bytes)));
+    }
+    Ok(out)
+}
+
+/// Prints the report and checks the budget.
+pub fn check(dir: &Path) -> Result<(), String> {
+    let files = report(dir)?;
+    println!("{:<16} {:>10} {:>10}  file", "what", "bytes", "gzip");
+    for (role, name, raw, gz) in &files {
+        println!("{role:<16} {raw:>10} {gz:>10}  {name}");
+    }
+    let wasm_and_glue: usize = files.iter().filter(|f| f.0 == "WASM" || f.0 == "JS glue").map(|f| f.3).sum();
+    println!("WASM + glue: {wasm_and_glue} bytes gzip (budget {BUDGET})");
+    within(wasm_and_glue, BUDGET)
+}
+
+fn within(size: usize, budget: usize) -> Result<(), String> {
+    if size > budget {
+        return Err(format!(
+            "the WASM and its glue take {size} bytes gzip, over the budget of {budget} (xtask/src/size.rs): \
+             make them smaller, or raise the budget in the same commit and say why"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_fails_past_it_and_names_both_figures() {
+        assert!(within(BUDGET, BUDGET).is_ok());
+        let e = within(BUDGET + 1, BUDGET).unwrap_err();
+        assert!(e.contains(&(BUDGET + 1).to_string()) && e.contains(&BUDGET.to_string()), "{e}");
+    }
+
+    #[test]
+    fn gzip_shrinks_repetition() {
+        let text = "llm chronicle ".repeat(1000);
+        assert!(gzip_len(text.as_bytes()) < text.len() / 10);
+    }
+}
