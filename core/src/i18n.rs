@@ -700,6 +700,9 @@ pub fn month_name(month: u8) -> &'static str {
     MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("")
 }
 
+/// A year's notable model releases, as the trend chart's summary says them: (year, open, all).
+pub type YearReleases<'a> = (&'a str, usize, usize);
+
 /// The trend chart's words (`scene::trend`), in one language.
 #[derive(Debug)]
 pub struct TrendUi {
@@ -722,8 +725,8 @@ pub struct TrendUi {
     pub score: &'static str,
     /// "Filtered: 20 of 181 events".
     pub filtered: fn(usize, usize) -> String,
-    /// Releases in the first and the last year: (year, open, all) each.
-    pub releases_said: fn((&str, usize, usize), (&str, usize, usize)) -> String,
+    /// Releases in the first and the last year.
+    pub releases_said: fn(YearReleases, YearReleases) -> String,
     /// The best open and the best closed model: (name, score) each.
     pub best_said: fn((&str, &str), (&str, &str)) -> String,
 }

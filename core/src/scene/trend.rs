@@ -303,7 +303,7 @@ pub fn trend(c: &Chronicle, k: &TrendChoices, width: f64) -> Option<Trend> {
                 year: year_text(year, last, c.data.as_of.as_deref(), k.lang),
                 open: open[y],
                 closed: closed[y],
-                share: if total == 0 { "–".into() } else { format!("{}%", (open[y] * 100 + total / 2) / total) },
+                share: (open[y] * 100 + total / 2).checked_div(total).map_or("–".into(), |p| format!("{p}%")),
             }
         })
         .collect::<Vec<_>>();
@@ -542,7 +542,7 @@ mod tests {
             // Every vertical step goes up the chart (a smaller y).
             let mut last_y = f64::INFINITY;
             for part in line.d.split(' ').filter(|p| p.starts_with('V') || p.starts_with('M')) {
-                let y: f64 = part.rsplit(|ch: char| ch == 'V' || ch == ' ').next().unwrap().parse().unwrap_or(last_y);
+                let y: f64 = part.rsplit(['V', ' ']).next().unwrap().parse().unwrap_or(last_y);
                 assert!(y <= last_y + 1e-9, "{}", line.d);
                 last_y = y;
             }
