@@ -16,9 +16,10 @@ export const EXAMPLES = resolve(join(import.meta.dirname, '../../examples'));
 
 /**
  * Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response; `mounts`
- * maps URL prefixes (e.g. `/examples/`) to other folders.
+ * maps URL prefixes (e.g. `/examples/`) to other folders; `rewriteHtml`, if given, changes the
+ * text of every HTML page served.
  */
-export async function serve(root = DIST, headers = {}, mounts = {}) {
+export async function serve(root = DIST, headers = {}, mounts = {}, rewriteHtml = null) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
@@ -33,6 +34,7 @@ export async function serve(root = DIST, headers = {}, mounts = {}) {
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const extra = {};
+      if (rewriteHtml && type.startsWith('text/html')) body = Buffer.from(rewriteHtml(body.toString('utf8')));
       // Compress like any real static host, so size and speed measurements are realistic.
       if (/gzip/.test(req.headers['accept-encoding'] ?? '') && /html|javascript|css|wasm|json|svg/.test(type)) {
         body = gzipSync(body);
