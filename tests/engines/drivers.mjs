@@ -12,6 +12,7 @@
 //   press(key), type(text)         keys to the focused element (`key`: 'Enter', 'ArrowRight', '+', …)
 //   wheel(x, y, deltaY, ctrl)      a wheel turn at the viewport point (x, y), Ctrl held or not
 //   drag(x, y, dx)                 press the mouse at (x, y), move dx to the right, release
+//   resize(width, height)         the viewport's size (WebKitGTK's window has a minimum width)
 //   screenshot(path)               a PNG of the viewport, for looking at a failure
 //   close()
 import { spawn } from 'node:child_process';
@@ -125,6 +126,12 @@ function puppeteerPage(page) {
       await page.mouse.move(x + dx, y, { steps: 8 });
       await page.mouse.up();
     },
+    // Firefox 140's BiDi lacks the screen orientation override puppeteer sends beside the
+    // viewport's size; the size is set all the same.
+    resize: (width, height) =>
+      page.setViewport({ width, height }).catch((e) => {
+        if (!/setScreenOrientationOverride/.test(e.message)) throw e;
+      }),
     screenshot: (path) => page.screenshot({ path }),
     close: () => page.close(),
   };
@@ -222,9 +229,12 @@ async function launchWebKit(width, height) {
       if (r.error) throw new Error(`in the page: ${r.error}`);
       return r.value;
     });
-  await call('POST', `${s}/window/rect`, { width, height });
-  const [iw, ih] = await run(() => [innerWidth, innerHeight], []);
-  if (iw !== width || ih !== height) await call('POST', `${s}/window/rect`, { width: 2 * width - iw, height: 2 * height - ih });
+  const resize = async (width, height) => {
+    await call('POST', `${s}/window/rect`, { width, height });
+    const [iw, ih] = await run(() => [innerWidth, innerHeight], []);
+    if (iw !== width || ih !== height) await call('POST', `${s}/window/rect`, { width: 2 * width - iw, height: 2 * height - ih });
+  };
+  await resize(width, height);
   const actions = (list) => call('POST', `${s}/actions`, { actions: list }).then(() => call('DELETE', `${s}/actions`));
   const mouse = (steps) => ({ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: steps });
   const keys = (steps) => ({ type: 'key', id: 'keyboard', actions: steps });
@@ -292,6 +302,7 @@ async function launchWebKit(width, height) {
         ]),
       ]);
     },
+    resize,
     screenshot: async (path) => writeFileSync(path, Buffer.from(await call('GET', `${s}/screenshot`), 'base64')),
     // One window per session: a new page is the same window, emptied.
     close: () => call('POST', `${s}/url`, { url: 'about:blank' }).finally(() => (open = false)),

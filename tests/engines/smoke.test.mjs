@@ -207,6 +207,31 @@ for (const engine of ENGINES) {
       });
     }
 
+    test(`${LABELS[engine]}: on a phone's width, the narrow list; an event opens by a tap`, async () => {
+      const page = await env.browser.newPage();
+      try {
+        await page.resize(375, 800);
+        await page.goto(`${env.server.url}/en/`);
+        // Below 600 px (a container query) the timeline is a vertical list, and the plot is gone.
+        await until(page, 'the start-up script is waiting', () => window.__llmcBoot && window.__llmcBoot !== 'painting');
+        const width = await page.eval(() => innerWidth);
+        assert.ok(width < 600, `a narrow viewport (${width} px)`);
+        await page.hover(() => document.querySelector('.llmc-title'));
+        await until(page, 'the WASM started and hydrated the page', () => window.__llmcBoot === 'started' && !document.querySelector('.llmc-inert'));
+        const shown = (s) => [...document.querySelectorAll(s)].filter((el) => el.getBoundingClientRect().height > 0).length;
+        assert.equal(await page.eval(shown, '.llmc-timeline-frame svg'), 0, 'no wide plot');
+        assert.ok((await page.eval(shown, '.llmc-vevent[data-event-id]')) > 0, 'the narrow list');
+        assert.equal(await page.eval(() => document.documentElement.scrollWidth <= innerWidth), true, 'nothing wider than the screen');
+        const name = event('bert').name.en;
+        await page.click(() => [...document.querySelectorAll('.llmc-vevent[data-event-id="bert"]')].find((el) => el.getBoundingClientRect().height > 0));
+        await until(page, `the panel of ${name}`, (name) => !!window.__smoke.find('region', name), name);
+        assert.deepEqual(await problems(page), [], 'no problem reported');
+      } finally {
+        await page.resize(WIDTH, HEIGHT);
+        await page.close();
+      }
+    });
+
     test(`${LABELS[engine]}: the custom element in an example article`, async () => {
       const page = await env.browser.newPage();
       try {
