@@ -7,6 +7,7 @@
 //! it runs with `--offline` and finds the tools on PATH.
 
 mod css;
+mod engines;
 mod size;
 
 use std::env;
@@ -75,6 +76,7 @@ fn trunk_release() -> Result {
 fn test() -> Result {
     ensure_build_tools()?;
     ensure_browser()?;
+    engines::ensure()?;
 
     step("cargo fmt --check");
     run(cargo().args(["fmt", "--all", "--check"]))?;
@@ -115,6 +117,7 @@ fn test() -> Result {
         node.arg(f);
     }
     run(node.env("CHROMIUM", CHROMIUM))?;
+    engines::smoke()?;
 
     // The benchmark in smoke mode (100 events, one repetition), so it cannot rot. Figures only.
     browser_bench(true)?;
