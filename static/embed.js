@@ -84,18 +84,43 @@ function elementData(el) {
   return shipped;
 }
 
+// A dataset larger than this is refused as it downloads (chronicle_core::validate::MAX_BYTES; a
+// test checks that they agree).
+const MAX_BYTES = 4194304;
+
+/** The dataset at `href` as `{ text }`, or `{ error }` saying why not, for the widget to word. */
 async function fetchText(href, url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
     const response = await fetch(href, { signal: controller.signal });
-    if (!response.ok) return { error: `Could not load the dataset: ${url} (HTTP ${response.status})` };
-    return { text: await response.text() };
+    if (!response.ok) return { error: { why: 'http', status: String(response.status), url } };
+    return await readCapped(response);
   } catch {
-    return { error: controller.signal.aborted ? `Loading the dataset timed out (15 s): ${url}` : `Could not load the dataset: ${url} (network error)` };
+    return { error: { why: controller.signal.aborted ? 'timeout' : 'network', url } };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The body as text, refused as soon as it passes MAX_BYTES (at once if its declared length does). */
+async function readCapped(response) {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BYTES) return { error: { why: 'too-large', bytes: String(declared) } };
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BYTES) {
+      reader.cancel();
+      return { error: { why: 'too-large' } };
+    }
+    chunks.push(value);
+  }
+  return { text: await new Blob(chunks).text() };
 }
 
 class LlmChronicle extends HTMLElement {
@@ -146,7 +171,8 @@ class LlmChronicle extends HTMLElement {
     this.#handle?.destroy();
     this.#mount.replaceChildren();
     this.#mount.className = 'llmc-host';
-    this.#handle = m.mountElement(this.#mount, JSON.stringify(settings), data.text ?? null, data.error ?? null);
+    const error = data.error ? JSON.stringify(data.error) : null;
+    this.#handle = m.mountElement(this.#mount, JSON.stringify(settings), data.text ?? null, error);
   }
 }
 

@@ -2,9 +2,16 @@
 // settings, hostile host CSS, and messages from strangers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EXAMPLES, ready, setup, watchedPage } from './harness.mjs';
 
-const env = setup({ '/examples/': EXAMPLES });
+// A dataset over the 4 MiB limit, served (like every file here) without a declared length.
+const BIG = mkdtempSync(join(tmpdir(), 'llmc-big-'));
+writeFileSync(join(BIG, 'huge.json'), `{"title": {"zh": "${'x'.repeat(5 * 1024 * 1024)}", "en": "x"}}`);
+
+const env = setup({ '/examples/': EXAMPLES, '/big/': BIG });
 
 /** Waits until every <llm-chronicle> on the page has an interactive widget in its shadow root. */
 async function elementsReady(page, count) {
@@ -219,24 +226,75 @@ test("authors' data: inline JSON, a CSV file, and a broken file with its problem
     missing.id = 'missing';
     missing.setAttribute('lang', 'en');
     missing.setAttribute('data', '/examples/data/nope.json');
-    article.append(inline, csv, broken, missing);
+    const missingZh = missing.cloneNode();
+    missingZh.id = 'missing-zh';
+    missingZh.setAttribute('lang', 'zh');
+    const sheet = document.createElement('llm-chronicle');
+    sheet.id = 'sheet';
+    sheet.setAttribute('lang', 'en');
+    sheet.setAttribute('data', '/examples/data/broken.csv');
+    const huge = document.createElement('llm-chronicle');
+    huge.id = 'huge';
+    huge.setAttribute('lang', 'en');
+    huge.setAttribute('data', '/big/huge.json');
+    article.append(inline, csv, broken, missing, missingZh, sheet, huge);
   }, json);
-  await elementsReady(page, 5);
+  await elementsReady(page, 8);
   const shadow = (id, selector) => page.evaluate(([i, s]) => [...document.getElementById(i).shadowRoot.querySelectorAll(s)].map((n) => n.textContent), [id, selector]);
   assert.deepEqual(await shadow('inline', '.llmc-title'), ['My small dataset']);
   assert.equal((await shadow('inline', '[data-event-id]')).length, 2);
   assert.deepEqual(await shadow('csv', '.llmc-title'), ['Custom dataset']);
   assert.equal((await shadow('csv', '[data-event-id]')).length, 2);
-  const listed = (await shadow('broken', '.llmc-errors li')).join('\n');
-  assert.match(listed, /events\[0\]\.date: invalid date "2023-13-40"/);
+  // Every problem of the broken file at once, each where it is in the file.
+  const items = await shadow('broken', '.llmc-errors li');
+  assert.deepEqual(await shadow('broken', '.llmc-errors > p'), ['11 problems to fix in the data:']);
+  assert.equal(items.length, 11, items.join('\n'));
+  const listed = items.join('\n');
+  assert.match(listed, /title\.en \(line 2, column 36\): must not be empty/);
+  assert.match(listed, /events\[0\]\.date \(line 8, column 15\): invalid date "2023-13-40"/);
+  assert.match(listed, /events\[0\]\.family \(line 10, column 17\): family "quantum" is not one of: statistical, rnn/);
   assert.match(listed, /javascript:alert\(1\)" is not an https:\/\/ link/);
-  assert.match(listed, /title\.en: must not be empty/);
+  assert.match(listed, /parent "ghost" is not an event id/);
+  assert.match(listed, /unknown field "colour"/);
+  assert.match(listed, /events\[1\]\.access \(line 18, column 5\): missing field "access"/);
+  assert.match(listed, /events\[1\]\.date \(line \d+, column \d+\): expected a string, found a number: 2019/);
+  assert.match(listed, /family "decoder_only" is not one of: .*; did you mean "decoder-only"\?/);
+  assert.match(listed, /lineage cycle: y → z → y/);
+  assert.match(listed, /events\[3\]\.id \(line \d+, column \d+\): duplicate id "x"/);
   assert.equal(await page.evaluate(() => document.getElementById('broken').shadowRoot.querySelectorAll('img').length), 0, 'markup stays text');
+  // A spreadsheet's problems are at their row, column and cell, the rules' as well as its own.
+  const sheetListed = (await shadow('sheet', '.llmc-errors li')).join('\n');
+  assert.match(sheetListed, /row 2, column D \(date\): invalid date "2023-13-40"/);
+  assert.match(sheetListed, /row 2, column F \(family\): family "quantum"/);
+  assert.match(sheetListed, /row 2, column M \(parents\): parent "ghost" is not an event id/);
+  assert.match(sheetListed, /row 3, column C \(name_en\): must not be empty/);
+  assert.match(sheetListed, /row 3, column G \(kind\): kind "modle" .*did you mean "model"\?/);
+  assert.equal(await page.evaluate(() => document.getElementById('sheet').shadowRoot.querySelectorAll('b').length), 0, 'markup stays text');
+  // A failed fetch is told in the element's language.
   assert.match((await shadow('missing', '.llmc-errors li')).join(''), /Could not load the dataset: \/examples\/data\/nope\.json \(HTTP 404\)/);
+  assert.match((await shadow('missing-zh', '.llmc-errors li')).join(''), /无法加载数据集：\/examples\/data\/nope\.json（HTTP 404）/);
+  // A file over the limit is refused as it downloads: its size is never known.
+  assert.deepEqual(await shadow('huge', '.llmc-errors li'), ['the file is larger than the limit of 4194304 bytes']);
   // The page stays usable: the other widgets still work, and nothing panicked.
   await page.locator('#inline').locator('[data-event-id="bert"]').first().click();
   await page.locator('#inline').locator('.llmc-detail').waitFor();
   assert.ok(!problems.console.some((m) => /panicked/.test(m)), problems.console.join('\n'));
+  await context.close();
+});
+
+test('a JSON syntax error shows the line and the usual cause; a huge ?data= file is refused', async () => {
+  const { page, context } = await watchedPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}/?lang=en&data=/examples/data/broken-syntax.json`);
+  const panel = page.getByRole('alert');
+  await panel.waitFor();
+  assert.equal(await panel.getByRole('listitem').count(), 1);
+  assert.match(await panel.getByRole('listitem').textContent(), /^line 7, column 23: this text is not closed: a closing quote " is missing/);
+  assert.equal(await panel.locator('pre').textContent(), '      "name": { "zh": "甲, "en": "X" },');
+  assert.equal(await panel.locator('pre mark').textContent(), '"');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.getByText('第 7 行第 23 列：这段文本没有结束：缺少右引号 "').waitFor();
+  await page.goto(`${env.server.url}/?lang=zh&data=/big/huge.json`);
+  await page.getByText('文件超过上限 4194304 字节').waitFor();
   await context.close();
 });
 
@@ -274,8 +332,11 @@ test('the error panel speaks the reader\'s language', async () => {
   await page.goto(`${env.server.url}/?lang=zh&data=/examples/data/broken.json`);
   await page.locator('.llmc-errors').waitFor();
   const text = await page.locator('.llmc-errors').textContent();
-  assert.match(text, /日期 "2023-13-40" 无效：月份 13 不在 1–12 之间/);
+  assert.match(text, /数据中有 11 个问题需要修正：/);
+  assert.match(text, /events\[0\]\.date（第 8 行第 15 列）：日期 "2023-13-40" 无效：月份 13 不在 1–12 之间/);
   assert.match(text, /不是 https:\/\/ 链接/);
+  assert.match(text, /events\[1\]\.access（第 18 行第 5 列）：缺少字段 "access"/);
+  assert.match(text, /传承关系成环：y → z → y/);
   assert.match(await page.locator('.llmc-title').textContent(), /数据有误/);
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await page.getByText(/month 13 is not between 1 and 12/).waitFor();
