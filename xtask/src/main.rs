@@ -1,5 +1,5 @@
 //! Developer commands: `cargo xtask serve`, `cargo xtask test`, `cargo xtask build`,
-//! `cargo xtask check-data FILE`.
+//! `cargo xtask check-data [--lang en|zh] FILE…`.
 //!
 //! Each command first installs what it needs and is missing (the wasm target, trunk 0.21.14,
 //! wasm-bindgen-cli at Cargo.lock's version, npm tools including `wasm-opt`, and for tests Debian's
