@@ -33,9 +33,9 @@ impl Dataset {
         Dataset(Rc::new(chronicle_core::validate::load_any(text).map(Rc::new)))
     }
 
-    /// A dataset that could not be obtained at all (failed fetch, timeout, …).
-    pub fn failed(message: String) -> Self {
-        Dataset(Rc::new(Err(vec![Problem::new("(data)", chronicle_core::validate::ProblemKind::Unavailable(message))])))
+    /// A dataset that could not be obtained at all (failed fetch, timeout, too large, …).
+    pub fn failed(why: chronicle_core::validate::ProblemKind) -> Self {
+        Dataset(Rc::new(Err(vec![Problem::input(why)])))
     }
 }
 

@@ -5,7 +5,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chronicle_core::i18n::Lang;
+use chronicle_core::problem::{ProblemKind, Unavailable};
 use chronicle_core::settings::{self, Settings};
+use chronicle_core::validate::MAX_BYTES;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::{AppHandle, AttrValue, Renderer};
@@ -154,41 +156,69 @@ fn data_url() -> Option<String> {
 }
 
 /// Fetches `url` as text, giving up after 15 seconds; `early` is a fetch of it the start-up script
-/// already began. Errors are readable sentences.
-pub(crate) async fn fetch_text(url: &str, lang: Lang, early: Option<js_sys::Promise>) -> Result<String, String> {
+/// already began. A failure is what the reader's error panel says about it.
+pub(crate) async fn fetch_text(url: &str, early: Option<js_sys::Promise>) -> Result<String, ProblemKind> {
     use wasm_bindgen_futures::JsFuture;
-    let t = chronicle_core::i18n::ui(lang);
-    let (response, aborted) = match early {
-        Some(request) => {
-            let response = JsFuture::from(request).await;
-            let aborted = response.as_ref().err().is_some_and(|e| {
-                js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
-                    == Some("AbortError")
-            });
-            (response, aborted)
-        }
+    let failed = |why| ProblemKind::Unavailable { url: url.to_owned(), why };
+    let (response, controller) = match early {
+        Some(request) => (JsFuture::from(request).await, None),
         None => {
-            let controller = web_sys::AbortController::new().map_err(|_| t.data_fetch_failed.to_owned())?;
+            let controller = web_sys::AbortController::new().map_err(|_| failed(Unavailable::Network))?;
             let init = web_sys::RequestInit::new();
             init.set_signal(Some(&controller.signal()));
             let abort = controller.clone();
             let timer =
                 gloo::timers::callback::Timeout::new(crate::boot::protocol::DATA_TIMEOUT_MS, move || abort.abort());
             let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await;
-            drop(timer);
-            (response, controller.signal().aborted())
+            // The timer runs on while the body downloads: the timeout covers the whole file.
+            (response, Some((controller, timer)))
         }
+    };
+    // Aborted by our timer, or (for the start-up script's fetch) by its own.
+    let timed_out = |e: &JsValue| {
+        controller.as_ref().is_some_and(|(c, _)| c.signal().aborted())
+            || js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
     };
     let response: web_sys::Response = match response {
         Ok(r) => r.unchecked_into(),
-        Err(_) if aborted => return Err(format!("{}: {url}", t.data_timeout)),
-        Err(_) => return Err(format!("{}: {url} (network error)", t.data_fetch_failed)),
+        Err(e) if timed_out(&e) => return Err(failed(Unavailable::Timeout)),
+        Err(_) => return Err(failed(Unavailable::Network)),
     };
     if !response.ok() {
-        return Err(format!("{}: {url} (HTTP {})", t.data_fetch_failed, response.status()));
+        return Err(failed(Unavailable::Http(response.status())));
     }
-    let text = response.text().map_err(|_| t.data_fetch_failed.to_owned())?;
-    JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{}: {url}", t.data_fetch_failed))
+    read_capped(&response, MAX_BYTES).await.map_err(|e| {
+        e.unwrap_or_else(|e| failed(if timed_out(&e) { Unavailable::Timeout } else { Unavailable::Network }))
+    })
+}
+
+/// The body of `response` as text, refused as soon as it passes `limit` bytes: a declared length
+/// over it before any of the body is read, and otherwise the chunk that passes it, so a huge
+/// file never fills the reader's memory. The error is a problem, or why the read failed.
+pub async fn read_capped(response: &web_sys::Response, limit: usize) -> Result<String, Result<ProblemKind, JsValue>> {
+    use wasm_bindgen_futures::JsFuture;
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|&b| b > limit) {
+        return Err(Ok(ProblemKind::TooLarge { bytes: Some(bytes), limit }));
+    }
+    let Some(body) = response.body() else { return Ok(String::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(Err)?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).map_err(Err)?.unchecked_into();
+        let start = bytes.len();
+        if start + value.length() as usize > limit {
+            let _ = reader.cancel();
+            return Err(Ok(ProblemKind::TooLarge { bytes: None, limit }));
+        }
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
@@ -223,12 +253,11 @@ pub fn start() {
     let early_url = global(EARLY_DATA_URL).and_then(|v| v.as_string()).unwrap_or_default();
     let editor = data_url();
     wasm_bindgen_futures::spawn_local(async move {
-        let lang = initial_lang(url_settings().lang);
         // An editor's own dataset replaces the page's (and so is never hydrated into its HTML).
         let own = editor.is_none();
         let mut data = match (editor, early) {
-            (Some(url), _) => Some(fetch_text(&url, lang, None).await),
-            (None, Some(request)) => Some(fetch_text(&early_url, lang, Some(request)).await),
+            (Some(url), _) => Some(fetch_text(&url, None).await),
+            (None, Some(request)) => Some(fetch_text(&early_url, Some(request)).await),
             (None, None) => None,
         }
         .map(|text| text.map_or_else(Dataset::failed, |t| Dataset::from_text(&t)));
@@ -237,13 +266,13 @@ pub fn start() {
         if data.is_none() {
             // No start-up script asked for it (the development server): fetch it now.
             data = Some(match root.get_attribute(DATA_SRC_ATTR).filter(|u| !u.is_empty()) {
-                Some(url) => {
-                    fetch_text(&url, lang, None).await.map_or_else(Dataset::failed, |t| Dataset::from_text(&t))
-                }
-                None => Dataset::failed(format!("#llm-chronicle has no {DATA_SRC_ATTR} attribute naming its dataset")),
+                Some(url) => fetch_text(&url, None).await.map_or_else(Dataset::failed, |t| Dataset::from_text(&t)),
+                None => Dataset::failed(ProblemKind::Unavailable { url: String::new(), why: Unavailable::NoSource }),
             });
         }
-        let data = data.unwrap_or_else(|| Dataset::failed(String::new()));
+        let data = data.unwrap_or_else(|| {
+            Dataset::failed(ProblemKind::Unavailable { url: String::new(), why: Unavailable::NoSource })
+        });
         let start = move || {
             // The app lives as long as the page.
             std::mem::forget(mount(root, data, own));
@@ -404,7 +433,9 @@ impl Mounted {
 /// Mounts a widget in `root` (inside the custom element's shadow root) with settings given as a
 /// JSON object of attribute values. Never touches the page's URL. `data` is an author's dataset
 /// (JSON or CSV text; embed.js fetches the shipped one when the author gives none) and
-/// `data_error` says why it could not be loaded.
+/// `data_error` says why it could not be loaded, as a JSON object of strings: `why` (`http`,
+/// `timeout`, `network`, `refused`, `blocked` or `too-large`), `url`, and `status`, `origin` or
+/// `bytes`.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(
     root: web_sys::Element,
@@ -416,12 +447,26 @@ pub fn mount_element(
     let (settings, warnings) = settings::parse(map.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     warnings.iter().for_each(|w| gloo::console::warn!(w.as_str()));
     let data = match (data, data_error) {
-        (_, Some(message)) => Dataset::failed(message),
+        (_, Some(error)) => Dataset::failed(loader_failure(&settings_json_pairs(&error))),
         (Some(text), None) => Dataset::from_text(&text),
-        (None, None) => Dataset::failed("no dataset was given to the element".to_owned()),
+        (None, None) => Dataset::failed(ProblemKind::Unavailable { url: String::new(), why: Unavailable::NotGiven }),
     };
     let base = map.get("_base").cloned();
     Mounted(Some(mount_with(root, settings, PageMount::default(), data, false, base)))
+}
+
+/// What embed.js's description of a failed load (see [`mount_element`]) means.
+fn loader_failure(error: &std::collections::BTreeMap<String, String>) -> ProblemKind {
+    let field = |k: &str| error.get(k).map(String::as_str).unwrap_or_default();
+    let why = match field("why") {
+        "too-large" => return ProblemKind::TooLarge { bytes: field("bytes").parse().ok(), limit: MAX_BYTES },
+        "http" => Unavailable::Http(field("status").parse().unwrap_or(0)),
+        "timeout" => Unavailable::Timeout,
+        "refused" => Unavailable::Refused { origin: field("origin").to_owned() },
+        "blocked" => Unavailable::Blocked,
+        _ => Unavailable::Network,
+    };
+    ProblemKind::Unavailable { url: field("url").to_owned(), why }
 }
 
 /// Reads `{"name": "value", …}` with the browser's own JSON parser: the loader only sends flat

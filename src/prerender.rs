@@ -69,8 +69,6 @@ pub fn embed_text() -> String {
             "load_http": t.load_http,
             "load_network": t.load_network,
             "load_other": t.load_other,
-            "data_fetch_failed": t.data_fetch_failed,
-            "data_timeout": t.data_timeout,
         })
     };
     let json = serde_json::json!({ "zh": pick(ui(Lang::Zh)), "en": pick(ui(Lang::En)) }).to_string();

@@ -204,13 +204,18 @@
     return shipped;
   }
 
+  // A dataset larger than this is refused as it downloads (chronicle_core::validate::MAX_BYTES; a
+  // test checks that they agree).
+  const MAX_BYTES = 4194304;
+
+  /** The dataset at `href` as `{text}`, or `{failure}` saying why not (see `dataError`). */
   async function fetchText(href, url) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
     try {
       const response = await fetch(href, { signal: controller.signal });
       if (!response.ok) return { failure: { key: 'load_http', url, status: response.status } };
-      return { text: await response.text() };
+      return await readCapped(response);
     } catch (error) {
       return { failure: controller.signal.aborted ? { key: 'timeout', url } : await why(href, error, url) };
     } finally {
@@ -218,12 +223,41 @@
     }
   }
 
-  /** A dataset that could not be loaded, said as the widget's error panel says it, in `lang`. */
-  function dataError(lang, failure) {
-    const t = TEXT[lang] ?? {};
-    if (failure.key === 'timeout') return `${t.data_timeout}: ${failure.url}`;
-    if (failure.key === 'load_http') return `${t.data_fetch_failed}: ${failure.url} (HTTP ${failure.status})`;
-    return `${t.data_fetch_failed}: ${sentence(lang, failure)}`;
+  /** The body as text, refused as soon as it passes MAX_BYTES (at once if its declared length does). */
+  async function readCapped(response) {
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > MAX_BYTES) return { failure: { key: 'too_large', bytes: declared } };
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BYTES) {
+        reader.cancel();
+        return { failure: { key: 'too_large' } };
+      }
+      chunks.push(value);
+    }
+    return { text: await new Blob(chunks).text() };
+  }
+
+  /**
+   * A dataset that could not be loaded, for the widget to word in the reader's language (and list
+   * as a problem): a JSON object of strings, `why` (`http`, `timeout`, `network`, `refused`,
+   * `blocked` or `too-large`), `url`, and `status`, `origin` or `bytes` (`mount_element`).
+   */
+  function dataError(failure) {
+    const why = {
+      load_http: 'http',
+      timeout: 'timeout',
+      too_large: 'too-large',
+      load_refused: 'refused',
+      load_csp: 'blocked',
+    }[failure.key] ?? 'network';
+    const fields = { why, url: failure.url ?? '', status: failure.status, origin: failure.origin, bytes: failure.bytes };
+    return JSON.stringify(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])));
   }
 
   class LlmChronicle extends HTMLElement {
@@ -280,9 +314,8 @@
       this.#handle?.destroy();
       this.#mount.replaceChildren();
       this.#mount.className = 'llmc-host';
-      const lang = langOf(this);
       try {
-        this.#handle = m.mountElement(this.#mount, JSON.stringify(settings), data.text ?? null, data.failure ? dataError(lang, data.failure) : null);
+        this.#handle = m.mountElement(this.#mount, JSON.stringify(settings), data.text ?? null, data.failure ? dataError(data.failure) : null);
       } catch (error) {
         // A panic inside the widget shows its own message (see src/panic.rs); the page goes on.
         console.error('LLM Chronicle:', error);

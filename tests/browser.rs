@@ -162,3 +162,32 @@ async fn a_wheel_zoom_previews_then_sets_the_state_once_and_a_button_acts_on_wha
     let both = label_span(&root);
     assert!(both < zoomed * 0.4, "the button zoomed from the wheel's window: {both} after {zoomed} of {full}");
 }
+
+/// A dataset download stops at the chunk that passes the limit (an endless body would otherwise
+/// never end), or before reading when the declared length is over it; a body under it reads
+/// whole.
+#[wasm_bindgen_test]
+async fn a_download_is_refused_as_soon_as_it_passes_the_limit() {
+    use chronicle_core::problem::ProblemKind;
+    use llm_chronicle::browser::read_capped;
+    let make = js_sys::Function::new_no_args(
+        "let pulled = 0;
+         const endless = new ReadableStream({ pull(c) { pulled += 1; c.enqueue(new Uint8Array(1024)); } });
+         return {
+           endless: new Response(endless),
+           declared: new Response('x'.repeat(100), { headers: { 'content-length': '100' } }),
+           small: new Response('中文'.repeat(1000)),
+           pulled: () => pulled,
+         };",
+    );
+    let made = make.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let get = |k: &str| js_sys::Reflect::get(&made, &k.into()).unwrap();
+    let response = |k: &str| get(k).unchecked_into::<web_sys::Response>();
+    let refused = read_capped(&response("endless"), 10_000).await.unwrap_err().unwrap();
+    assert_eq!(refused, ProblemKind::TooLarge { bytes: None, limit: 10_000 });
+    let pulled = get("pulled").unchecked_into::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    assert!(pulled.as_f64().unwrap() <= 20.0, "read {pulled:?} chunks of 1 KiB for a 10 KB limit");
+    let refused = read_capped(&response("declared"), 50).await.unwrap_err().unwrap();
+    assert_eq!(refused, ProblemKind::TooLarge { bytes: Some(100), limit: 50 });
+    assert_eq!(read_capped(&response("small"), 10_000).await.unwrap(), "中文".repeat(1000));
+}

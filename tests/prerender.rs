@@ -155,7 +155,7 @@ fn the_embed_loader_learns_its_files_and_every_message_it_shows_in_both_language
             keys.insert(key);
         }
     }
-    assert!(keys.len() >= 9, "{keys:?}");
+    assert!(keys.len() >= 7, "{keys:?}");
     for key in &keys {
         for lang in ["zh", "en"] {
             let message = text[lang][key].as_str().unwrap_or_else(|| panic!("no {lang} message {key}"));

@@ -190,3 +190,40 @@ async fn the_early_panel_has_its_template_and_an_entry_per_event() {
         }
     }
 }
+
+/// embed.js refuses a dataset over the validator's limit as it downloads: the same number.
+#[test]
+fn the_embed_loader_caps_a_download_at_the_validators_limit() {
+    let js = include_str!("../static/embed.js");
+    let line = format!("const MAX_BYTES = {};", chronicle_core::validate::MAX_BYTES);
+    assert!(js.contains(&line), "static/embed.js should say `{line}`");
+}
+
+/// The whole app rendered with an author's broken files: the error panel counts the problems and
+/// lists every one where it is, in the reader's language; a JSON syntax error shows its line with
+/// the position marked.
+#[tokio::test]
+async fn the_error_panel_lists_every_problem_in_the_readers_language() {
+    let broken = include_str!("../examples/data/broken.json");
+    let cases = [
+        (
+            Lang::En,
+            "11 problems to fix in the data:",
+            "<code>events[1].access (line 18, column 5)</code>: missing field",
+        ),
+        (Lang::Zh, "数据中有 11 个问题需要修正：", "<code>events[1].access（第 18 行第 5 列）</code>：缺少字段"),
+    ];
+    for (lang, count, item) in cases {
+        let props = AppProps::new(Dataset::from_text(broken), lang);
+        let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
+        let panel = &html[html.find("llmc-errors").expect("the error panel")..];
+        assert!(panel.contains(count), "{panel}");
+        assert_eq!(panel.matches("<li>").count(), 11, "{panel}");
+        assert!(panel.contains(item), "{panel}");
+    }
+    let syntax = include_str!("../examples/data/broken-syntax.json");
+    let props = AppProps::new(Dataset::from_text(syntax), Lang::En);
+    let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;
+    assert!(html.contains("<pre class=\"llmc-errors-line\"><code>"), "{html}");
+    assert!(html.contains("</mark>甲, "), "{html}");
+}

@@ -2,22 +2,24 @@
 //! there. (The page itself is `src/author/`; what it checks is the validator's, and what it writes
 //! is `embed::snippets_for`'s.)
 
-/// The line a problem's location names: "line 6, column 105" in JSON, "row 3" in a CSV file (its
-/// header is row 1, and each row is one line unless a quoted cell holds a line break).
+use crate::problem::Location;
+
+/// The line of the author's text a problem is on: a JSON value's or syntax error's line, or a CSV
+/// row's (the header is row 1, and each row is one line unless a quoted cell holds a line break).
+/// `None` for the input as a whole, or a value validated without its text.
 ///
 /// ```
 /// use chronicle_core::author::line_of;
-/// assert_eq!(line_of("(line 6, column 105)"), Some(6));
-/// assert_eq!(line_of("row 3, column family"), Some(3));
-/// assert_eq!(line_of("events[1].family"), None);
+/// use chronicle_core::problem::Location;
+/// assert_eq!(line_of(&Location::Csv { row: 3, cell: None }), Some(3));
+/// assert_eq!(line_of(&Location::Input), None);
 /// ```
-pub fn line_of(location: &str) -> Option<usize> {
-    let lower = location.to_ascii_lowercase();
-    ["line ", "row "].iter().find_map(|word| {
-        let at = lower.find(word)? + word.len();
-        let digits: String = lower[at..].chars().take_while(char::is_ascii_digit).collect();
-        digits.parse().ok().filter(|n| *n >= 1)
-    })
+pub fn line_of(at: &Location) -> Option<usize> {
+    match at {
+        Location::Json { pos: Some(pos), .. } | Location::Text { pos, .. } => Some(pos.line),
+        Location::Csv { row, .. } => Some(*row),
+        Location::Json { pos: None, .. } | Location::Input => None,
+    }
 }
 
 /// Where line `line` (1-based) of `text` starts and ends, in UTF-16 code units (what a
@@ -50,7 +52,7 @@ mod tests {
         let csv =
             include_str!("../../data/templates/events.csv").replace("decoder-only,model,api", "quantum,model,api");
         let problems = crate::validate::load_any(&csv).unwrap_err();
-        let lines: Vec<usize> = problems.iter().filter_map(|p| line_of(&p.path)).collect();
+        let lines: Vec<usize> = problems.iter().filter_map(|p| line_of(&p.at)).collect();
         assert_eq!(lines, [3], "{problems:?}");
         let (a, b) = line_span_utf16(&csv, 3).unwrap();
         let third: Vec<u16> = csv.encode_utf16().collect();
@@ -61,7 +63,9 @@ mod tests {
     fn a_json_syntax_error_leads_to_its_line() {
         let json = include_str!("../../data/templates/chronicle.json").replacen("\"OpenAI\",", "\"OpenAI\"", 1);
         let problems = crate::validate::load_any(&json).unwrap_err();
-        let line = problems.iter().find_map(|p| line_of(&p.path).or_else(|| line_of(&p.message())));
-        assert!(line.is_some(), "{problems:?}");
+        let line = problems.iter().find_map(|p| line_of(&p.at));
+        // The parser notices the missing comma at the next token, on the line after it.
+        let after = json.lines().position(|l| l.contains("\"OpenAI\"") && !l.contains("\"OpenAI\",")).unwrap() + 2;
+        assert_eq!(line, Some(after), "{problems:?}");
     }
 }

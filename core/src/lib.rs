@@ -3,7 +3,7 @@
 //! The pipeline reads in one direction, and each step has its own module:
 //!
 //! 1. **dataset** ([`model`]): the JSON file as authors write it;
-//! 2. **validation** ([`validate`]): every problem with its path, or a [`Chronicle`];
+//! 2. **validation** ([`validate`]): every [`problem`] with where it is, or a [`Chronicle`];
 //! 3. **state** ([`state`]): language, selection, viewport, changed only by `reduce(State, Action)`,
 //!    whether the action comes from a click, a key ([`keys`]), a gesture ([`gesture`]) or a link
 //!    ([`link`]);
@@ -18,10 +18,12 @@
 pub mod author;
 pub mod csv_import;
 pub mod date;
+mod decode;
 pub mod embed;
 pub mod filter;
 pub mod gesture;
 pub mod i18n;
+pub mod json;
 pub mod keys;
 pub mod layout;
 pub mod lineage;

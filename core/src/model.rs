@@ -525,6 +525,10 @@ impl Basis {
 }
 
 impl CriterionKind {
+    /// Every kind.
+    pub const ALL: [CriterionKind; 4] =
+        [CriterionKind::Artefact, CriterionKind::Licence, CriterionKind::Document, CriterionKind::Access];
+
     /// The kebab-case name used in the data file.
     pub fn slug(self) -> &'static str {
         match self {
@@ -595,4 +599,83 @@ pub enum Level {
     Partial,
     Closed,
     Unknown,
+}
+
+/// A closed list of names the data file may use for a field, in the format's order: what the
+/// loader reads a field's string against and lists when it does not match.
+pub trait Named: Copy + 'static {
+    const ALL: &'static [Self];
+    /// Which list this is, for a problem's message.
+    const OF: crate::problem::ValueOf;
+    /// The kebab-case name used in the data file.
+    fn slug(self) -> &'static str;
+
+    /// The value named `name`, if any.
+    fn from_slug(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.slug() == name)
+    }
+}
+
+macro_rules! named {
+    // A type that has its own `ALL` and `slug`.
+    ($t:ident, $of:ident) => {
+        impl Named for $t {
+            const ALL: &'static [Self] = &$t::ALL;
+            const OF: crate::problem::ValueOf = crate::problem::ValueOf::$of;
+            fn slug(self) -> &'static str {
+                $t::slug(self)
+            }
+        }
+    };
+    ($t:ident, $of:ident, [$($v:ident => $s:literal),* $(,)?]) => {
+        impl Named for $t {
+            const ALL: &'static [Self] = &[$($t::$v),*];
+            const OF: crate::problem::ValueOf = crate::problem::ValueOf::$of;
+            fn slug(self) -> &'static str {
+                match self {
+                    $($t::$v => $s),*
+                }
+            }
+        }
+    };
+}
+
+named!(Family, Family);
+named!(Access, Access);
+named!(Relation, Relation);
+named!(Basis, Basis);
+named!(CriterionGroup, CriterionGroup);
+named!(CriterionKind, CriterionKind);
+named!(Kind, Kind, [Model => "model", Paper => "paper", Product => "product", Milestone => "milestone"]);
+named!(Evidence, Evidence, [Documented => "documented", Inferred => "inferred"]);
+named!(DimensionGroup, DimensionGroup, [OpenStrength => "open-strength", ClosedStrength => "closed-strength"]);
+named!(Level, Level, [Open => "open", Partial => "partial", Closed => "closed", Unknown => "unknown"]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names the loader reads are the ones serde writes (the export and the schema use serde).
+    fn same_as_serde<T: Named + Serialize>() {
+        for v in T::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::String(v.slug().to_owned()));
+            assert!(T::from_slug(v.slug()).is_some_and(|w| w.slug() == v.slug()));
+        }
+    }
+
+    #[test]
+    fn every_closed_list_reads_and_writes_the_serde_names() {
+        same_as_serde::<Family>();
+        same_as_serde::<Kind>();
+        same_as_serde::<Access>();
+        same_as_serde::<Relation>();
+        same_as_serde::<Evidence>();
+        same_as_serde::<DimensionGroup>();
+        same_as_serde::<CriterionGroup>();
+        same_as_serde::<CriterionKind>();
+        same_as_serde::<Basis>();
+        same_as_serde::<Level>();
+        assert_eq!(<Family as Named>::ALL, Family::ALL);
+        assert_eq!(<Basis as Named>::ALL, Basis::ALL);
+    }
 }

@@ -93,9 +93,9 @@ pub fn on_load(
             busy.set(true);
             error.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::browser::fetch_text(&address, lang, None).await {
+                match crate::browser::fetch_text(&address, None).await {
                     Ok(text) => set_text.emit(text),
-                    Err(message) => error.set(Some(message)),
+                    Err(kind) => error.set(Some(chronicle_core::problem::Problem::input(kind).line(lang))),
                 }
                 busy.set(false);
             });

@@ -132,13 +132,13 @@ pub fn Author(props: &AuthorProps) -> Html {
 /// One problem: where, what, and a button that selects its line in the text when it names one.
 fn problem_item(p: &chronicle_core::validate::Problem, lang: Lang, text: &Rc<str>, textarea: &NodeRef) -> Html {
     use chronicle_core::author::{line_of, line_span_utf16};
-    let span = line_of(&p.path).and_then(|line| line_span_utf16(text, line).map(|s| (line, s)));
+    let span = line_of(&p.at).and_then(|line| line_span_utf16(text, line).map(|s| (line, s)));
     let go = span.map(|(line, (start, end))| {
         let textarea = textarea.clone();
         let onclick = Callback::from(move |_: MouseEvent| io::select_range(&textarea, start, end));
         html! { <button type="button" class="llmc-link-button" {onclick}>{ (author_ui(lang).go_to)(line) }</button> }
     });
-    html! { <li><code>{ p.path.clone() }</code>{ ": " }{ p.text(lang) }{ " " }{ go.unwrap_or_default() }</li> }
+    html! { <li>{ p.line(lang) }{ " " }{ go.unwrap_or_default() }</li> }
 }
 
 /// The settings and the two snippets with their copy buttons.

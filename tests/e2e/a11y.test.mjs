@@ -31,11 +31,15 @@ for (const lang of ['zh', 'en']) {
   }
 }
 
-test('axe: the error panel for a broken dataset', async () => {
+test('axe: the error panel for broken JSON, broken syntax and a broken sheet, in both languages', async () => {
   const { page, context } = await watchedPage(env.browser, env.server.url);
-  await page.goto(`${env.server.url}/?lang=en&data=/examples/data/broken.json`);
-  await page.locator('.llmc-errors').waitFor();
-  assert.deepEqual(await violations(page), []);
+  for (const file of ['broken.json', 'broken-syntax.json', 'broken.csv']) {
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${env.server.url}/?lang=${lang}&data=/examples/data/${file}`);
+      await page.getByRole('alert').getByRole('listitem').first().waitFor();
+      assert.deepEqual(await violations(page), [], `${file} ${lang}`);
+    }
+  }
   await context.close();
 });
 

@@ -4,7 +4,9 @@
 // origin of dist/), `browser`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, EXAMPLES, eventually, launch, serve, watchedPage } from './harness.mjs';
 
@@ -30,12 +32,16 @@ export const CROSS_ORIGIN_FILES = /^\/(llm-chronicle-[0-9a-f]+(\.js|_bg\.wasm)|c
  * at first the files the element reads), and `env.policy(widget)`, the article's own Content
  * Security Policy (null for none).
  */
+// A dataset over the 4 MiB limit, served (like every file here) without a declared length.
+const BIG = mkdtempSync(join(tmpdir(), 'llmc-big-'));
+writeFileSync(join(BIG, 'huge.json'), `{"title": {"zh": "${'x'.repeat(5 * 1024 * 1024)}", "en": "x"}}`);
+
 export function hosting({ cross = false } = {}) {
   const env = { servers: [], cors: CROSS_ORIGIN_FILES, policy: null };
   before(async () => {
     env.browser = await launch();
     if (!cross) {
-      const server = await serve(DIST, {}, { '/examples/': EXAMPLES });
+      const server = await serve(DIST, {}, { '/examples/': EXAMPLES, '/big/': BIG });
       env.servers.push(server);
       env.article = env.widget = server.url;
       return;
@@ -45,7 +51,7 @@ export function hosting({ cross = false } = {}) {
     // The example articles name the widget by path (`/embed.js`, `/?lang=…`): here, by its origin.
     const rewrite = (html) => html.replaceAll('src="/embed.js"', `src="${env.widget}/embed.js"`).replaceAll('src="/?', `src="${env.widget}/?`).replaceAll('href="/?', `href="${env.widget}/?`);
     const headers = (path) => (path.endsWith('.html') && env.policy ? { 'content-security-policy': env.policy(env.widget) } : {});
-    const article = await serve(EXAMPLES, headers, { '/examples/': EXAMPLES }, { rewrite });
+    const article = await serve(EXAMPLES, headers, { '/examples/': EXAMPLES, '/big/': BIG }, { rewrite });
     env.article = article.url.replace('127.0.0.1', 'localhost');
     env.servers.push(widget, article);
   });
@@ -277,20 +283,55 @@ export const ELEMENT_CHECKS = {
       missing.id = 'missing';
       missing.setAttribute('lang', 'en');
       missing.setAttribute('data', '/examples/data/nope.json');
-      article.append(inline, csv, broken, missing);
+      const missingZh = missing.cloneNode();
+      missingZh.id = 'missing-zh';
+      missingZh.setAttribute('lang', 'zh');
+      const sheet = document.createElement('llm-chronicle');
+      sheet.id = 'sheet';
+      sheet.setAttribute('lang', 'en');
+      sheet.setAttribute('data', '/examples/data/broken.csv');
+      const huge = document.createElement('llm-chronicle');
+      huge.id = 'huge';
+      huge.setAttribute('lang', 'en');
+      huge.setAttribute('data', '/big/huge.json');
+      article.append(inline, csv, broken, missing, missingZh, sheet, huge);
     }, json);
-    await elementsReady(page, 5);
+    await elementsReady(page, 8);
     const shadow = (id, selector) => page.evaluate(([i, s]) => [...document.getElementById(i).shadowRoot.querySelectorAll(s)].map((n) => n.textContent), [id, selector]);
     assert.deepEqual(await shadow('inline', '.llmc-title'), ['My small dataset']);
     assert.equal((await shadow('inline', '[data-event-id]')).length, 2);
     assert.deepEqual(await shadow('csv', '.llmc-title'), ['Custom dataset']);
     assert.equal((await shadow('csv', '[data-event-id]')).length, 2);
-    const listed = (await shadow('broken', '.llmc-errors li')).join('\n');
-    assert.match(listed, /events\[0\]\.date: invalid date "2023-13-40"/);
+    // Every problem of the broken file at once, each where it is in the file.
+    const items = await shadow('broken', '.llmc-errors li');
+    assert.deepEqual(await shadow('broken', '.llmc-errors > p'), ['11 problems to fix in the data:']);
+    assert.equal(items.length, 11, items.join('\n'));
+    const listed = items.join('\n');
+    assert.match(listed, /title\.en \(line 2, column 36\): must not be empty/);
+    assert.match(listed, /events\[0\]\.date \(line 8, column 15\): invalid date "2023-13-40"/);
+    assert.match(listed, /events\[0\]\.family \(line 10, column 17\): family "quantum" is not one of: statistical, rnn/);
     assert.match(listed, /javascript:alert\(1\)" is not an https:\/\/ link/);
-    assert.match(listed, /title\.en: must not be empty/);
+    assert.match(listed, /parent "ghost" is not an event id/);
+    assert.match(listed, /unknown field "colour"/);
+    assert.match(listed, /events\[1\]\.access \(line 18, column 5\): missing field "access"/);
+    assert.match(listed, /events\[1\]\.date \(line \d+, column \d+\): expected a string, found a number: 2019/);
+    assert.match(listed, /family "decoder_only" is not one of: .*; did you mean "decoder-only"\?/);
+    assert.match(listed, /lineage cycle: y → z → y/);
+    assert.match(listed, /events\[3\]\.id \(line \d+, column \d+\): duplicate id "x"/);
     assert.equal(await page.evaluate(() => document.getElementById('broken').shadowRoot.querySelectorAll('img').length), 0, 'markup stays text');
+    // A spreadsheet's problems are at their row, column and cell, the rules' as well as its own.
+    const sheetListed = (await shadow('sheet', '.llmc-errors li')).join('\n');
+    assert.match(sheetListed, /row 2, column D \(date\): invalid date "2023-13-40"/);
+    assert.match(sheetListed, /row 2, column F \(family\): family "quantum"/);
+    assert.match(sheetListed, /row 2, column M \(parents\): parent "ghost" is not an event id/);
+    assert.match(sheetListed, /row 3, column C \(name_en\): must not be empty/);
+    assert.match(sheetListed, /row 3, column G \(kind\): kind "modle" .*did you mean "model"\?/);
+    assert.equal(await page.evaluate(() => document.getElementById('sheet').shadowRoot.querySelectorAll('b').length), 0, 'markup stays text');
+    // A failed fetch is told in the element's language.
     assert.match((await shadow('missing', '.llmc-errors li')).join(''), /Could not load the dataset: \/examples\/data\/nope\.json \(HTTP 404\)/);
+    assert.match((await shadow('missing-zh', '.llmc-errors li')).join(''), /无法加载数据集：\/examples\/data\/nope\.json（HTTP 404）/);
+    // A file over the limit is refused as it downloads: its size is never known.
+    assert.deepEqual(await shadow('huge', '.llmc-errors li'), ['the file is larger than the limit of 4194304 bytes']);
     // The page stays usable: the other widgets still work, and nothing panicked.
     await page.locator('#inline').locator('[data-event-id="bert"]').first().click();
     await page.locator('#inline').locator('.llmc-detail').waitFor();

@@ -64,10 +64,29 @@ test('the error panel speaks the reader\'s language', async () => {
   await page.goto(`${env.widget}/?lang=zh&data=/examples/data/broken.json`);
   await page.locator('.llmc-errors').waitFor();
   const text = await page.locator('.llmc-errors').textContent();
-  assert.match(text, /日期 "2023-13-40" 无效：月份 13 不在 1–12 之间/);
+  assert.match(text, /数据中有 11 个问题需要修正：/);
+  assert.match(text, /events\[0\]\.date（第 8 行第 15 列）：日期 "2023-13-40" 无效：月份 13 不在 1–12 之间/);
+  assert.match(text, /events\[1\]\.access（第 18 行第 5 列）：缺少字段 "access"/);
+  assert.match(text, /传承关系成环：y → z → y/);
   assert.match(text, /不是 https:\/\/ 链接/);
   assert.match(await page.locator('.llmc-title').textContent(), /数据有误/);
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await page.getByText(/month 13 is not between 1 and 12/).waitFor();
+  await context.close();
+});
+
+test('a JSON syntax error shows the line and the usual cause; a huge ?data= file is refused', async () => {
+  const { page, context } = await watchedPage(env.browser, env.widget);
+  await page.goto(`${env.widget}/?lang=en&data=/examples/data/broken-syntax.json`);
+  const panel = page.getByRole('alert');
+  await panel.waitFor();
+  assert.equal(await panel.getByRole('listitem').count(), 1);
+  assert.match(await panel.getByRole('listitem').textContent(), /^line 7, column 23: this text is not closed: a closing quote " is missing/);
+  assert.equal(await panel.locator('pre').textContent(), '      "name": { "zh": "甲, "en": "X" },');
+  assert.equal(await panel.locator('pre mark').textContent(), '"');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.getByText('第 7 行第 23 列：这段文本没有结束：缺少右引号 "').waitFor();
+  await page.goto(`${env.widget}/?lang=zh&data=/big/huge.json`);
+  await page.getByText('文件超过上限 4194304 字节').waitFor();
   await context.close();
 });

@@ -1,5 +1,5 @@
 //! Developer commands: `cargo xtask serve`, `cargo xtask test`, `cargo xtask build`,
-//! `cargo xtask check-data FILE`.
+//! `cargo xtask check-data [--lang en|zh] FILE…`.
 //!
 //! Each command first installs what it needs and is missing (the wasm target, trunk 0.21.14,
 //! wasm-bindgen-cli at Cargo.lock's version, npm tools including `wasm-opt`, and for tests Debian's
@@ -37,7 +37,7 @@ fn main() {
         Some("css") => css::write(&args[1..]),
         Some("size") => size::check(Path::new("dist")),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
             exit(2);
         }
     };
@@ -241,8 +241,7 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
     let chronicle = match &*data.0 {
         Ok(c) => c,
         Err(problems) => {
-            let list: Vec<String> = problems.iter().map(|p| format!("  {}: {}", p.path, p.message())).collect();
-            return Err(format!("{data_path} is not a valid dataset:\n{}", list.join("\n")));
+            return Err(format!("{data_path} is not a valid dataset: {}", problem_list(problems, Lang::En)));
         }
     };
     let index = dir.join("index.html");
@@ -301,11 +300,18 @@ fn write_schema() -> Result {
     Ok(())
 }
 
-/// Validates dataset files (JSON, or CSV with one row per event) and prints every problem with
-/// its path.
-fn check_data(files: &[String]) -> Result {
+/// Validates dataset files (JSON, or CSV with one row per event) and prints every problem where
+/// it is (path, line and column; or row, column and cell), in English or, with `--lang zh`, in
+/// Chinese: the list the widget's error panel shows.
+fn check_data(args: &[String]) -> Result {
+    use chronicle_core::i18n::Lang;
+    let usage = || "usage: cargo xtask check-data [--lang en|zh] FILE…".to_owned();
+    let (lang, files) = match args {
+        [flag, code, files @ ..] if flag == "--lang" => (Lang::from_tag(code).ok_or_else(usage)?, files),
+        files => (Lang::En, files),
+    };
     if files.is_empty() {
-        return Err("usage: cargo xtask check-data FILE…".into());
+        return Err(usage());
     }
     let mut failed = 0;
     for f in files {
@@ -314,10 +320,7 @@ fn check_data(files: &[String]) -> Result {
             Ok(c) => println!("{f}: ok ({} events, {} eras)", c.events().len(), c.data.eras.len()),
             Err(problems) => {
                 failed += 1;
-                println!("{f}: {} problem(s)", problems.len());
-                for p in problems {
-                    println!("  {p}");
-                }
+                print!("{f}: {}", problem_list(&problems, lang));
             }
         }
     }
@@ -326,6 +329,27 @@ fn check_data(files: &[String]) -> Result {
     } else {
         Ok(())
     }
+}
+
+/// Whether a terminal gives `c` two columns: Hangul, CJK and full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// Every problem on its own line, as the error panel lists them; under a JSON syntax error, the
+/// broken line with a caret under the position.
+fn problem_list(problems: &[chronicle_core::problem::Problem], lang: chronicle_core::i18n::Lang) -> String {
+    use chronicle_core::problem::Location;
+    let mut out = format!("{}\n", chronicle_core::problem::report(problems, lang).count);
+    for p in problems {
+        out += &format!("  {}\n", p.line(lang));
+        if let Location::Text { line, caret, .. } = &p.at {
+            let width: usize = line.chars().take(*caret).map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+            out += &format!("    {line}\n    {}^\n", " ".repeat(width));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,6 +479,24 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/chronicle.schema.json");
         let published = std::fs::read_to_string(path).unwrap_or_default();
         assert!(published == chronicle_core::json_schema(), "{path} is stale: run `cargo xtask schema`");
+    }
+
+    /// `check-data` lists what the widget's panel lists, and puts a caret under a syntax error,
+    /// counting a Chinese character as two columns.
+    #[test]
+    fn the_problem_list_has_a_line_per_problem_and_a_caret_under_broken_json() {
+        use chronicle_core::i18n::Lang;
+        let broken = include_str!("../../examples/data/broken.json");
+        let problems = chronicle_core::validate::load_any(broken).unwrap_err();
+        let list = super::problem_list(&problems, Lang::Zh);
+        assert_eq!(list.lines().count(), 12, "{list}");
+        assert!(list.starts_with("数据中有 11 个问题需要修正：\n  title.en（第 2 行第 36 列）：不能为空\n"), "{list}");
+        let syntax = include_str!("../../examples/data/broken-syntax.json");
+        let list = super::problem_list(&chronicle_core::validate::load_any(syntax).unwrap_err(), Lang::En);
+        let lines: Vec<&str> = list.lines().collect();
+        assert_eq!(lines[1], "  line 7, column 23: this text is not closed: a closing quote \" is missing");
+        assert_eq!(lines[2], "          \"name\": { \"zh\": \"甲, \"en\": \"X\" },");
+        assert_eq!(lines[3].find('^'), Some(4 + 22));
     }
 
     #[test]
