@@ -4,7 +4,7 @@
 // origin of dist/), `browser`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,7 @@ export function hosting({ cross = false } = {}) {
   after(async () => {
     await env.browser?.close();
     for (const server of env.servers) await server.close();
+    rmSync(BIG, { recursive: true, force: true });
   });
   return env;
 }
