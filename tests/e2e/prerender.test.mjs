@@ -577,7 +577,9 @@ test('print: the matrices print whole, without controls', async () => {
   await context.close();
 });
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+// `img-src blob:` is for the PNG download alone: the image is drawn from the SVG, which reaches an
+// <img> only through a blob: URL the widget makes (a data: URL would allow any inline image).
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'";
 
 test('the built site works under a strict Content Security Policy', async () => {
   const strict = await serve(undefined, { 'content-security-policy': CSP });
@@ -596,6 +598,11 @@ test('the built site works under a strict Content Security Policy', async () => 
       await page.locator('.llmc-filters summary').click();
       await page.getByRole('searchbox').fill('llama');
       await page.locator('.llmc-downloads button').first().click();
+      // Both images: the PNG is drawn from the SVG through a blob: image.
+      for (const button of await page.locator('.llmc-image-downloads button').all()) {
+        const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+        assert.match(file.suggestedFilename(), /^llm-chronicle-timeline-.*\.(svg|png)$/);
+      }
       // A drag moves the plot's layer through the CSSOM (an inline style attribute would be
       // blocked): the layer moves at every step.
       if (path === '/') {
