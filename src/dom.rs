@@ -103,3 +103,55 @@ pub fn after_pending_input(f: impl FnOnce() + 'static) {
         f();
     }
 }
+
+/// The computed background colour of `el` (`rgb(…)`), or nothing.
+pub fn background(el: &web_sys::Element) -> String {
+    let style = gloo::utils::window().get_computed_style(el).ok().flatten();
+    style.and_then(|s| s.get_property_value("background-color").ok()).unwrap_or_default()
+}
+
+/// The page's address without its query and fragment: where the widget is, for an image's source
+/// line (the fragment, a deep link, would make it long, and the image shows the view anyway).
+pub fn page_address() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split(['?', '#']).next().unwrap_or_default().to_owned()
+}
+
+/// Saves `image` as a PNG: drawn from its SVG into a canvas at the screen's pixel ratio (at least
+/// 2×, see `png_scale`), then encoded by the browser. The SVG reaches the image through a `blob:`
+/// URL, which is what the page's Content Security Policy must allow (`img-src 'self' blob:`).
+pub fn save_png(image: chronicle_core::scene::export::Image) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = png(&image).await {
+            gloo::console::warn!("LLM Chronicle: the PNG could not be made", e);
+        }
+    });
+}
+
+async fn png(image: &chronicle_core::scene::export::Image) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen_futures::JsFuture;
+    let scale = chronicle_core::scene::export::png_scale(gloo::utils::window().device_pixel_ratio());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml;charset=utf-8");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&image.svg));
+    let svg = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&svg)?;
+    let img = web_sys::HtmlImageElement::new()?;
+    img.set_src(&url);
+    let decoded = JsFuture::from(img.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded?;
+    let canvas: web_sys::HtmlCanvasElement = gloo::utils::document().create_element("canvas")?.dyn_into()?;
+    let (w, h) = ((image.width * scale).round(), (image.height * scale).round());
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2D context")?.dyn_into()?;
+    // Drawn at the canvas's size, the SVG is rasterised at that size: sharp at every scale.
+    context.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)?;
+    let encoded = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = canvas.to_blob(&resolve);
+    });
+    let png = JsFuture::from(encoded).await?.dyn_into::<web_sys::Blob>()?;
+    crate::download_blob(&format!("{}.png", image.file_stem), &png);
+    Ok(())
+}

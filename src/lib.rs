@@ -38,12 +38,18 @@ pub use browser::{mount, start};
 /// link), with no request anywhere.
 #[cfg(target_arch = "wasm32")]
 pub fn browser_download(name: &str, mime: &str, contents: &str) {
-    use wasm_bindgen::JsCast;
     let parts = js_sys_array(contents);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    download_blob(name, &blob);
+}
+
+/// Saves `blob` as a file named `name`, through a download link.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn download_blob(name: &str, blob: &web_sys::Blob) {
+    use wasm_bindgen::JsCast;
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     let document = gloo::utils::document();
     if let Some(a) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         a.set_href(&url);

@@ -206,6 +206,14 @@ pub struct Ui {
     pub legend_lineage: &'static str,
     pub download_csv: &'static str,
     pub download_json: &'static str,
+    /// The timeline toolbar's group of image downloads, and its two buttons' names. Their visible
+    /// text is the format's name, "SVG" or "PNG", the same in both languages; each name holds it as
+    /// a word of its own, not in parentheses (which speech input and axe's check of WCAG 2.5.3
+    /// leave out).
+    pub download_image: &'static str,
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
+    pub download_image_hint: &'static str,
     pub view: &'static str,
     pub view_both: &'static str,
     pub view_timeline: &'static str,
@@ -314,6 +322,10 @@ static ZH: Ui = Ui {
     legend_lineage: "粗线：所选事件的谱系",
     download_csv: "下载 CSV",
     download_json: "下载 JSON",
+    download_image: "下载图片",
+    download_svg: "下载 SVG 图片",
+    download_png: "下载 PNG 图片",
+    download_image_hint: "当前所示的时间线，附标题、图例、数据日期和来源",
     view: "视图",
     view_both: "全部",
     view_timeline: "时间线",
@@ -440,6 +452,10 @@ static EN: Ui = Ui {
     legend_lineage: "thick line: the selected event's lineage",
     download_csv: "Download CSV",
     download_json: "Download JSON",
+    download_image: "Download image",
+    download_svg: "Download SVG image",
+    download_png: "Download PNG image",
+    download_image_hint: "The timeline as shown, with its title, legend, data date and sources",
     view: "View",
     view_both: "Both",
     view_timeline: "Timeline",
@@ -608,6 +624,31 @@ pub fn data_as_of(as_of: &str, lang: Lang) -> String {
         },
         _ => format!("{label} {as_of}"),
     }
+}
+
+/// The source line of a downloaded image: the widget's name, where it is (`url`, left out when
+/// empty) and the dataset's credited sources (`credits`, their titles).
+///
+/// ```
+/// use chronicle_core::i18n::{image_source_line, Lang};
+/// assert_eq!(image_source_line("https://x.org/", &["A", "B"], Lang::En), "LLM Chronicle · https://x.org/ · Sources: A; B");
+/// assert_eq!(image_source_line("", &["甲", "乙"], Lang::Zh), "大模型编年史 · 来源：甲；乙");
+/// ```
+pub fn image_source_line(url: &str, credits: &[&str], lang: Lang) -> String {
+    let t = ui(lang);
+    let mut line = t.embed_title.to_owned();
+    if !url.is_empty() {
+        line += " · ";
+        line += url;
+    }
+    if !credits.is_empty() {
+        let (colon, sep) = match lang {
+            Lang::Zh => ("：", "；"),
+            Lang::En => (": ", "; "),
+        };
+        line += &format!(" · {}{colon}{}", t.sources, credits.join(sep));
+    }
+    line
 }
 
 /// How a lineage relation is said, per language: of the parent, from the child's panel ("fine-tuned

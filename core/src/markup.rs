@@ -50,6 +50,12 @@ impl Markup {
         self
     }
 
+    /// Appends `other`, written (and so escaped) by another writer.
+    pub fn push(&mut self, other: Markup) -> &mut Self {
+        self.0.push_str(&other.0);
+        self
+    }
+
     pub fn finish(self) -> String {
         self.0
     }

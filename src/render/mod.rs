@@ -17,13 +17,7 @@ use chronicle_core::model::Openness;
 pub fn marker(out: &mut Markup, openness: Openness, r: f64, (cx, cy): (f64, f64)) {
     match openness {
         Openness::NotApplicable => {
-            let d = format!(
-                "M{cx:.1} {t:.1} L{rx:.1} {cy:.1} L{cx:.1} {b:.1} L{lx:.1} {cy:.1} Z",
-                t = cy - r,
-                b = cy + r,
-                lx = cx - r,
-                rx = cx + r
-            );
+            let d = chronicle_core::scene::diamond_path(cx, cy, r);
             out.raw("<path class=\"llmc-marker llmc-marker-na\"").attr("d", &d).raw("></path>");
         }
         Openness::Open => {

@@ -577,7 +577,9 @@ test('print: the matrices print whole, without controls', async () => {
   await context.close();
 });
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+// `img-src blob:` is for the PNG download alone: the image is drawn from the SVG, which reaches an
+// <img> only through a blob: URL the widget makes (a data: URL would allow any inline image).
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'";
 
 test('the built site works under a strict Content Security Policy', async () => {
   const strict = await serve(undefined, { 'content-security-policy': CSP });
@@ -614,6 +616,11 @@ test('the built site works under a strict Content Security Policy', async () => 
         }
         await page.mouse.up();
         assert.equal(new Set(moved.filter(Boolean)).size, 3, `the layer moves at every step: ${moved.join(' | ')}`);
+      }
+      // Both images: the PNG is drawn from the SVG through a blob: image.
+      for (const button of await page.locator('.llmc-image-downloads button').all()) {
+        const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+        assert.match(file.suggestedFilename(), /^llm-chronicle-timeline-.*\.(svg|png)$/);
       }
       assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
       assert.deepEqual(problems.console, [], path);

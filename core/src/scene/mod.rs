@@ -17,6 +17,7 @@
 //! tests in `core/tests/scenes.rs` compare.
 
 pub mod detail;
+pub mod export;
 pub mod list;
 pub mod openness;
 pub mod timeline;
@@ -95,6 +96,13 @@ impl Flags {
         }
         class
     }
+}
+
+/// The path data of a diamond of radius `r` centred at (`cx`, `cy`): the marker of an event that
+/// is neither open nor closed (a paper, a milestone).
+pub fn diamond_path(cx: f64, cy: f64, r: f64) -> String {
+    let (top, bottom, left, right) = (cy - r, cy + r, cx - r, cx + r);
+    format!("M{cx:.1} {top:.1} L{right:.1} {cy:.1} L{cx:.1} {bottom:.1} L{left:.1} {cy:.1} Z")
 }
 
 /// `s`, cut with an ellipsis to fit `max_px` at `font_px` (by [`crate::layout::text_width`]).

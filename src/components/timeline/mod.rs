@@ -6,9 +6,11 @@
 //! - `gesture.rs`: a running gesture's preview in the DOM, and the Ctrl + wheel listener;
 //! - `pointer.rs`: drag and pinch; `keys.rs`: the keyboard;
 //! - `dom.rs`: marking the selection and tab stop, focus, pointer capture, measuring;
-//! - `toolbar.rs`, `legend.rs`: the controls above the plot and the legend below it.
+//! - `toolbar.rs`, `legend.rs`: the controls above the plot and the legend below it;
+//! - `export.rs`: the toolbar's image downloads.
 
 mod dom;
+mod export;
 mod gesture;
 mod keys;
 mod legend;

@@ -1,19 +1,19 @@
-//! The timeline's toolbar: zoom and pan buttons, the even-time switch, zoom to an era, and the
-//! window shown, announced politely.
+//! The timeline's toolbar: zoom and pan buttons, the even-time switch, zoom to an era, the image
+//! downloads, and the window shown, announced politely.
 
 use chronicle_core::date::span;
 use chronicle_core::i18n::{ui, window_label};
 use chronicle_core::keys::ZOOM_STEP;
 use chronicle_core::state::{Action, Viewport};
-use chronicle_core::Chronicle;
 use yew::prelude::*;
 
 use super::gesture::Steps;
+use crate::app::Loaded;
 
 /// The toolbar for the state `steps` acts on, at `viewport`. A button acts on the window the
 /// reader sees: a running gesture ends first. The era menu (`era_menu`) shows the era on screen,
 /// if the window is exactly one (see [`use_era_menu`]).
-pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport, era_menu: &NodeRef) -> Html {
+pub fn toolbar(steps: &Steps, c: &Loaded, viewport: Viewport, era_menu: &NodeRef) -> Html {
     let shown = steps.store.era_shown(c);
     let store = &steps.store;
     let (lang, t) = (store.lang, ui(store.lang));
@@ -55,6 +55,7 @@ pub fn toolbar(steps: &Steps, c: &Chronicle, viewport: Viewport, era_menu: &Node
                     }) }
                 </select>
             </label>
+            { super::export::downloads(steps, c) }
             <span class="llmc-window" aria-live="polite">{ window_label(viewport.window, lang) }</span>
         </div>
     }
