@@ -138,3 +138,30 @@ test('on a phone the image is the wide timeline at its least width', async () =>
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test('the trend chart downloads as an SVG and a PNG with its frame, in both languages', async () => {
+  for (const [lang, heading, best] of [
+    ['en', 'Open versus closed over time', 'best open so far'],
+    ['zh', '开放与闭源：历年走势', '开放模型最高分'],
+  ]) {
+    const w = WORDS[lang];
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url, { acceptDownloads: true });
+    await page.goto(`${env.server.url}${w.path}`);
+    await ready(page);
+    const section = page.getByRole('region', { name: heading });
+    const group = section.getByRole('group', { name: w.group });
+    const svg = await download(page, group.getByRole('button', { name: w.svg }));
+    assert.equal(svg.name, 'llm-chronicle-open-versus-closed.svg');
+    const text = svg.bytes.toString('utf8');
+    for (const words of [xml(DATA.title[lang]), xml(heading), xml(best), w.asOf(DATA.as_of), w.sources]) {
+      assert.ok(text.includes(words), `${lang}: the image says ${words}`);
+    }
+    const shown = await section.locator('svg.llmc-trend-svg').evaluate((el) => el.getBoundingClientRect().width);
+    assert.match(text, new RegExp(`<svg[^>]* width="${Math.round(shown)}(\\.0)?"`), 'the width shown');
+    const image = png((await download(page, group.getByRole('button', { name: w.png }), true)).bytes);
+    assert.equal(image.width % Math.round(shown), 0, `${image.width} is a multiple of ${shown}`);
+    assert.ok(image.values > 2, 'not blank');
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  }
+});

@@ -694,9 +694,113 @@ pub fn timeline(c: &Chronicle, state: &State, width: f64, theme: Theme, page_url
     image
 }
 
+/// An image of the trend chart (`super::trend`) for `k`, `width` px wide, in the frame; `None`
+/// when the dataset has no model to count.
+pub fn trend(c: &Chronicle, k: &super::trend::TrendChoices, width: f64, theme: Theme, page_url: &str) -> Option<Image> {
+    let lang = k.lang;
+    let words = crate::i18n::trend_ui(lang);
+    let scene = super::trend::trend(c, k, width.round())?;
+    let p = theme.palette();
+    let mut body = Markup::new();
+    let panels = [Some(&scene.counts), scene.scores.as_ref()];
+    for panel in panels.into_iter().flatten() {
+        body.raw("<text x=\"0\"").num("y", panel.top - 10.0).raw(" font-size=\"13\" font-weight=\"600\"");
+        body.attr("fill", p.fg).raw(">").text(&xml_safe(panel.title)).raw("</text>");
+        body.raw("<g font-size=\"11\"").attr("fill", p.muted).raw(">");
+        for (y, label) in &panel.y_ticks {
+            body.raw("<line").num("x1", panel.left).num("x2", panel.right).num("y1", *y).num("y2", *y);
+            body.attr("stroke", p.line).raw(" stroke-width=\"1\"/>");
+            body.raw("<text text-anchor=\"end\"").num("x", panel.left - 5.0).num("y", y + 4.0).raw(">");
+            body.text(label).raw("</text>");
+        }
+        for (x, label) in &panel.x_ticks {
+            body.raw("<text text-anchor=\"middle\"").num("x", *x).num("y", panel.top + panel.height + 15.0).raw(">");
+            body.text(label).raw("</text>");
+        }
+        body.raw("</g>");
+    }
+    for bar in &scene.bars {
+        let (fill, stroke) = if bar.open { (p.open, p.open) } else { (p.bg, p.closed) };
+        body.raw("<rect").num("x", bar.x).num("y", bar.y).num("width", bar.w).num("height", bar.h);
+        body.attr("fill", fill).attr("stroke", stroke).raw(" stroke-width=\"1.5\"/>");
+        if let Some(label) = &bar.label {
+            body.raw("<text text-anchor=\"middle\" font-size=\"11\"").attr("fill", p.muted);
+            body.num("x", bar.x + bar.w / 2.0).num("y", bar.y - 3.0).raw(">").text(label).raw("</text>");
+        }
+    }
+    for (line, ink, dashed) in [(&scene.best_closed, p.closed, true), (&scene.best_open, p.open, false)] {
+        let Some((x, y)) = line.label_at else { continue };
+        body.raw("<path fill=\"none\" stroke-width=\"2\"").attr("d", &line.d).attr("stroke", ink);
+        if dashed {
+            body.raw(" stroke-dasharray=\"5 3\"");
+        }
+        body.raw("/><text text-anchor=\"end\" font-size=\"11\"").attr("fill", p.fg).num("x", x).num("y", y - 5.0);
+        body.raw(">").text(&xml_safe(line.label)).raw("</text>");
+    }
+    for dot in &scene.dots {
+        let (fill, stroke) = if dot.open { (p.open, p.open) } else { (p.bg, p.closed) };
+        let (stroke, r, sw) =
+            if dot.selected { (p.fg, super::trend::DOT_R + 2.0, "2.5") } else { (stroke, super::trend::DOT_R, "1.5") };
+        body.raw("<circle").num("cx", dot.cx).num("cy", dot.cy).num("r", r);
+        body.attr("fill", fill).attr("stroke", stroke).attr("stroke-width", sw).raw("/>");
+    }
+    let legend = [
+        LegendItem { key: Key::Marker(Openness::Open), text: words.open_weights.to_owned() },
+        LegendItem { key: Key::Marker(Openness::Closed), text: words.closed.to_owned() },
+        LegendItem { key: Key::Line { ink: Ink::Open, width: 2.0, dashed: false }, text: words.best_open.to_owned() },
+        LegendItem {
+            key: Key::Line { ink: Ink::Closed, width: 2.0, dashed: true },
+            text: words.best_closed.to_owned(),
+        },
+    ];
+    let legend = if scene.scores.is_some() { &legend[..] } else { &legend[..2] };
+    let mut subtitle = words.heading.to_owned();
+    if let Some(filtered) = &scene.filtered {
+        subtitle += " · ";
+        subtitle += filtered;
+    }
+    let notes = Notes::of(c, lang, page_url);
+    let mut image = frame(Frame {
+        lang,
+        theme,
+        title: c.data.title.get(lang),
+        subtitle: &subtitle,
+        legend,
+        as_of: notes.as_of.as_deref(),
+        source: &notes.source,
+        width: scene.width,
+        body_height: scene.height,
+        body,
+    });
+    image.file_stem = "llm-chronicle-open-versus-closed".to_owned();
+    Some(image)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trend_chart_is_an_image_with_its_marks_and_frame() {
+        let c = crate::validate::load_json(crate::SHIPPED_JSON).unwrap();
+        let k = crate::scene::trend::TrendChoices {
+            lang: Lang::Zh,
+            filter: Default::default(),
+            weights: Default::default(),
+            hidden_groups: Default::default(),
+            selected: Some(c.data.openness[0].model.clone()),
+        };
+        let image = trend(&c, &k, 720.0, Theme::Dark, "https://example.org/llmc/").unwrap();
+        let scene = crate::scene::trend::trend(&c, &k, 720.0).unwrap();
+        roxmltree::Document::parse(&image.svg).expect("well-formed XML");
+        // One circle per dot, and the legend's two markers (open, closed).
+        assert_eq!(image.svg.matches("<circle").count(), scene.dots.len() + 2);
+        assert!(image.svg.contains("开放与闭源：历年走势") && image.svg.contains("数据截至 2026 年 11 月 30 日"));
+        assert!(image.svg.contains(Theme::Dark.palette().bg) && !image.svg.contains("class="));
+        assert!(image.svg.contains("stroke-dasharray=\"5 3\""), "the best closed line is dashed");
+        assert_eq!(image.width, 720.0);
+        assert_eq!(image.file_stem, "llm-chronicle-open-versus-closed");
+    }
 
     #[test]
     fn a_background_decides_the_theme() {

@@ -2,12 +2,12 @@
 //! scores over time (the core's `scene::trend`, written out by `render::trend`). Linked: the shared
 //! filters narrow it, and a dot or a table row selects its model everywhere.
 
-use chronicle_core::i18n::trend_ui;
+use chronicle_core::i18n::{trend_ui, ui};
 use chronicle_core::scene::trend::{self, TrendChoices, DEFAULT_WIDTH, SELECT_ATTR};
 use chronicle_core::state::Action;
 use yew::prelude::*;
 
-use crate::app::{use_chronicle, use_store};
+use crate::app::{use_chronicle, use_store, Loaded};
 use crate::components::width::use_width;
 use crate::render;
 
@@ -51,6 +51,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                 <p class="llmc-hint">{ filtered }</p>
             }
             { legend(lang) }
+            { downloads(&c, &TrendChoices::of(&store), width, &frame) }
             <div class="llmc-trend-frame" ref={frame}>
                 { Html::from_html_unchecked(svg.clone()) }
             </div>
@@ -59,6 +60,39 @@ pub fn Trend(props: &TrendProps) -> Html {
         </section>
     }
 }
+
+/// The chart's image downloads (SVG and PNG), as the timeline's toolbar has them.
+fn downloads(c: &Loaded, k: &TrendChoices, width: f64, frame: &NodeRef) -> Html {
+    let t = ui(k.lang);
+    let on = |png: bool| {
+        let (c, k, frame) = (c.clone(), k.clone(), frame.clone());
+        Callback::from(move |_: MouseEvent| save(&c, &k, width, &frame, png))
+    };
+    html! {
+        <p class="llmc-image-downloads" role="group" aria-label={t.download_image}>
+            <span aria-hidden="true">{ t.download_image }</span>
+            <button type="button" aria-label={t.download_svg} title={t.download_image_hint} onclick={on(false)}>{ "SVG" }</button>
+            <button type="button" aria-label={t.download_png} title={t.download_image_hint} onclick={on(true)}>{ "PNG" }</button>
+        </p>
+    }
+}
+
+/// Draws the chart as shown (its width, the widget's theme) and saves it.
+#[cfg(target_arch = "wasm32")]
+fn save(c: &Loaded, k: &TrendChoices, width: f64, frame: &NodeRef, png: bool) {
+    use chronicle_core::scene::export::{trend, Theme};
+    let widget = frame.cast::<web_sys::Element>().and_then(|el| el.closest(".llmc").ok().flatten());
+    let theme = widget.map_or(Theme::Light, |el| Theme::of_background(&crate::dom::background(&el)));
+    let Some(image) = trend(c, k, width, theme, &crate::dom::page_address()) else { return };
+    if png {
+        crate::dom::save_png(image);
+    } else {
+        crate::browser_download(&format!("{}.svg", image.file_stem), "image/svg+xml;charset=utf-8", &image.svg);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn save(_: &Loaded, _: &TrendChoices, _: f64, _: &NodeRef, _: bool) {}
 
 /// The key: open and closed (filled and outlined, as on the timeline), and the two lines.
 fn legend(lang: chronicle_core::i18n::Lang) -> Html {
