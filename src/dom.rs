@@ -11,6 +11,18 @@ pub fn focus(el: &web_sys::Element) {
     }
 }
 
+/// Focuses an HTML or SVG element where it is, without scrolling the page to it: for focus that
+/// follows the reader's own action (a panel opening beside what they pressed, or closing).
+pub fn focus_in_place(el: &web_sys::Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el.focus_with_options(&options);
+    } else if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus_with_options(&options);
+    }
+}
+
 /// Focuses the timeline event `id` inside `scope` (a widget's root or the timeline frame), so
 /// several widgets on a page, or one inside a shadow root, never reach into each other.
 pub fn focus_event(scope: &web_sys::Element, id: &str) {
@@ -56,7 +68,11 @@ pub fn button_at(e: &web_sys::MouseEvent) -> Option<web_sys::Element> {
 /// Undoes what the start-up script showed for an event clicked before the widget was interactive
 /// (its marks and its detail panel), when the widget can't select that event itself.
 pub fn clear_early(root: &web_sys::Element) {
-    use crate::boot::protocol::{DETAIL_SLOT, EARLY, SELECTED};
+    use crate::boot::protocol::{DETAIL_SLOT, EARLY, EARLY_PANEL, SELECTED};
+    // The early panel goes, wherever the script opened it.
+    if let Ok(Some(panel)) = root.query_selector(&format!(".{EARLY_PANEL}")) {
+        panel.remove();
+    }
     if let Ok(list) = root.query_selector_all(&format!(".{EARLY}")) {
         for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
             let _ = el.class_list().remove_2(EARLY, SELECTED);

@@ -121,7 +121,12 @@ async fn every_event_is_a_named_button() {
             e.id
         );
     }
-    assert_eq!(html.matches(r#"role="button""#).count(), c.events().len());
+    // Every event, and every era's band (a button that zooms to the era), named in full.
+    assert_eq!(html.matches(r#"role="button""#).count(), c.events().len() + c.data.eras.len());
+    for era in &c.data.eras {
+        let name = era.name.en.replace('"', "&quot;");
+        assert!(html.contains(&format!("aria-label=\"{name} (zoom to this era)\"")), "{name} is a named button");
+    }
 }
 
 /// Every text field of a valid dataset, replaced with markup: it must come out as text.

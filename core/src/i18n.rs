@@ -502,6 +502,14 @@ pub fn story_progress(index: usize, total: usize, lang: Lang) -> String {
     }
 }
 
+/// The accessible name of an era's band on the timeline, a button that zooms to the era.
+pub fn era_button_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（缩放到此时代）"),
+        Lang::En => format!("{name} (zoom to this era)"),
+    }
+}
+
 /// Said after a marker's name when more events are stacked under it.
 pub fn stacked_more(n: usize, lang: Lang) -> String {
     match lang {

@@ -16,6 +16,8 @@ pub enum Command {
     Focus(String),
     /// Change the window (zoom or pan). The focused event keeps focus across the redraw.
     View(Action),
+    /// Zoom to this era (by its index in the dataset): Enter or Space on its band.
+    Era(usize),
 }
 
 /// A key press on the timeline.
@@ -28,6 +30,8 @@ pub struct Key<'a> {
     pub focused: Option<&'a str>,
     /// Whether focus is on a real `<button>` (which turns Enter and Space into a click by itself).
     pub on_button: bool,
+    /// The era whose band has focus, if any.
+    pub era: Option<usize>,
 }
 
 /// The command for `key`, or `None` for a key the timeline leaves to the browser. Arrows walk the
@@ -37,7 +41,8 @@ pub fn command(key: Key, walk: &Walk) -> Option<Command> {
     let anchor = walk.anchor(key.focused);
     let view = |a| Some(Command::View(a));
     match (key.key, key.shift, key.focused) {
-        // The SVG markers are `role="button"` groups: Enter and Space press them.
+        // The SVG markers and era bands are `role="button"` groups: Enter and Space press them.
+        ("Enter" | " ", _, _) if key.era.is_some() && !key.on_button => key.era.map(Command::Era),
         ("Enter" | " ", _, Some(id)) if !key.on_button => Some(Command::Select(id.to_owned())),
         ("+" | "=", _, _) => view(Action::Zoom { factor: ZOOM_STEP, anchor }),
         ("-" | "_", _, _) => view(Action::Zoom { factor: 1.0 / ZOOM_STEP, anchor }),
@@ -88,6 +93,9 @@ mod tests {
         let button = Key { key: "Enter", focused: Some("b"), on_button: true, ..Key::default() };
         assert_eq!(command(button, &walk()), None, "a real button clicks by itself");
         assert_eq!(on("Enter", None), None);
+        let era = Key { key: "Enter", era: Some(2), ..Key::default() };
+        assert_eq!(command(era, &walk()), Some(Command::Era(2)), "Enter on an era's band zooms to it");
+        assert_eq!(command(Key { key: " ", ..era }, &walk()), Some(Command::Era(2)));
     }
 
     #[test]

@@ -58,8 +58,9 @@ impl Default for Metrics {
     }
 }
 
-/// Estimated rendered width of `s` at `font_px`: full-width (CJK) characters count 1 em, others
-/// about 0.6 em. The estimate errs wide so estimated labels never overlap real ones.
+/// Estimated rendered width of `s` at `font_px`: full-width (CJK) characters and geometric shapes
+/// (the level symbols ● ◐ ○, often drawn from a CJK fallback font) count 1 em, others about 0.6 em.
+/// The estimate errs wide so estimated labels never overlap real ones.
 ///
 /// ```
 /// use chronicle_core::layout::text_width;
@@ -71,6 +72,7 @@ pub fn text_width(s: &str, font_px: f64) -> f64 {
         .chars()
         .map(|c| match c as u32 {
             0x1100..=0x115F
+            | 0x25A0..=0x25FF
             | 0x2E80..=0xA4CF
             | 0xAC00..=0xD7A3
             | 0xF900..=0xFAFF
@@ -158,7 +160,8 @@ pub struct TimelineLayout {
     pub edges: Vec<Edge>,
 }
 
-/// Lays out every event of `chronicle` that is inside the scale's window.
+/// Lays out every event of `chronicle` that is inside the scale's window, each labelled with its
+/// name in `lang`.
 ///
 /// Lanes appear only for families that have events, in [`Family::ALL`] order. Overlapping eras
 /// stack in as many rows as they need.
@@ -170,11 +173,25 @@ pub fn layout_timeline(
     m: &Metrics,
     include: &[bool],
 ) -> TimelineLayout {
+    let name_width = |i: usize| text_width(chronicle.events()[i].name.get(lang), m.font_px);
+    layout_labelled(chronicle, axis, m, include, &name_width)
+}
+
+/// [`layout_timeline`] with labels `label_width(i)` wide (by [`text_width`] at `m.font_px`): the
+/// text drawn beside event `i`'s marker, e.g. its name and a level symbol. The packer makes room
+/// for exactly what is drawn.
+pub fn layout_labelled(
+    chronicle: &Chronicle,
+    axis: &Axis,
+    m: &Metrics,
+    include: &[bool],
+    label_width: &dyn Fn(usize) -> f64,
+) -> TimelineLayout {
     let (eras, era_rows) = era_bands(chronicle, axis, m);
     let top = m.axis_height + era_rows as f64 * m.era_height + m.gap;
     let (lanes, lane_rows) = family_lanes(chronicle, m, top);
     let stack = past_marker_budget(chronicle, axis, m, include);
-    let placer = Placer { chronicle, axis, lang, m, include, stack };
+    let placer = Placer { chronicle, axis, label_width, m, include, stack };
     let placed = placer.place(&lanes, &lane_rows);
     let edges = lineage_edges(chronicle, &placed.at);
     let height = lanes.last().map_or(top, |l| l.y + l.height) + m.gap;
@@ -240,7 +257,8 @@ fn past_marker_budget(chronicle: &Chronicle, axis: &Axis, m: &Metrics, include: 
 struct Placer<'a> {
     chronicle: &'a Chronicle,
     axis: &'a Axis,
-    lang: Lang,
+    /// The width of the text drawn as event `i`'s label.
+    label_width: &'a dyn Fn(usize) -> f64,
     m: &'a Metrics,
     include: &'a [bool],
     /// Past the marker budget: unlabelled markers closer than `stack_spacing` stack.
@@ -293,7 +311,7 @@ impl Placer<'_> {
             if x < -m.marker_radius || x > self.axis.width() + m.marker_radius {
                 continue;
             }
-            let label_w = m.gap + text_width(ev.name.get(self.lang), m.font_px);
+            let label_w = m.gap + (self.label_width)(i);
             let openness = ev.access.openness();
             match lane_rows.slot(x, label_w, self.axis.width(), m) {
                 Some((r, side)) => {
@@ -337,17 +355,23 @@ impl Placed {
 
     /// Counts event `i` (marker at `x`, row `y`) into the last badge it reaches, or a new one.
     fn join_cluster(&mut self, i: usize, x: f64, y: f64, m: &Metrics) {
-        // A marker that reaches the badge joins it, so badges never overlap either.
+        // A marker that reaches the badge joins it, so badges never overlap markers or each other.
+        // The badge is measured with the count it keeps if this marker does not join: once a
+        // marker starts a new badge, the one before it is final ("+100" is wider than "+99").
         let left = x - m.marker_radius;
-        let badge_w = text_width("+00", m.font_px);
         match self.clusters.last_mut() {
-            Some(c) if c.y == y && left < c.x1 + m.marker_radius + m.gap + badge_w + m.gap => {
+            Some(c) if c.y == y && left < c.x1 + m.marker_radius + m.gap + badge_width(c.members.len(), m) + m.gap => {
                 c.x1 = c.x1.max(x);
                 c.members.push(i);
             }
             _ => self.clusters.push(Cluster { x0: x, x1: x, y, members: vec![i] }),
         }
     }
+}
+
+/// The estimated width of the badge "+`n`".
+pub fn badge_width(n: usize, m: &Metrics) -> f64 {
+    text_width(&format!("+{n}"), m.font_px)
 }
 
 impl LaneRows {

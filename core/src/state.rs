@@ -43,6 +43,8 @@ pub struct Choices {
     pub lang: Lang,
     /// Id of the selected event, whose details are open.
     pub selected: Option<String>,
+    /// Where the reader selected it, and so where its details open.
+    pub detail_at: DetailAt,
     /// `true` for an even time axis; `false` stretches busy years (the default).
     pub even_time: bool,
     /// The warp used when `even_time` is off.
@@ -84,6 +86,16 @@ impl Choices {
     }
 }
 
+/// The view an event was selected from: its details open there, where the reader is looking.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailAt {
+    /// The timeline (or a link): beside the plot, or under the event in the narrow list.
+    #[default]
+    Timeline,
+    /// The openness matrix: under the model's row.
+    Matrix,
+}
+
 /// Which views the widget shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -123,8 +135,10 @@ pub enum Action {
     SetLang(Lang),
     /// Switches to the other language.
     ToggleLang,
-    /// Selects an event; selecting the selected event again closes its details.
+    /// Selects an event from the timeline; selecting the selected event again closes its details.
     Select(String),
+    /// Selects an event from a view, where its details then open (the same toggle as `Select`).
+    SelectIn(String, DetailAt),
     /// Closes the details (Escape, or the close button).
     ClearSelection,
     /// Zooms by `factor` (> 1 zooms in) around `anchor`, a position across the window from 0 to 1.
@@ -184,6 +198,7 @@ impl State {
             choices: Choices {
                 lang,
                 selected: None,
+                detail_at: DetailAt::Timeline,
                 even_time: false,
                 focus_warp,
                 all_edges: false,
@@ -223,8 +238,9 @@ impl State {
         match action {
             Action::SetLang(lang) => c.lang = lang,
             Action::ToggleLang => c.lang = self.lang.other(),
-            Action::Select(id) if self.selected.as_deref() == Some(id.as_str()) => c.selected = None,
-            Action::Select(id) => c.selected = Some(id),
+            Action::Select(id) => return self.reduce(Action::SelectIn(id, DetailAt::Timeline)),
+            Action::SelectIn(id, _) if self.selected.as_deref() == Some(id.as_str()) => c.selected = None,
+            Action::SelectIn(id, at) => (c.selected, c.detail_at) = (Some(id), at),
             Action::ClearSelection => c.selected = None,
             Action::Zoom { .. } | Action::Pan { .. } | Action::ZoomTo { .. } => {
                 v.window = self.window_after(v.window, &action).unwrap_or(v.window);
@@ -274,6 +290,14 @@ impl State {
             Action::ColourBy(id) => c.colour_by = id.filter(|id| !id.is_empty()),
         }
         next
+    }
+}
+
+impl Action {
+    /// Shows era `i` of `c` (what the era menu and an era's band do), if it has a valid span.
+    pub fn zoom_to_era(c: &crate::Chronicle, i: usize) -> Option<Action> {
+        let era = c.data.eras.get(i)?;
+        crate::date::span(&era.start, &era.end).map(|(start, end)| Action::ZoomTo { start, end })
     }
 }
 
@@ -338,6 +362,17 @@ mod tests {
         assert_eq!(s.reduce(Action::Select("bert".into())).selected, None);
         assert_eq!(s.reduce(Action::Select("gpt-1".into())).selected.as_deref(), Some("gpt-1"));
         assert_eq!(s.reduce(Action::ClearSelection).selected, None);
+    }
+
+    #[test]
+    fn details_open_in_the_view_the_event_was_selected_from() {
+        let s = State::new(Lang::En, B, Warp::Identity);
+        assert_eq!(s.detail_at, DetailAt::Timeline);
+        let m = s.reduce(Action::SelectIn("bert".into(), DetailAt::Matrix));
+        assert_eq!((m.selected.as_deref(), m.detail_at), (Some("bert"), DetailAt::Matrix));
+        assert_eq!(m.reduce(Action::SelectIn("bert".into(), DetailAt::Matrix)).selected, None, "a toggle too");
+        let t = m.reduce(Action::Select("gpt-1".into()));
+        assert_eq!((t.selected.as_deref(), t.detail_at), (Some("gpt-1"), DetailAt::Timeline));
     }
 
     #[test]

@@ -33,10 +33,22 @@ fn describe_timeline(s: &TimelineScene) -> String {
         let _ = writeln!(out, "tick x={:.1} {:?}", t.x, t.label);
     }
     for e in &s.eras {
+        let whole = e
+            .reveal
+            .as_ref()
+            .map(|r| format!(" whole on a plate x={:.1} w={:.1} at {:.1} {:?}", r.x, r.width, r.text_x, r.anchor));
         let _ = writeln!(
             out,
-            "era x={:.1} w={:.1} y={:.0} {:?} drawn {:?} at {:.1} {:?}",
-            e.x, e.width, e.y, e.name, e.label, e.label_x, e.anchor
+            "era x={:.1} w={:.1} y={:.0} {:?} drawn {:?} at {:.1} {:?}{} button {:?}",
+            e.x,
+            e.width,
+            e.y,
+            e.name,
+            e.label,
+            e.label_x,
+            e.anchor,
+            whole.unwrap_or_default(),
+            e.button_name
         );
     }
     let _ = writeln!(out, "edges branch {}", s.edges.branch.matches('M').count());

@@ -117,6 +117,24 @@ const make = (tag, cls, text) => {
   if (text !== undefined) el.textContent = text;
   return el;
 };
+// The early panel on screen, if any.
+let shown = null;
+// Where an event's panel opens (as the widget's does, see `scene::detail::place`): under its entry
+// in the narrow list, along the wide plot's side (the left one when the event is in the plot's
+// right half), else in the panel's own slot.
+const spot = (w, id, slot) => {
+  const el = [...w.querySelectorAll(by(P.eventId, id))].find((e) => e.getClientRects().length);
+  if (el?.closest(`.${P.vertical}`)) return el.parentElement;
+  const dock = w.querySelector(`.${P.detailDock}`);
+  const plot = dock?.parentElement.querySelector(`.${P.timelineFrame}`);
+  if (el && plot?.getClientRects().length) {
+    const [f, m] = [plot.getBoundingClientRect(), el.getBoundingClientRect()];
+    dock.classList.toggle(P.dockLeft, m.left + m.width / 2 - f.left > f.width / 2);
+    return dock;
+  }
+  if (slot) slot.hidden = false;
+  return slot;
+};
 const choose = (w, id) => {
   unveil(true);
   const before = window[KEY];
@@ -126,11 +144,13 @@ const choose = (w, id) => {
     el.setAttribute('aria-pressed', 'false');
   }
   const slot = w.querySelector(`.${P.detailSlot}`);
-  slot?.querySelector(':scope > section')?.remove();
+  shown?.remove();
+  shown = null;
   if (slot) slot.hidden = true;
   window[KEY] = id;
   if (id === null) {
-    if (before) w.querySelector(by(P.eventId, before))?.focus();
+    // Focus goes back to the event, where it is: the page does not move.
+    if (before) w.querySelector(by(P.eventId, before))?.focus({ preventScroll: true });
     return;
   }
   for (const el of w.querySelectorAll(by(P.eventId, id))) {
@@ -151,9 +171,11 @@ const choose = (w, id) => {
     document.addEventListener('DOMContentLoaded', finish, { once: true });
   }
   if (!slot || !entry) return;
-  // The widget's own panel markup (`render::detail`), left blank, filled from the entry.
+  // The widget's own panel markup (`render::detail`), left blank, filled from the entry; marked
+  // early, so the widget's panel replaces it.
   const panel = slot.querySelector('template')?.content.firstElementChild?.cloneNode(true);
   if (!panel) return;
+  panel.classList.add(P.earlyPanel);
   const fill = (name, text) => {
     const el = panel.querySelector(by(P.slot, name));
     if (el) el.textContent = text ?? '';
@@ -172,9 +194,10 @@ const choose = (w, id) => {
   fill('summary', entry.querySelector(':scope > p')?.textContent);
   const sources = entry.querySelector(':scope > ul');
   panel.querySelector(by(P.slot, 'sources'))?.replaceChildren(...(sources ? [...sources.cloneNode(true).children] : []));
-  slot.append(panel);
-  slot.hidden = false;
-  title?.focus();
+  spot(w, id, slot)?.append(panel);
+  shown = panel;
+  // Focus moves into the panel, which opened where the reader is: the page does not move.
+  title?.focus({ preventScroll: true });
 };
 const root = () => document.getElementById(P.mount);
 // Whether the widget has yet to take over (and has not failed to load).
@@ -226,7 +249,7 @@ const early = (e) => {
     // A second press while its panel is still on its way keeps it (the reader saw nothing open).
     if (id === pending) return;
     choose(w, id === window[KEY] ? null : id);
-  } else if (e.type === 'click' && e.target.closest(`.${P.detailSlot} .${P.close}`)) {
+  } else if (e.type === 'click' && shown?.contains(e.target) && e.target.closest(`.${P.close}`)) {
     e.stopPropagation();
     choose(w, null);
   } else if (e.type === 'click' && waiting(w)) {

@@ -17,6 +17,8 @@ pub const LOAD_ERROR: &str = "llmc-load-error";
 pub const ROOT: &str = "llmc";
 /// Marks an event the script selected, until the widget selects it too.
 pub const EARLY: &str = "llmc-early";
+/// Marks the panel the script opened, until the widget's replaces it (wherever it opened).
+pub const EARLY_PANEL: &str = "llmc-early-panel";
 pub const SELECTED: &str = "llmc-selected";
 /// Every event's button, in the drawn timeline and the narrow list: its event's id.
 pub const EVENT_ID_ATTR: &str = "data-event-id";
@@ -30,6 +32,12 @@ pub const LIST_EVENTS: &str = "llmc-list-events";
 pub const DETAIL_SLOT: &str = "llmc-detail-slot";
 pub const SLOT_ATTR: &str = "data-slot";
 pub const CLOSE: &str = "llmc-close";
+/// Where a selected event's panel opens beside the wide plot, and the class that puts it along
+/// the plot's left side (see `scene::detail::place`); the narrow list, under whose entries it
+/// opens instead.
+pub const DETAIL_DOCK: &str = "llmc-detail-dock";
+pub const DOCK_LEFT: &str = "llmc-dock-left";
+pub const VERTICAL: &str = "llmc-vertical";
 /// The timeline's frame, where Ctrl + wheel must not zoom the page before the widget runs.
 pub const TIMELINE_FRAME: &str = "llmc-timeline-frame";
 /// A component marks the root of a part no one sees at first with this attribute; the prerenderer
@@ -50,7 +58,7 @@ pub const DATA_TIMEOUT_MS: u32 = 15_000;
 pub const PAINT_WAIT_MS: u32 = 1_000;
 
 /// The names as the script reads them: `P.<key>`.
-pub const NAMES: [(&str, &str); 22] = [
+pub const NAMES: [(&str, &str); 26] = [
     ("mount", MOUNT_ID),
     ("prerendered", PRERENDERED_ATTR),
     ("inert", INERT),
@@ -58,6 +66,7 @@ pub const NAMES: [(&str, &str); 22] = [
     ("loadError", LOAD_ERROR),
     ("root", ROOT),
     ("early", EARLY),
+    ("earlyPanel", EARLY_PANEL),
     ("selected", SELECTED),
     ("eventId", EVENT_ID_ATTR),
     ("entry", ENTRY_ATTR),
@@ -66,6 +75,9 @@ pub const NAMES: [(&str, &str); 22] = [
     ("detailSlot", DETAIL_SLOT),
     ("slot", SLOT_ATTR),
     ("close", CLOSE),
+    ("detailDock", DETAIL_DOCK),
+    ("dockLeft", DOCK_LEFT),
+    ("vertical", VERTICAL),
     ("timelineFrame", TIMELINE_FRAME),
     ("defer", DEFER_ATTR),
     ("later", LATER_ATTR),
@@ -76,7 +88,7 @@ pub const NAMES: [(&str, &str); 22] = [
 ];
 
 /// The classes of [`NAMES`] that the stylesheet must style.
-pub const STYLED: [&str; 4] = [INERT, LOAD_FAILED, SELECTED, TIMELINE_FRAME];
+pub const STYLED: [&str; 7] = [INERT, LOAD_FAILED, SELECTED, TIMELINE_FRAME, DETAIL_DOCK, DOCK_LEFT, VERTICAL];
 
 /// The script's first lines: `P` (the names, the dataset timeout, the wait for a first frame, and the load-failure notice in
 /// both languages, with `{what}` for what failed).

@@ -3,7 +3,7 @@
 
 use chronicle_core::i18n::ui;
 use chronicle_core::model::{Dimension, DimensionGroup, Side};
-use chronicle_core::state::Action;
+use chronicle_core::state::{Action, DetailAt};
 use yew::prelude::*;
 
 use crate::app::{dispatch, use_chronicle, use_store, Loaded, StoreHandle};
@@ -50,7 +50,8 @@ fn row(d: &Dimension, highlighted: bool, store: &StoreHandle, c: &Loaded) -> Htm
     let lang = store.lang;
     let examples = d.examples.iter().filter_map(|id| c.find(id)).map(|j| {
         let e = &c.events()[j];
-        let onclick = dispatch(store, Action::Select(e.id.clone()));
+        // Its details open in the openness matrix, under its row, just below this table.
+        let onclick = dispatch(store, Action::SelectIn(e.id.clone(), DetailAt::Matrix));
         html! { <li><button type="button" class="llmc-link-button" {onclick}>{ e.name.get(lang) }</button></li> }
     });
     html! {

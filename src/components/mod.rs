@@ -4,7 +4,7 @@
 //! actions.
 
 mod about;
-mod detail;
+pub mod detail;
 pub(crate) mod embed;
 mod errors;
 mod filters;

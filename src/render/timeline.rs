@@ -31,14 +31,31 @@ pub fn timeline(scene: &TimelineScene) -> Drawing {
         out.num("y", tick.label_y).raw(" text-anchor=\"middle\">").text(&tick.label);
         out.raw("</text></g></g>");
     }
-    out.raw("</g><g class=\"llmc-eras\" role=\"list\"").attr("aria-label", scene.eras_name).raw(">");
+    // The bands first, then over all of them the era buttons: a button's whole name, shown on
+    // hover or focus, is drawn after every band, so no band covers it (SVG paints in document
+    // order), and the buttons' own areas are transparent.
+    out.raw("</g><g class=\"llmc-era-bands\" aria-hidden=\"true\">");
     for era in &scene.eras {
         items.push((era.x, era.label_y));
-        out.raw("<g role=\"listitem\" class=\"llmc-era\"").attr("aria-label", &era.name).num("data-px", era.x);
-        out.raw("><title>").text(&era.name).raw("</title><rect").num("x", era.x).num("y", era.y);
+        out.raw("<g class=\"llmc-era\"").num("data-px", era.x).raw("><rect").num("x", era.x).num("y", era.y);
         out.num("width", era.width).num("height", era.height).raw(" rx=\"3\"></rect><text");
         out.num("x", era.label_x).attr("text-anchor", era.anchor.svg()).num("y", era.label_y);
         out.raw(" dy=\"0.1em\">").text(&era.label).raw("</text></g>");
+    }
+    out.raw("</g><g class=\"llmc-eras\" role=\"list\"").attr("aria-label", scene.eras_name).raw(">");
+    for era in &scene.eras {
+        items.push((era.x, era.label_y));
+        out.raw("<g role=\"listitem\"").num("data-px", era.x).raw("><g role=\"button\" tabindex=\"0\"");
+        out.raw(" class=\"llmc-era-button\"").int("data-era", era.index);
+        out.attr("aria-label", &era.button_name).raw("><rect class=\"llmc-era-hit\"").num("x", era.x);
+        out.num("y", era.y).num("width", era.width).num("height", era.height).raw(" rx=\"3\"></rect>");
+        if let Some(r) = &era.reveal {
+            out.raw("<g class=\"llmc-era-reveal\"><rect class=\"llmc-era-plate\"").num("x", r.x).num("y", era.y);
+            out.num("width", r.width).num("height", era.height).raw(" rx=\"3\"></rect><text").num("x", r.text_x);
+            out.attr("text-anchor", r.anchor.svg()).num("y", era.label_y).raw(" dy=\"0.1em\">").text(&era.name);
+            out.raw("</text></g>");
+        }
+        out.raw("</g></g>");
     }
     out.raw("</g><g class=\"llmc-edges\" aria-hidden=\"true\">");
     for (class, d) in [

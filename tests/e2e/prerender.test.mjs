@@ -78,7 +78,8 @@ async function takenOver(page, id, name) {
   const pressed = page.locator('[data-event-id][aria-pressed="true"]:visible');
   assert.equal(await pressed.count(), 1);
   assert.equal(await pressed.getAttribute('data-event-id'), id);
-  assert.equal(await page.locator('.llmc-early, .llmc-detail-slot').count(), 0, 'the early panel and marks are gone');
+  assert.equal(await page.locator('.llmc-early, .llmc-early-panel, .llmc-detail-slot').count(), 0, 'the early panel and marks are gone');
+  assert.equal(await page.locator('.llmc-detail').count(), 1, 'one panel');
   assert.equal(await page.evaluate(() => window.__llmcEarlySelect), undefined, 'taken over once');
 }
 

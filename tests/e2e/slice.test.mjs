@@ -248,7 +248,7 @@ test('each lane is an SVG of its own, exactly over the plot, and pointers reach 
       sameBox: lanes.every((svg) => box(svg) === box(background)),
       layered: lanes.every((svg) => getComputedStyle(svg).position === 'absolute'),
       hits,
-      era: document.elementFromPoint(e.x + 3, e.y + e.height / 2)?.closest('.llmc-era') !== null,
+      era: document.elementFromPoint(e.x + 3, e.y + e.height / 2)?.closest('.llmc-era-button') !== null,
     };
   });
   assert.ok(found.lanes > 1, `lanes: ${found.lanes}`);
@@ -256,7 +256,7 @@ test('each lane is an SVG of its own, exactly over the plot, and pointers reach 
   assert.ok(found.sameBox, 'every lane SVG has the box of the background SVG');
   assert.ok(found.layered, 'every lane SVG is positioned (a paint layer of its own)');
   assert.deepEqual(found.hits.filter((h) => h !== true), [], 'every lane\'s events are reached through the lanes over them');
-  assert.ok(found.era, 'the background (an era band) is reached through the lanes');
+  assert.ok(found.era, 'the background (an era band\'s button) is reached through the lanes');
   // A click on an event in the first lane, under all the others, selects it.
   const first = page.locator('.llmc-lane-svg').first().locator('.llmc-event').first();
   await first.scrollIntoViewIfNeeded();

@@ -5,6 +5,7 @@
 use crate::i18n::{
     access_name, evidence_name, family_name, openness_marker, relation_name, relation_of_child, ui, Lang,
 };
+use crate::state::DetailAt;
 use crate::Chronicle;
 
 /// Which fact a row states. Its slug names it in the markup (`data-fact`), where the event list's
@@ -159,10 +160,78 @@ pub fn template(lang: Lang, id_prefix: &str) -> DetailScene {
     }
 }
 
+/// Where the selected event's panel goes: where the reader is looking, so that opening it never
+/// moves the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// In the openness matrix, in a row of its own under the model's row.
+    Row,
+    /// In the narrow timeline's list, under the event's entry (pushing the entries after it down).
+    Under,
+    /// Over the wide plot, along its side: the left one when the event's marker is in the right
+    /// half (so the marker stays in sight), else the right one.
+    Beside { left: bool },
+    /// Its own place in the page, below the timeline, when the view it was selected from does not
+    /// show it (e.g. a model with no matrix row, or a timeline that is not shown).
+    Home,
+}
+
+/// What the page offers the panel of the selected event, as the widget finds it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Offered {
+    /// The openness matrix has a row for it.
+    pub row: bool,
+    /// The narrow list is shown, with an entry for it.
+    pub entry: bool,
+    /// The wide plot is shown: its width, and the x of the event's marker if it is drawn.
+    pub plot: Option<(f64, Option<f64>)>,
+}
+
+/// Where the panel of an event selected from `at` goes, given what the page offers.
+///
+/// ```
+/// use chronicle_core::scene::detail::{place, Offered, Place};
+/// use chronicle_core::state::DetailAt;
+/// let wide = Offered { row: true, plot: Some((1000.0, Some(800.0))), ..Offered::default() };
+/// assert_eq!(place(DetailAt::Timeline, wide), Place::Beside { left: true });
+/// assert_eq!(place(DetailAt::Matrix, wide), Place::Row);
+/// ```
+pub fn place(at: DetailAt, offered: Offered) -> Place {
+    let timeline = || match offered {
+        Offered { entry: true, .. } => Some(Place::Under),
+        Offered { plot: Some((width, x)), .. } => Some(Place::Beside { left: x.is_some_and(|x| x > width / 2.0) }),
+        _ => None,
+    };
+    let row = || offered.row.then_some(Place::Row);
+    // From the matrix, a model with no row has its panel at home, just above the matrices, rather
+    // than beside a plot the reader has scrolled away from.
+    match at {
+        DetailAt::Timeline => timeline().or_else(row),
+        DetailAt::Matrix => row(),
+    }
+    .unwrap_or(Place::Home)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::validate::load_json;
+
+    #[test]
+    fn the_panel_opens_where_the_event_was_selected() {
+        let none = Offered::default();
+        let narrow = Offered { entry: true, row: true, ..none };
+        let wide = |x| Offered { plot: Some((1000.0, x)), row: true, ..none };
+        assert_eq!(place(DetailAt::Timeline, narrow), Place::Under);
+        assert_eq!(place(DetailAt::Timeline, wide(Some(200.0))), Place::Beside { left: false });
+        assert_eq!(place(DetailAt::Timeline, wide(Some(700.0))), Place::Beside { left: true });
+        assert_eq!(place(DetailAt::Timeline, wide(None)), Place::Beside { left: false }, "not drawn: the right");
+        assert_eq!(place(DetailAt::Matrix, wide(Some(200.0))), Place::Row);
+        assert_eq!(place(DetailAt::Matrix, narrow), Place::Row);
+        assert_eq!(place(DetailAt::Matrix, Offered { row: false, ..narrow }), Place::Home);
+        assert_eq!(place(DetailAt::Timeline, Offered { row: true, ..none }), Place::Row, "no timeline shown");
+        assert_eq!(place(DetailAt::Timeline, none), Place::Home);
+    }
 
     #[test]
     fn a_panel_states_its_facts_sources_and_lineage() {

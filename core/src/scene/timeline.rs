@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::i18n::{access_name, family_name, level_name, openness_marker, stacked_more, ui, Lang};
+use crate::i18n::{access_name, era_button_name, family_name, level_name, openness_marker, stacked_more, ui, Lang};
 use crate::layout::{
-    layout_timeline, text_width, Cluster, Edge, LabelSide, Lane, Metrics, PlacedEvent, TimelineLayout,
+    layout_labelled, text_width, Cluster, Edge, LabelSide, Lane, Metrics, PlacedEvent, TimelineLayout,
 };
 use crate::lineage::{is_branch, Lineage};
 use crate::matrix::level_symbol;
@@ -76,19 +76,37 @@ pub struct TickMark {
     pub label_y: f64,
 }
 
-/// An era band across the top.
+/// An era band across the top. It is a button that zooms to the era; its whole name shows on
+/// hover and on keyboard focus whenever the band is too short for it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EraMark {
+    /// The era's index in the dataset (what the button zooms to).
+    pub index: usize,
     pub x: f64,
     pub y: f64,
     pub width: f64,
     pub height: f64,
-    /// The whole name (the band's accessible name and tooltip)…
+    /// The whole name (the band's tooltip)…
     pub name: String,
     /// …and the name as drawn, cut to fit the band.
     pub label: String,
     pub label_x: f64,
     pub label_y: f64,
+    pub anchor: Anchor,
+    /// The button's accessible name: the whole name, and what pressing it does.
+    pub button_name: String,
+    /// Where the whole name is drawn over the bands on hover and focus, when `label` is cut.
+    pub reveal: Option<EraReveal>,
+}
+
+/// The whole name of an era, on a plate of its own over the bands around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EraReveal {
+    /// The plate.
+    pub x: f64,
+    pub width: f64,
+    /// The name on it.
+    pub text_x: f64,
     pub anchor: Anchor,
 }
 
@@ -170,13 +188,26 @@ pub fn event_label(c: &Chronicle, i: usize, lang: Lang) -> String {
     format!("{}, {}, {}, {}", e.name.get(lang), c.date(i), e.org, access)
 }
 
+/// The label drawn beside event `i`'s marker: its name, and its level's symbol when the timeline
+/// is coloured by a criterion and the event has a level on it.
+pub fn label_text(q: &Query, i: usize, lang: Lang) -> String {
+    let e = &q.chronicle.events()[i];
+    let mut text = e.name.get(lang).to_owned();
+    if let Some(Some(level)) = q.colour(&e.id) {
+        text.push(' ');
+        text.push_str(level_symbol(level));
+    }
+    text
+}
+
 /// The scene of the wide timeline, `width` px wide, showing `window` (fractional years) under
 /// `warp`.
 pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: Lang) -> TimelineScene {
     let c = q.chronicle;
     let m = Metrics::default();
     let axis = Axis::new(warp.clone(), window, plot_width(width));
-    let layout = layout_timeline(c, &axis, lang, &m, q.include());
+    // The packer makes room for the label as drawn, level symbol included.
+    let layout = layout_labelled(c, &axis, &m, q.include(), &|i| text_width(&label_text(q, i, lang), m.font_px));
     let ticks = tick_marks(&axis, layout.height, &m, lang);
     let eras = era_marks(c, &layout, &m, lang);
     let edges = edge_paths(c, &layout.edges);
@@ -211,7 +242,8 @@ fn tick_marks(axis: &Axis, height: f64, m: &Metrics, lang: Lang) -> Vec<TickMark
         .collect()
 }
 
-/// A band per era inside the window, its name cut to fit the band and kept inside the plot.
+/// A band per era inside the window, its name cut to fit the band and kept inside the plot, and
+/// the whole name's plate where it is cut.
 fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) -> Vec<EraMark> {
     layout
         .eras
@@ -219,6 +251,7 @@ fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) ->
         .map(|band| {
             let name = c.data.eras[band.index].name.get(lang).to_owned();
             let label = fit_text(&name, band.x1 - band.x0 - 10.0, ERA_FONT_PX);
+            let reveal = (label != name).then(|| era_reveal(band.x0, text_width(&name, ERA_FONT_PX), layout.width));
             // Keep the name inside the widget: anchor it at the band's right end when it would
             // overflow.
             let (label_x, anchor) = if band.x0 + ERA_PAD_PX + text_width(&label, ERA_FONT_PX) > layout.width {
@@ -227,6 +260,9 @@ fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) ->
                 (band.x0 + ERA_PAD_PX, Anchor::Start)
             };
             EraMark {
+                index: band.index,
+                button_name: era_button_name(&name, lang),
+                reveal,
                 x: band.x0,
                 y: band.y,
                 width: (band.x1 - band.x0).max(1.0),
@@ -239,6 +275,17 @@ fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) ->
             }
         })
         .collect()
+}
+
+/// The plate of a whole era name `text_w` wide, for the band starting at `x0`: from the band's
+/// start, like its cut label, or, where it would run past the plot's right end, ending there.
+fn era_reveal(x0: f64, text_w: f64, width: f64) -> EraReveal {
+    let plate_w = (text_w + 2.0 * ERA_PAD_PX).min(width);
+    if x0 + plate_w <= width {
+        EraReveal { x: x0, width: plate_w, text_x: x0 + ERA_PAD_PX, anchor: Anchor::Start }
+    } else {
+        EraReveal { x: width - plate_w, width: plate_w, text_x: width - ERA_PAD_PX, anchor: Anchor::End }
+    }
 }
 
 /// The path data of each kind of edge.
@@ -379,10 +426,9 @@ impl EventMarker<'_> {
         // stacked under the marker, and that the event does not match.
         let (q, lang) = (self.q, self.lang);
         let mut aria_label = event_label(q.chronicle, p.index, lang);
-        let mut text = q.chronicle.events()[p.index].name.get(lang).to_owned();
+        let text = label_text(q, p.index, lang);
         if let (Some(Some(level)), Some(criterion)) = (flags.colour, q.colour_by) {
             let _ = write!(aria_label, ", {}: {}", criterion.name.get(lang), level_name(level, lang));
-            let _ = write!(text, " {}", level_symbol(level));
         }
         if p.stacked > 0 {
             aria_label += &stacked_more(p.stacked, lang);
@@ -401,5 +447,138 @@ impl EventMarker<'_> {
             LabelSide::Left => (p.x - dx, Anchor::End),
         };
         EventLabel { x, anchor, text }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::Filter;
+    use crate::validate::{load_json, validate};
+    use crate::SHIPPED_JSON;
+
+    /// A drawn box across a row: its left and right ends, and what it is.
+    type Span = (f64, f64, String);
+
+    /// Each lane's drawn boxes by row: every labelled event's marker and label as one span, every
+    /// unlabelled marker (with the card behind it when others are stacked under it), and every
+    /// "+N" badge, each with what it is.
+    fn rows(s: &TimelineScene) -> Vec<Vec<Span>> {
+        let r = s.marker.r;
+        let mut rows: std::collections::BTreeMap<(usize, i64), Vec<Span>> = Default::default();
+        for (n, lane) in s.lanes.iter().enumerate() {
+            for e in &lane.events {
+                let (mut x0, mut x1) = (e.x - r, e.x + r + if e.flags.stacked { s.marker.stack_offset } else { 0.0 });
+                if let Some(l) = &e.label {
+                    let w = text_width(&l.text, Metrics::default().font_px);
+                    match l.anchor {
+                        Anchor::Start => x1 = l.x + w,
+                        Anchor::End => x0 = l.x - w,
+                    }
+                }
+                rows.entry((n, e.y.round() as i64)).or_default().push((x0, x1, format!("{} {:?}", e.id, e.label)));
+            }
+            for k in &lane.clusters {
+                let w = text_width(&k.text, Metrics::default().font_px);
+                rows.entry((n, k.y.round() as i64)).or_default().push((k.x, k.x + w, format!("badge {}", k.text)));
+            }
+        }
+        rows.into_values().collect()
+    }
+
+    /// The pairs of boxes in one row that overlap (or come closer than `gap`), among those whose
+    /// description `counts`.
+    fn collisions(s: &TimelineScene, gap: f64, counts: impl Fn(&str, &str) -> bool) -> Vec<String> {
+        let mut out = Vec::new();
+        for row in rows(s) {
+            for (i, a) in row.iter().enumerate() {
+                for b in &row[i + 1..] {
+                    if counts(&a.2, &b.2) && a.0 < b.1 + gap && b.0 < a.1 + gap {
+                        out.push(format!("{} [{:.1}, {:.1}] and {} [{:.1}, {:.1}]", a.2, a.0, a.1, b.2, b.0, b.1));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn labels_never_collide_with_colour_by_on() {
+        let c = load_json(SHIPPED_JSON).unwrap();
+        let criterion = c.data.criteria[0].id.clone();
+        let q = Query::new(&c, &Filter::default(), Some(&criterion), None);
+        let (a, b) = c.extent();
+        let mut coloured = 0;
+        for lang in [Lang::En, Lang::Zh] {
+            for window in [(a, b), (2015.0, b), (2021.0, b), (2023.0, 2025.5)] {
+                for width in (600..=1800).step_by(50) {
+                    let s = timeline(&q, c.focus_warp(), window, f64::from(width), lang);
+                    let labels = s.lanes.iter().flat_map(|l| &l.events).filter_map(|e| e.label.as_ref());
+                    coloured += labels.filter(|l| l.text.ends_with(['●', '◐', '○', '?'])).count();
+                    let labelled = |a: &str, b: &str| a.contains("Some(") && b.contains("Some(");
+                    let hits = collisions(&s, 0.0, labelled);
+                    assert!(hits.is_empty(), "{lang:?} {window:?} at {width} px: {hits:#?}");
+                }
+            }
+        }
+        assert!(coloured > 1000, "the labels carry their level's symbol: {coloured}");
+    }
+
+    #[test]
+    fn a_cut_era_name_has_its_whole_name_on_a_plate_inside_the_plot() {
+        let c = load_json(SHIPPED_JSON).unwrap();
+        let q = Query::new(&c, &Filter::default(), None, None);
+        for lang in [Lang::En, Lang::Zh] {
+            for width in [600.0, 1176.0, 1600.0] {
+                let s = timeline(&q, c.focus_warp(), c.extent(), width, lang);
+                let cut: Vec<_> = s.eras.iter().filter(|e| e.label != e.name).collect();
+                assert!(!cut.is_empty() || width > 1176.0, "{lang:?} {width}: some names are cut");
+                for e in &s.eras {
+                    assert!(e.button_name.starts_with(&e.name), "{}", e.button_name);
+                    let Some(r) = &e.reveal else {
+                        assert_eq!(e.label, e.name, "a name drawn whole needs no plate");
+                        continue;
+                    };
+                    assert!(e.label.is_empty() || e.label.ends_with('…'), "{:?}", e.label);
+                    let w = text_width(&e.name, ERA_FONT_PX);
+                    assert!(r.x >= 0.0 && r.x + r.width <= s.width + 1e-9, "{} inside the plot: {r:?}", e.name);
+                    let (from, to) = match r.anchor {
+                        Anchor::Start => (r.text_x, r.text_x + w),
+                        Anchor::End => (r.text_x - w, r.text_x),
+                    };
+                    assert!(from >= r.x && to <= r.x + r.width + 1e-9, "{} on its plate: {r:?}", e.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn three_digit_badges_keep_clear_of_the_next_marker() {
+        let c = validate(crate::synth::dataset(10_000, 1)).unwrap();
+        let q = Query::new(&c, &Filter::default(), None, None);
+        let (a, b) = c.extent();
+        let mut wide = 0;
+        for window in [(a, b), (1990.0, b), (2010.0, b)] {
+            for width in [700.0, 1176.0, 1600.0] {
+                let s = timeline(&q, c.focus_warp(), window, width, Lang::En);
+                wide += s.lanes.iter().flat_map(|l| &l.clusters).filter(|k| k.text.len() >= 4).count();
+                // What starts right of a badge keeps a gap's distance from it; nothing left of it
+                // (its members' markers) reaches into it.
+                let gap = Metrics::default().gap;
+                for row in rows(&s) {
+                    for b in row.iter().filter(|b| b.2.starts_with("badge")) {
+                        for x in row.iter().filter(|x| x.2 != b.2 || x.0 != b.0) {
+                            let clear = if x.0 >= b.0 { x.0 >= b.1 + gap - 1e-9 } else { x.1 <= b.0 };
+                            assert!(
+                                clear,
+                                "{window:?} at {width} px: {} [{:.1}, {:.1}] and {} [{:.1}, {:.1}]",
+                                b.2, b.0, b.1, x.2, x.0, x.1
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(wide > 10, "badges of three digits or more: {wide}");
     }
 }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use chronicle_core::matrix::SortKey;
 use chronicle_core::scene::openness::{self, Click, TableChoices};
-use chronicle_core::state::Action;
+use chronicle_core::state::{Action, DetailAt};
 use yew::prelude::*;
 
 use crate::app::{use_chronicle, use_store, Loaded, StoreHandle};
@@ -108,14 +108,15 @@ fn on_table_click(
             *refocus.borrow_mut() = Some(key.clone());
             store.dispatch(Action::SortBy(key));
         }
-        Some(Click::Select(model)) => store.dispatch(Action::Select(model)),
+        // Its details open under its row, where the reader is.
+        Some(Click::Select(model)) => store.dispatch(Action::SelectIn(model, DetailAt::Matrix)),
         Some(Click::Cell(r, k)) => {
             let opening = *open_cell != Some((r, k));
             open_cell.set(opening.then_some((r, k)));
             let model = c.data.openness.get(r).map(|row| row.model.clone());
             if let Some(model) = model.filter(|m| opening && c.find(m).is_some() && store.selected.as_ref() != Some(m))
             {
-                store.dispatch(Action::Select(model));
+                store.dispatch(Action::SelectIn(model, DetailAt::Matrix));
             }
         }
         None => {}

@@ -28,6 +28,13 @@ pub fn event_id_at(target: Option<web_sys::EventTarget>) -> Option<String> {
     el.closest("[data-event-id]").ok()??.get_attribute("data-event-id")
 }
 
+/// The era whose band a click or key press landed on (its `data-era`), if any.
+pub fn era_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("[data-era]").ok()??.get_attribute("data-era")?.parse().ok()
+}
+
 /// The page x of an element's left edge.
 #[cfg(target_arch = "wasm32")]
 pub fn element_left(node: &NodeRef) -> f64 {

@@ -61,6 +61,14 @@ impl Steps {
         preview(&mut live, &self.container, &self.store);
     }
 
+    /// Shows era `i` of `c` (its band pressed, or the era menu): a running gesture ends first.
+    pub fn zoom_to_era(&self, c: &chronicle_core::Chronicle, i: usize) {
+        if let Some(action) = Action::zoom_to_era(c, i) {
+            self.end();
+            self.store.dispatch(action);
+        }
+    }
+
     /// Ends the gesture: the store gets its window, and the plot is laid out for it.
     pub fn end(&self) {
         let mut live = self.live.borrow_mut();

@@ -30,11 +30,12 @@ use chronicle_core::state::Action;
 use yew::prelude::*;
 
 use crate::app::{use_chronicle, use_store, use_viewport, Loaded, StoreHandle};
+use crate::components::detail::DOCK;
 use crate::markup::Drawn;
 use crate::render;
 
 use super::width::use_width;
-use dom::{event_id_at, mark_plot, DEFAULT_WIDTH};
+use dom::{era_at, event_id_at, mark_plot, DEFAULT_WIDTH};
 use gesture::{use_ctrl_wheel_zoom, Live, Steps};
 use legend::Legend;
 use pointer::use_pointer;
@@ -128,17 +129,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let caption_id = format!("{}-timeline-caption", props.id_prefix);
     let help_id = format!("{}-timeline-help", props.id_prefix);
-    // One handler for all markers: the drawn plot is markup, with no handlers of its own.
+    // One handler for all markers and era bands: the drawn plot is markup, with no handlers of
+    // its own.
     let onclick = {
-        let store = store.clone();
+        let (steps, c) = (steps.clone(), c.clone());
         Callback::from(move |e: MouseEvent| {
             if let Some(id) = event_id_at(e.target()) {
-                store.dispatch(Action::Select(id));
+                steps.store.dispatch(Action::Select(id));
+            } else if let Some(i) = era_at(e.target()) {
+                steps.zoom_to_era(&c, i);
             }
         })
     };
     let lineage::Attention { onfocusin, onfocusout, onpointerover, onpointerleave } = attention;
-    let onkeydown = keys::on_keydown(&steps, plot.clone(), keep_focus);
+    let onkeydown = keys::on_keydown(&c, &steps, plot.clone(), keep_focus);
     // Selection changes are announced politely: the name only.
     let announcement =
         store.selected.as_deref().and_then(|id| c.find(id)).map(|i| c.events()[i].name.get(lang).to_owned());
@@ -156,13 +160,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <DrawnPlot plot={plot.clone()} />
                 </div>
             } else {
-                <div class={classes!("llmc-timeline-frame", store.all_edges.then_some("llmc-edges-all"))} ref={container} tabindex="-1" aria-describedby={help_id.clone()}
-                     {onkeydown} {onclick} {onfocusin} {onfocusout} {onpointerover} {onpointerleave} onpointerdown={pointer.down} onpointermove={pointer.moved}
-                     onpointerup={pointer.up.clone()} onpointercancel={pointer.up}>
-                    // The layer a drag moves (see `gesture::preview`).
-                    <div class="llmc-pan">
-                        <DrawnPlot plot={plot.clone()} />
+                <div class="llmc-stage">
+                    <div class={classes!("llmc-timeline-frame", store.all_edges.then_some("llmc-edges-all"))} ref={container} tabindex="-1" aria-describedby={help_id.clone()}
+                         {onkeydown} {onclick} {onfocusin} {onfocusout} {onpointerover} {onpointerleave} onpointerdown={pointer.down} onpointermove={pointer.moved}
+                         onpointerup={pointer.up.clone()} onpointercancel={pointer.up}>
+                        // The layer a drag moves (see `gesture::preview`).
+                        <div class="llmc-pan">
+                            <DrawnPlot plot={plot.clone()} />
+                        </div>
                     </div>
+                    // Where the selected event's details open, along the plot's side (see
+                    // `components::detail`): outside the frame, so they take no part in its
+                    // gestures and keys, and never move with a drag. Raw markup, which hydration
+                    // takes as it finds it: the start-up script may have opened a panel there.
+                    { Html::from_html_unchecked(AttrValue::Static(DOCK)) }
                 </div>
                 // Its narrow twin, until the width is known (see `use_first_list`).
                 <div class="llmc-first-list">

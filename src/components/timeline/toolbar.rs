@@ -1,7 +1,6 @@
 //! The timeline's toolbar: zoom and pan buttons, the even-time switch, zoom to an era, the image
 //! downloads, and the window shown, announced politely.
 
-use chronicle_core::date::span;
 use chronicle_core::i18n::{ui, window_label};
 use chronicle_core::keys::ZOOM_STEP;
 use chronicle_core::state::{Action, Viewport};
@@ -25,13 +24,11 @@ pub fn toolbar(steps: &Steps, c: &Loaded, viewport: Viewport, era_menu: &NodeRef
         })
     };
     let era_select = {
-        let (steps, eras) = (steps.clone(), c.data.eras.clone());
+        let (steps, c) = (steps.clone(), c.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            let era = value.parse::<usize>().ok().and_then(|i| eras.get(i));
-            if let Some((start, end)) = era.and_then(|era| span(&era.start, &era.end)) {
-                steps.end();
-                steps.store.dispatch(Action::ZoomTo { start, end });
+            if let Ok(i) = value.parse::<usize>() {
+                steps.zoom_to_era(&c, i);
             }
         })
     };
