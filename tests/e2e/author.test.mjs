@@ -91,3 +91,38 @@ test('a copy the clipboard refuses says so', async () => {
   assert.doesNotMatch(await iframe.getByRole('status').textContent(), /Copied/);
   await context.close();
 });
+
+test('every problem of a broken sheet is listed at once, at its row, column and cell, in both languages', async () => {
+  const sheet = readFileSync(new URL('../../examples/data/broken.csv', import.meta.url), 'utf8');
+  for (const [path, count, lines, go] of [
+    ['/en/author.html', '6 problems found:', [
+      /^row 2, column D \(date\): invalid date "2023-13-40": month 13 is not between 1 and 12/,
+      /^row 2, column F \(family\): family "quantum" is not one of/,
+      /^row 2, column K \(source_url\): "javascript:alert\(1\)" is not an https:\/\/ link/,
+      /^row 2, column M \(parents\): parent "ghost" is not an event id/,
+      /^row 3, column C \(name_en\): must not be empty/,
+      /^row 3, column G \(kind\): kind "modle" is not one of: .*did you mean "model"\?/,
+    ], 'Go to line 2'],
+    ['/author.html', '发现 6 个问题：', [
+      /^第 2 行 D 列（date）：日期 "2023-13-40" 无效/,
+      /^第 2 行 F 列（family）：架构 "quantum" 不是可用的值/,
+      /^第 2 行 K 列（source_url）："javascript:alert\(1\)" 不是 https:\/\/ 链接/,
+      /^第 2 行 M 列（parents）：前身 "ghost" 不是已有的事件标识/,
+      /^第 3 行 C 列（name_en）：不能为空/,
+      /^第 3 行 G 列（kind）：类型 "modle" 不是可用的值.*是否应为 "model"？/,
+    ], '跳到第 2 行'],
+  ]) {
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url);
+    await page.goto(`${env.server.url}${path}`);
+    await page.locator('.llmc-author-drop').waitFor();
+    await drop(page, 'broken.csv', sheet);
+    await page.getByRole('status').filter({ hasText: count }).waitFor();
+    const items = await page.locator('.llmc-author-problems > li').allTextContents();
+    assert.equal(items.length, lines.length, items.join('\n'));
+    lines.forEach((line, i) => assert.match(items[i], line));
+    assert.equal(await page.getByRole('button', { name: go }).count(), 4, 'each problem of row 2 leads to its line');
+    assert.deepEqual(await violations(page, '#llm-chronicle-author'), []);
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  }
+});
