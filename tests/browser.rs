@@ -61,9 +61,12 @@ async fn two_widgets_on_one_page_have_distinct_ids_and_state() {
     let b = fresh_root();
     let _x = llm_chronicle::mount(a.clone(), llm_chronicle::Dataset::shipped(), false);
     let _y = llm_chronicle::mount(b.clone(), llm_chronicle::Dataset::shipped(), false);
-    wait_for("both widgets", || query(&a, "table").is_some() && query(&b, "table").is_some()).await;
-    let id_a = query(&a, "table").unwrap().id();
-    let id_b = query(&b, "table").unwrap().id();
+    // The first table with an id (the trend chart's tables, in a disclosure, have none).
+    let table = r#"table[id]"#;
+    wait_for("both widgets", || query(&a, table).is_some() && query(&b, table).is_some()).await;
+    let id_a = query(&a, table).unwrap().id();
+    let id_b = query(&b, table).unwrap().id();
+    assert!(!id_a.is_empty());
     assert_ne!(id_a, id_b);
 
     let bert = query(&a, r#"[data-event-id="bert"]"#).unwrap().dyn_into::<web_sys::SvgElement>().unwrap();

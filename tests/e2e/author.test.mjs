@@ -126,3 +126,33 @@ test('every problem of a broken sheet is listed at once, at its row, column and 
     await context.close();
   }
 });
+
+test('a JSON file with one of each problem gets all eleven listed at their lines, in both languages', async () => {
+  const json = readFileSync(new URL('../../examples/data/broken.json', import.meta.url), 'utf8');
+  for (const [path, count, lines] of [
+    ['/en/author.html', '11 problems found:', [
+      /^title\.en \(line 2, column 36\): must not be empty/,
+      /^events\[0\]\.date \(line 8, column 15\): invalid date "2023-13-40"/,
+      /^events\[0\]\.family \(line 10, column 17\): family "quantum" is not one of/,
+      /^events\[0\]\.sources\[0\]\.url \(line 14, column 28\): "javascript:alert\(1\)" is not an https:\/\/ link/,
+      /^events\[0\]\.parents\[0\]\.id \(line 15, column 27\): parent "ghost" is not an event id/,
+      /^events\[0\]\.colour \(line 16, column 7\): unknown field "colour"/,
+      /^events\[1\]\.access \(line 18, column 5\): missing field "access"/,
+      /^events\[1\]\.date \(line 21, column 15\): expected a string, found a number: 2019/,
+      /^events\[1\]\.family \(line 23, column 17\): .*did you mean "decoder-only"\?/,
+      /^events\[1\]\.parents \(line 27, column 18\): lineage cycle: y → z → y/,
+      /^events\[3\]\.id \(line 42, column 13\): duplicate id "x"/,
+    ]],
+    ['/author.html', '发现 11 个问题：', [/^title\.en（第 2 行第 36 列）：/, /^events\[0\]\.date（第 8 行第 15 列）：日期 "2023-13-40" 无效/]],
+  ]) {
+    const { page, context } = await watchedPage(env.browser, env.server.url);
+    await page.goto(`${env.server.url}${path}`);
+    await page.locator('.llmc-author-drop').waitFor();
+    await drop(page, 'broken.json', json);
+    await page.getByRole('status').filter({ hasText: count }).waitFor();
+    const items = await page.locator('.llmc-author-problems > li').allTextContents();
+    assert.equal(items.length, 11, items.join('\n'));
+    lines.forEach((line, i) => assert.match(items[i], line));
+    await context.close();
+  }
+});
