@@ -777,6 +777,11 @@ pub struct TrendUi {
     pub released: &'static str,
     pub weights: &'static str,
     pub score: &'static str,
+    /// The chart's image downloads: the group, each button (naming its format), their hint.
+    pub download: &'static str,
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
+    pub download_hint: &'static str,
     /// "Filtered: 20 of 181 events".
     pub filtered: fn(usize, usize) -> String,
     /// Releases in the first and the last year.
@@ -802,6 +807,10 @@ static TREND_ZH: TrendUi = TrendUi {
     released: "发布日期",
     weights: "权重",
     score: "开放度评分",
+    download: "下载图表",
+    download_svg: "以 SVG 格式下载图表",
+    download_png: "以 PNG 格式下载图表",
+    download_hint: "当前所示的图表，附标题、图例、数据日期和来源",
     filtered: |shown, total| format!("已筛选：{total} 个事件中的 {shown} 个"),
     releases_said: |(a, ao, an), (b, bo, bn)| {
         format!("{a}：{an} 个重要模型发布中有 {ao} 个开放权重；{b}：{bn} 个中有 {bo} 个。")
@@ -826,6 +835,10 @@ static TREND_EN: TrendUi = TrendUi {
     released: "Released",
     weights: "Weights",
     score: "Openness score",
+    download: "Download the chart",
+    download_svg: "Download the chart as SVG",
+    download_png: "Download the chart as PNG",
+    download_hint: "The chart as shown, with its title, legend, data date and sources",
     filtered: |shown, total| format!("Filtered: {shown} of {total} events"),
     releases_said: |(a, ao, an), (b, bo, bn)| {
         format!("In {a}, {ao} of {an} notable model releases had open weights; in {b}, {bo} of {bn}.")

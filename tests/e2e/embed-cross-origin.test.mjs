@@ -76,7 +76,7 @@ test('a dataset on a third host that sends no CORS headers is named in the error
   }, `${env.widget}/favicon.svg`);
   await elementsReady(page, 2);
   const listed = await page.locator('#foreign .llmc-errors li').allTextContents();
-  assert.match(listed.join(''), /^\(data\): Could not load the dataset: the site at http:\/\/127\.0\.0\.1:\d+ does not let this page read http:\/\/127\.0\.0\.1:\d+\/favicon\.svg/);
+  assert.match(listed.join(''), /^Could not load the dataset: the site at http:\/\/127\.0\.0\.1:\d+ does not let this page read http:\/\/127\.0\.0\.1:\d+\/favicon\.svg/);
   await articleIntact(page, problems, 'Open against closed');
   await context.close();
 });

@@ -149,8 +149,11 @@ test('the trend chart downloads as an SVG and a PNG with its frame, in both lang
     await page.goto(`${env.server.url}${w.path}`);
     await ready(page);
     const section = page.getByRole('region', { name: heading });
-    const group = section.getByRole('group', { name: w.group });
-    const svg = await download(page, group.getByRole('button', { name: w.svg }));
+    const chart = lang === 'en'
+      ? { group: 'Download the chart', svg: 'Download the chart as SVG', png: 'Download the chart as PNG' }
+      : { group: '下载图表', svg: '以 SVG 格式下载图表', png: '以 PNG 格式下载图表' };
+    const group = section.getByRole('group', { name: chart.group });
+    const svg = await download(page, group.getByRole('button', { name: chart.svg }));
     assert.equal(svg.name, 'llm-chronicle-open-versus-closed.svg');
     const text = svg.bytes.toString('utf8');
     for (const words of [xml(DATA.title[lang]), xml(heading), xml(best), w.asOf(DATA.as_of), w.sources]) {
@@ -158,7 +161,7 @@ test('the trend chart downloads as an SVG and a PNG with its frame, in both lang
     }
     const shown = await section.locator('svg.llmc-trend-svg').evaluate((el) => el.getBoundingClientRect().width);
     assert.match(text, new RegExp(`<svg[^>]* width="${Math.round(shown)}(\\.0)?"`), 'the width shown');
-    const image = png((await download(page, group.getByRole('button', { name: w.png }), true)).bytes);
+    const image = png((await download(page, group.getByRole('button', { name: chart.png }), true)).bytes);
     assert.equal(image.width % Math.round(shown), 0, `${image.width} is a multiple of ${shown}`);
     assert.ok(image.values > 2, 'not blank');
     assert.deepEqual(problems.console, []);

@@ -621,7 +621,7 @@ test('the built site works under a strict Content Security Policy', async () => 
       // Both images: the PNG is drawn from the SVG through a blob: image.
       for (const button of await page.locator('.llmc-image-downloads button').all()) {
         const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-        assert.match(file.suggestedFilename(), /^llm-chronicle-timeline-.*\.(svg|png)$/);
+        assert.match(file.suggestedFilename(), /^llm-chronicle-(timeline-.*|open-versus-closed)\.(svg|png)$/);
       }
       assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
       assert.deepEqual(problems.console, [], path);

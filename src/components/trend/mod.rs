@@ -2,7 +2,7 @@
 //! scores over time (the core's `scene::trend`, written out by `render::trend`). Linked: the shared
 //! filters narrow it, and a dot or a table row selects its model everywhere.
 
-use chronicle_core::i18n::{trend_ui, ui};
+use chronicle_core::i18n::trend_ui;
 use chronicle_core::scene::trend::{self, TrendChoices, DEFAULT_WIDTH, SELECT_ATTR};
 use chronicle_core::state::Action;
 use yew::prelude::*;
@@ -63,16 +63,16 @@ pub fn Trend(props: &TrendProps) -> Html {
 
 /// The chart's image downloads (SVG and PNG), as the timeline's toolbar has them.
 fn downloads(c: &Loaded, k: &TrendChoices, width: f64, frame: &NodeRef) -> Html {
-    let t = ui(k.lang);
+    let t = trend_ui(k.lang);
     let on = |png: bool| {
         let (c, k, frame) = (c.clone(), k.clone(), frame.clone());
         Callback::from(move |_: MouseEvent| save(&c, &k, width, &frame, png))
     };
     html! {
-        <p class="llmc-image-downloads" role="group" aria-label={t.download_image}>
-            <span aria-hidden="true">{ t.download_image }</span>
-            <button type="button" aria-label={t.download_svg} title={t.download_image_hint} onclick={on(false)}>{ "SVG" }</button>
-            <button type="button" aria-label={t.download_png} title={t.download_image_hint} onclick={on(true)}>{ "PNG" }</button>
+        <p class="llmc-image-downloads" role="group" aria-label={t.download}>
+            <span aria-hidden="true">{ t.download }</span>
+            <button type="button" aria-label={t.download_svg} title={t.download_hint} onclick={on(false)}>{ "SVG" }</button>
+            <button type="button" aria-label={t.download_png} title={t.download_hint} onclick={on(true)}>{ "PNG" }</button>
         </p>
     }
 }
