@@ -117,6 +117,23 @@ const strict = (wasm) => (widget) =>
     "base-uri 'none'",
   ].join('; ');
 
+/**
+ * Opens the Embed panel with its toggle, pressing it again while it does not say it is expanded:
+ * on a loaded machine, in a cross-origin frame or element, a first press was sometimes not
+ * answered (seen in full-suite runs only; noted on #26 to find the cause).
+ */
+async function openEmbed(toggle) {
+  const expanded = await eventually(
+    async () => {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      return toggle.getAttribute('aria-expanded');
+    },
+    (v) => v === 'true',
+    15000,
+  );
+  assert.equal(expanded, 'true');
+}
+
 test('an article with a strict Content Security Policy embeds the element and the iframe without a violation', async () => {
   await answering({ policy: strict(true) }, async () => {
     const { page, problems, context } = await open(env, { viewport: { width: 1100, height: 900 } });
@@ -129,7 +146,7 @@ test('an article with a strict Content Security Policy embeds the element and th
     await elementsReady(page, 1);
     // Interactive under the policy: sort the matrix, open the Embed panel.
     const element = page.locator('llm-chronicle');
-    await element.getByRole('button', { name: '</> Embed' }).click();
+    await openEmbed(element.getByRole('button', { name: '</> Embed' }));
     await element.getByRole('region', { name: 'Embed' }).waitFor();
     await page.waitForFunction(() => parseFloat(document.querySelector('iframe[data-llm-chronicle]').style.height) > 1000);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -168,7 +185,7 @@ test('copy buttons inside a frame: "Copied" where the frame may write the clipbo
     const inner = await (await page.locator(selector).elementHandle()).contentFrame();
     // Polled by time: a frame from another site out of view paints no frames to poll on.
     await inner.waitForFunction(() => document.querySelector('.llmc[lang]') && !document.querySelector('.llmc-inert'), null, { polling: 100 });
-    await frame.getByRole('button', { name: `</> ${embed}` }).click();
+    await openEmbed(frame.getByRole('button', { name: `</> ${embed}` }));
     const panel = frame.getByRole('region', { name: embed });
     await panel.getByRole('button', { name: copy }).first().click();
     const said = await eventually(() => panel.getByRole('status').textContent(), (t) => t !== '');
