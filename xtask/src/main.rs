@@ -85,7 +85,7 @@ fn trunk_release() -> Result {
     let tools = toolchain()?;
     steps::begin(
         "trunk build --release (release WASM, wasm-opt, prerender)",
-        Some("about 1 to 3 min warm on 2 cores"),
+        Some("15 s when nothing changed, 1 to 5 min after an edit, on 2 cores"),
         Some(TRUNK_HINT),
     );
     run(Command::new(&tools.trunk).args(["build", "--release", "--offline"]).env("PATH", &tools.path))
@@ -101,7 +101,7 @@ fn trunk_release_offline() -> Result {
     let tools = toolchain()?;
     steps::begin(
         "trunk build --release, plain, with the network refused (the offline check)",
-        Some("about 1 to 3 min warm on 2 cores"),
+        Some("15 s when nothing changed, 1 to 5 min after an edit, on 2 cores"),
         Some(
             "if trunk tried to download a tool, it found it neither on PATH nor in its cache: run `cargo xtask \
              build` (it puts wasm-bindgen and wasm-opt in trunk's cache); otherwise the error above is trunk's or cargo's",
@@ -140,7 +140,7 @@ fn test() -> Result {
 
     steps::begin(
         "cargo clippy -D warnings (native, then wasm32)",
-        Some("about 1 min warm, 6 min cold"),
+        Some("under a minute warm, about 6 min cold"),
         Some("fix what clippy lists above (warnings are errors here); `cargo clippy --workspace --all-targets` shows them again"),
     );
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
@@ -158,7 +158,7 @@ fn test() -> Result {
 
     steps::begin(
         "native tests: core unit, property and fixture tests; SSR snapshots; xtask",
-        Some("about 1 to 2 min warm"),
+        Some("30 s to 1 min warm"),
         Some(
             "a changed snapshot is written beside the old one as *.new.txt: compare them, and accept it with \
              UPDATE_SNAPSHOTS=1 cargo test --workspace; `cargo test -p CRATE NAME` runs one test again",
@@ -168,7 +168,7 @@ fn test() -> Result {
 
     steps::begin(
         "wasm-bindgen-test in headless Chromium",
-        Some("about 1 min warm"),
+        Some("15 to 30 s warm"),
         Some(
             "run it alone: cargo test -p llm-chronicle --target wasm32-unknown-unknown --test browser (with \
              CHROMEDRIVER set); \"session not created\" means ChromeDriver's and the browser's versions differ",
@@ -188,7 +188,7 @@ fn test() -> Result {
 
     steps::begin(
         "end-to-end tests of dist/ in Chromium",
-        Some("about 6 min"),
+        Some("about 6 min 30 s"),
         Some(
             "run one file again: node --test --test-concurrency=1 tests/e2e/FILE.test.mjs (add \
              --test-name-pattern='...' for one test); screenshots of failures are in tests/e2e/artifacts/",
@@ -282,7 +282,7 @@ fn browser_bench(smoke: bool, pages: &[&str], browser: &tools::Browser) -> Resul
     }
     let which = if pages.is_empty() { "ours, TimelineJS3 and vis-timeline".to_owned() } else { pages.join(", ") };
     let usual = match (smoke, pages) {
-        (true, ["ours"]) => "under a minute",
+        (true, ["ours"]) => "about 1 min",
         (true, _) => "about 5 min",
         _ => "about an hour",
     };

@@ -238,7 +238,7 @@ fn ensure_build_tools() -> Result<Toolchain> {
         bins: &["trunk"],
         // trunk 0.22 needs rustc 1.96; 0.21.14 with its own lockfile builds on this toolchain.
         locked: true,
-        usual: "about 8 min on 2 cores, once per machine",
+        usual: "several minutes, once per machine: about 13 min on 2 cores with wasm-bindgen-cli",
     };
     let bindgen = CargoTool {
         krate: "wasm-bindgen-cli",
@@ -247,7 +247,7 @@ fn ensure_build_tools() -> Result<Toolchain> {
         bins: &["wasm-bindgen", "wasm-bindgen-test-runner"],
         // Not --locked: wasm-bindgen-cli's lockfile pins a yanked crate.
         locked: false,
-        usual: "about 5 min on 2 cores, once per machine and wasm-bindgen version",
+        usual: "several minutes, once per machine and version: about 13 min on 2 cores with trunk",
     };
     let (trunk_dir, _) = ensure_cargo_tool(&trunk, &user_path)?;
     let (bindgen_dir, bindgen_cached) = ensure_cargo_tool(&bindgen, &user_path)?;
