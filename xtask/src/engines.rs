@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{output, run, step, Result, CHROMIUM};
+use super::{run, step, tools, Result};
 
 const FIREFOX: &str = "/usr/bin/firefox-esr";
 const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
@@ -24,38 +24,22 @@ pub fn ensure() -> Result {
     if present && mini_browser().is_some() {
         return Ok(());
     }
-    step(&format!("installing Debian's {} (for the smoke suite in Firefox and WebKit)", PACKAGES.join(", ")));
-    let install: Vec<&str> = ["install", "-y", "--no-install-recommends"].into_iter().chain(PACKAGES).collect();
-    if run(&mut apt(&install)).is_err() {
-        run(&mut apt(&["update"]))?;
-        run(&mut apt(&install))?;
-    }
+    tools::apt_install(&PACKAGES, "the smoke suite in Firefox ESR and WebKitGTK")?;
     mini_browser()
         .map(|_| ())
         .ok_or_else(|| "webkit2gtk-driver is installed but MiniBrowser is not where Debian puts it".into())
 }
 
-/// Runs the smoke suite against the release build in `dist/`.
-pub fn smoke() -> Result {
+/// Runs the smoke suite against the release build in `dist/`, with `chromium` as Chromium.
+pub fn smoke(chromium: &Path) -> Result {
     step("smoke suite of dist/ in Chromium, Firefox ESR and WebKitGTK");
     let mini = mini_browser().ok_or("MiniBrowser is missing: install webkit2gtk-driver")?;
     run(Command::new("node")
         .args(["--test", "--test-concurrency=1", "tests/engines/smoke.test.mjs"])
-        .env("CHROMIUM", CHROMIUM)
+        .env("CHROMIUM", chromium)
         .env("FIREFOX", FIREFOX)
         .env("MINIBROWSER", mini)
         .env("WEBKIT_WEBDRIVER", WEBKIT_WEBDRIVER))
-}
-
-/// `apt-get ARGS`, as root or through sudo.
-fn apt(args: &[&str]) -> Command {
-    let root = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
-    let mut c = if root { Command::new("apt-get") } else { Command::new("sudo") };
-    if !root {
-        c.arg("apt-get");
-    }
-    c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-    c
 }
 
 /// MiniBrowser, which Debian keeps beside the WebKitGTK library in the architecture's folder

@@ -1,24 +1,23 @@
 //! Developer commands: `cargo xtask serve`, `cargo xtask test`, `cargo xtask build`,
 //! `cargo xtask check-data [--lang en|zh] FILE…`.
 //!
-//! Each command first installs what it needs and is missing (the wasm target, trunk 0.21.14,
-//! wasm-bindgen-cli at Cargo.lock's version, npm tools including `wasm-opt`, and for tests Debian's
-//! Chromium and ChromeDriver), and skips what is present. Trunk itself never downloads anything:
-//! it runs with `--offline` and finds the tools on PATH.
+//! Each command first finds or installs what it needs (see `tools.rs`: the wasm target, trunk
+//! 0.21.14, wasm-bindgen-cli at Cargo.lock's version, npm tools including `wasm-opt`, and for tests
+//! Chromium and ChromeDriver) without replacing the developer's own tools, and says what each step
+//! does, how long it usually takes, and what to do when it fails (`steps.rs`).
 
 mod css;
 mod engines;
+mod offline;
 mod size;
+mod steps;
+mod tools;
 
 use std::env;
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
-const TRUNK_VERSION: &str = "0.21.14";
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+use tools::{toolchain, WASM_TARGET};
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -30,6 +29,7 @@ fn main() {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("build") => build(),
+        Some("check-offline") => trunk_release_offline().map(|()| steps::end()),
         Some("check-data") => check_data(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("schema") => write_schema(),
@@ -37,12 +37,15 @@ fn main() {
         Some("css") => css::write(&args[1..]),
         Some("size") => size::check(Path::new("dist")),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | check-offline | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
             exit(2);
         }
     };
     if let Err(e) = result {
-        eprintln!("\nxtask: {e}");
+        if let Some(times) = steps::summary() {
+            eprintln!("{times}");
+        }
+        eprintln!("\n{}", steps::explain(&e));
         exit(1);
     }
 }
@@ -54,34 +57,92 @@ fn serve(args: &[String]) -> Result {
         [flag, n] if flag == "--port" => n.clone(),
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
-    ensure_build_tools()?;
-    println!("\nServing LLM Chronicle at http://127.0.0.1:{port}/  (Ctrl+C stops)\n");
-    run(Command::new("trunk")
+    tools::check_node(false)?;
+    let tools = toolchain()?;
+    steps::begin(
+        &format!("trunk serve at http://127.0.0.1:{port}/ (Ctrl+C stops)"),
+        Some("the first build about 1 to 3 min, later ones seconds"),
+        Some("the error above is trunk's or cargo's; if the port is taken, pick another with --port N"),
+    );
+    run(Command::new(&tools.trunk)
         .args(["serve", "--offline", "--address", "127.0.0.1", "--port", &port])
-        .env("PATH", tool_path()))
+        .env("PATH", &tools.path))
 }
 
 /// The release build into `dist/`.
 fn build() -> Result {
-    ensure_build_tools()?;
-    trunk_release()
+    tools::check_node(false)?;
+    trunk_release()?;
+    steps::end();
+    if let Some(times) = steps::summary() {
+        println!("{times}");
+    }
+    Ok(())
 }
 
+/// `trunk build --release --offline` with the tools xtask chose first on PATH.
 fn trunk_release() -> Result {
-    step("trunk build --release");
-    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", tool_path()))
+    let tools = toolchain()?;
+    steps::begin(
+        "trunk build --release (release WASM, wasm-opt, prerender)",
+        Some("15 s when nothing changed, 1 to 5 min after an edit, on 2 cores"),
+        Some(TRUNK_HINT),
+    );
+    run(Command::new(&tools.trunk).args(["build", "--release", "--offline"]).env("PATH", &tools.path))
 }
 
-/// Every test tier, in order; stops at the first failure.
-fn test() -> Result {
-    ensure_build_tools()?;
-    ensure_browser()?;
-    engines::ensure()?;
+const TRUNK_HINT: &str = "the error above is trunk's or cargo's; `cargo xtask build` runs the same build again";
 
-    step("cargo fmt --check");
+/// The release build as a developer types it, `trunk build --release` with no flags and only
+/// trunk's folder added to PATH, while every network request is refused: it must succeed
+/// without any download. Trunk's daily update check of crates.io is the one request allowed
+/// (it fails quietly offline; `TRUNK_SKIP_VERSION_CHECK=1` turns it off).
+fn trunk_release_offline() -> Result {
+    let tools = toolchain()?;
+    steps::begin(
+        "trunk build --release, plain, with the network refused (the offline check)",
+        Some("15 s when nothing changed, 1 to 5 min after an edit, on 2 cores"),
+        Some(
+            "if trunk tried to download a tool, it found it neither on PATH nor in its cache: run `cargo xtask \
+             build` (it puts wasm-bindgen and wasm-opt in trunk's cache); otherwise the error above is trunk's or cargo's",
+        ),
+    );
+    let proxy = offline::Refuser::start()?;
+    let mut cmd = Command::new(&tools.trunk);
+    cmd.args(["build", "--release"]).env("PATH", &tools.plain_path);
+    proxy.apply(&mut cmd);
+    let result = run(&mut cmd);
+    let refused = proxy.refused();
+    let forbidden: Vec<&String> = refused.iter().filter(|r| !offline::allowed(r)).collect();
+    for r in &refused {
+        println!("refused a request: {r}{}", if offline::allowed(r) { " (trunk's update check, allowed)" } else { "" });
+    }
+    if !forbidden.is_empty() {
+        return Err(format!(
+            "trunk tried to reach the network during the build ({}): plain `trunk build` must not download anything",
+            forbidden.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")
+        ));
+    }
+    result
+}
+
+/// Every test tier, in order; stops at the first failure. Prints each step's time at the end.
+fn test() -> Result {
+    // What can stop the run is checked before the long steps: Node, then the browser.
+    steps::begin("check Node and the browser", None, None);
+    tools::check_node(true)?;
+    let browser = tools::ensure_browser()?;
+    engines::ensure()?;
+    toolchain()?;
+
+    steps::begin("cargo fmt --check", Some("a few seconds"), Some("run `cargo fmt --all` and commit the result"));
     run(cargo().args(["fmt", "--all", "--check"]))?;
 
-    step("cargo clippy -D warnings (native, then wasm32)");
+    steps::begin(
+        "cargo clippy -D warnings (native, then wasm32)",
+        Some("under a minute warm, about 6 min cold"),
+        Some("fix what clippy lists above (warnings are errors here); `cargo clippy --workspace --all-targets` shows them again"),
+    );
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args([
         "clippy",
@@ -95,33 +156,61 @@ fn test() -> Result {
         "warnings",
     ]))?;
 
-    step("native tests: core unit, property and fixture tests; SSR snapshots");
+    steps::begin(
+        "native tests: core unit, property and fixture tests; SSR snapshots; xtask",
+        Some("30 s to 1 min warm"),
+        Some(
+            "a changed snapshot is written beside the old one as *.new.txt: compare them, and accept it with \
+             UPDATE_SNAPSHOTS=1 cargo test --workspace; `cargo test -p CRATE NAME` runs one test again",
+        ),
+    );
     run(cargo().args(["test", "--workspace"]))?;
 
-    step("wasm-bindgen-test in headless Chromium");
+    steps::begin(
+        "wasm-bindgen-test in headless Chromium",
+        Some("15 to 30 s warm"),
+        Some(
+            "run it alone: cargo test -p llm-chronicle --target wasm32-unknown-unknown --test browser (with \
+             CHROMEDRIVER set); \"session not created\" means ChromeDriver's and the browser's versions differ",
+        ),
+    );
+    let tools = toolchain()?;
     run(cargo()
         .args(["test", "-p", "llm-chronicle", "--target", WASM_TARGET, "--test", "browser"])
-        .env("PATH", tool_path())
-        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("PATH", &tools.path)
+        .env("CHROMEDRIVER", &browser.driver)
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner"))?;
 
-    trunk_release()?;
+    trunk_release_offline()?;
 
-    step("size report and budget of dist/");
+    steps::begin("size report and budget of dist/", Some("a second"), Some("see xtask/src/size.rs for the budget"));
     size::check(Path::new("dist"))?;
 
-    step("end-to-end tests of dist/ in Chromium");
+    steps::begin(
+        "end-to-end tests of dist/ in Chromium",
+        Some("about 6 min 30 s"),
+        Some(
+            "run one file again: node --test --test-concurrency=1 tests/e2e/FILE.test.mjs (add \
+             --test-name-pattern='...' for one test); screenshots of failures are in tests/e2e/artifacts/",
+        ),
+    );
     let mut node = Command::new("node");
     node.args(["--test", "--test-concurrency=1"]);
     for f in e2e_files()? {
         node.arg(f);
     }
-    run(node.env("CHROMIUM", CHROMIUM))?;
-    engines::smoke()?;
+    run(node.env("CHROMIUM", &browser.chromium))?;
+    engines::smoke(&browser.chromium)?;
 
-    // The benchmark in smoke mode (100 events, one repetition), so it cannot rot. Figures only.
-    browser_bench(true)?;
-    println!("\nAll test tiers passed.");
+    // The benchmark's harness on our page only (100 events, one repetition), so it cannot rot.
+    // The peers' pages (about 4 minutes more, mostly TimelineJS3 at 4× throttling) run in
+    // `cargo xtask bench`. Figures only: no test asserts a time.
+    browser_bench(true, &["ours"], &browser)?;
+    steps::end();
+    if let Some(times) = steps::summary() {
+        println!("{times}");
+    }
+    println!("All test tiers passed.");
     Ok(())
 }
 
@@ -158,8 +247,8 @@ fn bench(args: &[String]) -> Result {
         [flag] if flag == "--smoke" => true,
         _ => return Err("usage: cargo xtask bench [--smoke]".into()),
     };
-    ensure_build_tools()?;
-    ensure_browser()?;
+    tools::check_node(true)?;
+    let browser = tools::ensure_browser()?;
     trunk_release()?;
     step("release build sizes and budget");
     size::check(Path::new("dist"))?;
@@ -167,12 +256,18 @@ fn bench(args: &[String]) -> Result {
         step("core pipeline timings (native, release)");
         run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))?;
     }
-    browser_bench(smoke)
+    browser_bench(smoke, &[], &browser)?;
+    steps::end();
+    if let Some(times) = steps::summary() {
+        println!("{times}");
+    }
+    Ok(())
 }
 
-/// Steps 2 and 3 of the benchmark, on the release build already made.
-fn browser_bench(smoke: bool) -> Result {
-    step("synthetic datasets and their prerendered sites");
+/// Steps 2 and 3 of the benchmark, on the release build already made. `pages`: the pages to
+/// measure (`ours`, `timelinejs`, `vis`); empty for all.
+fn browser_bench(smoke: bool, pages: &[&str], browser: &tools::Browser) -> Result {
+    steps::begin("synthetic datasets and their prerendered sites", Some("a few seconds for 100 events"), None);
     let sizes: &[usize] = if smoke { &BENCH_SIZES[..1] } else { &BENCH_SIZES };
     let data_dir = Path::new("target/bench/data");
     std::fs::create_dir_all(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
@@ -185,13 +280,26 @@ fn browser_bench(smoke: bool) -> Result {
         copy_dir(Path::new(SITE_TEMPLATE), &site)?;
         prerender_site(&site, &file.to_string_lossy())?;
     }
-    step("browser benchmark: ours, TimelineJS3 and vis-timeline");
+    let which = if pages.is_empty() { "ours, TimelineJS3 and vis-timeline".to_owned() } else { pages.join(", ") };
+    let usual = match (smoke, pages) {
+        (true, ["ours"]) => "about 1 min",
+        (true, _) => "about 5 min",
+        _ => "about an hour",
+    };
+    steps::begin(
+        &format!("browser benchmark{}: {which}", if smoke { " (smoke: 100 events, one repetition)" } else { "" }),
+        Some(usual),
+        Some("run it again with BENCH_DEBUG=1 node bench/run.mjs --smoke --pages ours to see each measurement's progress"),
+    );
     let mut node = Command::new("node");
     node.arg("bench/run.mjs");
     if smoke {
         node.arg("--smoke");
     }
-    run(node.env("CHROMIUM", CHROMIUM))
+    if !pages.is_empty() {
+        node.arg("--pages").arg(pages.join(","));
+    }
+    run(node.env("CHROMIUM", &browser.chromium))
 }
 
 /// Copies the folder `from` to `to`, recursively.
@@ -353,74 +461,7 @@ fn problem_list(problems: &[chronicle_core::problem::Problem], lang: chronicle_c
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tools: install what is missing, skip what is present.
-
-fn ensure_build_tools() -> Result {
-    ensure_wasm_target()?;
-    ensure_npm_packages()?;
-    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")])?;
-    let wb = locked_version("wasm-bindgen")?;
-    // Not `--locked`: wasm-bindgen-cli's lockfile pins a yanked crate.
-    ensure_cargo_tool("wasm-bindgen", &wb, &["install", "--force", "wasm-bindgen-cli", "--version", &wb])
-}
-
-fn ensure_wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
-        return Ok(());
-    }
-    step(&format!("installing the {WASM_TARGET} target"));
-    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
-}
-
-/// `npm ci` unless `node_modules` already matches `package-lock.json`. Provides `wasm-opt`
-/// (binaryen), playwright-core and axe-core.
-fn ensure_npm_packages() -> Result {
-    let lock = Path::new("package-lock.json");
-    let installed = Path::new("node_modules/.package-lock.json");
-    let fresh = match (
-        std::fs::metadata(lock).and_then(|m| m.modified()),
-        std::fs::metadata(installed).and_then(|m| m.modified()),
-    ) {
-        (Ok(l), Ok(i)) => i >= l && Path::new("node_modules/.bin/wasm-opt").exists(),
-        _ => false,
-    };
-    if fresh {
-        return Ok(());
-    }
-    step("npm ci (wasm-opt, playwright-core, axe-core)");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
-}
-
-fn ensure_cargo_tool(bin: &str, version: &str, install: &[&str]) -> Result {
-    let current = output(Command::new(bin).arg("--version").env("PATH", tool_path())).unwrap_or_default();
-    if current.split_whitespace().any(|w| w.trim_start_matches('v') == version) {
-        return Ok(());
-    }
-    step(&format!("installing {bin} {version} (this takes several minutes once)"));
-    run(Command::new("cargo").args(install))
-}
-
-fn ensure_browser() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        return Ok(());
-    }
-    step("installing Debian's chromium and chromium-driver");
-    let root = output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false);
-    let apt = |args: &[&str]| {
-        let mut c = if root { Command::new("apt-get") } else { Command::new("sudo") };
-        if !root {
-            c.arg("apt-get");
-        }
-        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        c
-    };
-    if run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])).is_err() {
-        run(&mut apt(&["update"]))?;
-        run(&mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))?;
-    }
-    Ok(())
-}
+// Versions.
 
 /// The version of `package` recorded in Cargo.lock.
 fn locked_version(package: &str) -> Result<String> {
@@ -437,25 +478,13 @@ fn locked_version(package: &str) -> Result<String> {
 // ---------------------------------------------------------------------------------------------
 // Process helpers.
 
-/// PATH with the npm tools (wasm-opt) and cargo's bin directory first.
-fn tool_path() -> OsString {
-    let mut dirs = vec![env::current_dir().unwrap_or_default().join("node_modules/.bin")];
-    if let Some(home) = env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-    {
-        dirs.push(home.join("bin"));
-    }
-    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
-    env::join_paths(dirs).unwrap_or_default()
-}
-
 fn cargo() -> Command {
     Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
+/// Starts a step without a usual time or a hint (see `steps::begin`).
 fn step(title: &str) {
-    println!("\n==> {title}");
+    steps::begin(title, None, None);
 }
 
 fn run(cmd: &mut Command) -> Result {
