@@ -5,7 +5,8 @@
 #   2. plain `trunk build --release` then works with every network request sent to a closed port;
 #   3. `cargo xtask serve` serves the widget;
 #   4. with --full, `cargo xtask test` passes;
-# and afterwards the fakes are untouched.
+# and afterwards the fakes are untouched. With --cold, `cargo xtask test` runs first and alone
+# (implies --no-seed; run it on a fresh clone for a cold run, from an empty tool cache).
 #
 # cargo puts $CARGO_HOME/bin first on the PATH of what it runs, so the fakes must be in
 # CARGO_HOME/bin itself. As root with unshare(1), the throwaway ~/.cargo/bin is bind-mounted over
@@ -18,7 +19,7 @@
 # so the check takes minutes, not the quarter of an hour that compiling them takes; with --no-seed
 # xtask installs them as on a fresh machine.
 #
-# Usage: sh xtask/test-fake-home.sh [--full] [--no-seed] [--keep]
+# Usage: sh xtask/test-fake-home.sh [--full | --cold] [--no-seed] [--keep]
 set -eu
 cd "$(dirname "$0")/.."
 real_cargo_home=${CARGO_HOME:-$HOME/.cargo}
@@ -35,13 +36,14 @@ else
   mode=separate
 fi
 
-full=false seed=true keep=false
+full=false seed=true keep=false cold=false
 for a in "$@"; do
   case "$a" in
     --full) full=true ;;
+    --cold) cold=true full=true seed=false ;;
     --no-seed) seed=false ;;
     --keep) keep=true ;;
-    *) echo "usage: sh xtask/test-fake-home.sh [--full] [--no-seed] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: sh xtask/test-fake-home.sh [--full | --cold] [--no-seed] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -95,6 +97,7 @@ in_fake() {
     HOME="$fake" PATH="$fake_path" CARGO_HOME="$cargo_home" RUSTUP_HOME="$real_rustup_home" "$@"
 }
 
+if ! $cold; then
 step "cargo xtask build"
 in_fake cargo xtask build > "$log" 2>&1 || { tail -30 "$log"; fail "cargo xtask build"; }
 grep -E "^using|^copying|^\(PATH|^==>" "$log"
@@ -131,6 +134,7 @@ env kill -TERM -- "-$serve_pid" 2>/dev/null || true
 wait "$serve_pid" 2>/dev/null || true
 $served || { tail -30 "$log"; fail "cargo xtask serve did not serve the page"; }
 echo "ok: served after ${i} s"
+fi
 
 if $full; then
   step "cargo xtask test"

@@ -36,6 +36,73 @@ pub(crate) fn dataset(root: &Node) -> Decoded {
     Decoded { dataset, problems: d.problems, spoiled: d.spoiled }
 }
 
+/// Reads the dataset in `text` while it is parsed, each item of a top-level list decoded as soon
+/// as it is read (see [`crate::json::parse_streaming`]), so that the whole tree of values never
+/// exists at once. `None` when the text is not JSON or anything in it is wrong: this path is for
+/// valid data only, and the caller then reads the text again with [`dataset`] to say where each
+/// problem is. For valid data both give the same dataset (a test compares them).
+pub(crate) fn dataset_streaming(text: &str) -> Option<Dataset> {
+    let mut d = Decoder { problems: Vec::new(), spoiled: BTreeSet::new() };
+    let mut lists = Lists::default();
+    let root = crate::json::parse_streaming(text, &mut |key, i, item| {
+        let list = At::Key(&At::Root, key);
+        let at = At::Index(&list, i);
+        let item = Some(&item);
+        match key {
+            "eras" => lists.eras.push(d.era(item, at)),
+            "events" => lists.events.push(d.event(item, at)),
+            "dimensions" => lists.dimensions.push(d.dimension(item, at)),
+            "criteria" => lists.criteria.push(d.criterion(item, at)),
+            "openness" => lists.openness.push(d.row(item, at)),
+            "credits" => lists.credits.push(d.credit(item, at)),
+            "story" => lists.story.push(d.stop(item, at)),
+            // A list under a key the format does not have: the unknown key is reported below.
+            _ => {}
+        }
+    })
+    .ok()?;
+    let mut dataset = d.dataset(&root);
+    if !d.problems.is_empty() {
+        return None;
+    }
+    // Without problems, every list above was a list under its key, once, and read empty here.
+    // Lists grown item by item hold up to twice the room they need; the dataset lives as long as
+    // the page, so give the room back.
+    lists.shrink();
+    dataset.eras = lists.eras;
+    dataset.events = lists.events;
+    dataset.dimensions = lists.dimensions;
+    dataset.criteria = lists.criteria;
+    dataset.openness = lists.openness;
+    dataset.credits = lists.credits;
+    dataset.story = lists.story;
+    Some(dataset)
+}
+
+/// The top-level lists of a dataset, as they are read item by item.
+#[derive(Default)]
+struct Lists {
+    eras: Vec<Era>,
+    events: Vec<Event>,
+    dimensions: Vec<Dimension>,
+    criteria: Vec<Criterion>,
+    openness: Vec<OpennessRow>,
+    credits: Vec<Credit>,
+    story: Vec<StoryStop>,
+}
+
+impl Lists {
+    fn shrink(&mut self) {
+        self.eras.shrink_to_fit();
+        self.events.shrink_to_fit();
+        self.dimensions.shrink_to_fit();
+        self.criteria.shrink_to_fit();
+        self.openness.shrink_to_fit();
+        self.credits.shrink_to_fit();
+        self.story.shrink_to_fit();
+    }
+}
+
 /// Where `path` points in the document under `root`: the byte offset of its value, or of the
 /// nearest enclosing one that exists (a missing field's object).
 pub(crate) fn offset(root: &Node, path: &JsonPath) -> usize {
@@ -413,6 +480,46 @@ impl Decoder {
             events: self.list(&o, "events", false, Self::id),
             dimensions: self.list(&o, "dimensions", false, Self::id),
             criteria: self.list(&o, "criteria", false, Self::id),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `text` through the whole tree, as problems are read.
+    fn through_tree(text: &str) -> Dataset {
+        let root = crate::json::parse(text).unwrap();
+        let decoded = dataset(&root);
+        assert!(decoded.problems.is_empty());
+        decoded.dataset
+    }
+
+    #[test]
+    fn streaming_reads_valid_data_as_the_tree_does() {
+        let synthetic = serde_json::to_string(&crate::synth::dataset(300, 7)).unwrap();
+        let template = include_str!("../../data/templates/chronicle.json");
+        for text in [crate::SHIPPED_JSON, &synthetic, template] {
+            let streamed = dataset_streaming(text).expect("valid data reads");
+            assert_eq!(streamed, through_tree(text));
+            assert!(!streamed.events.is_empty());
+        }
+    }
+
+    #[test]
+    fn streaming_gives_up_on_anything_wrong() {
+        let good = include_str!("../../data/templates/chronicle.json");
+        let broken = [
+            good.replacen("\"events\"", "\"evnets\"", 1),
+            good.replacen("\"events\": [", "\"events\": [], \"events\": [", 1),
+            good.replacen("\"family\": \"decoder-only\"", "\"family\": \"quantum\"", 1),
+            good.replacen("\"events\": [", "\"events\": {\"x\": [", 1),
+            good.replacen('}', "},", 1),
+        ];
+        for text in &broken {
+            assert_ne!(text, good, "each mutation changes the text");
+            assert!(dataset_streaming(text).is_none(), "{text}");
         }
     }
 }

@@ -75,8 +75,32 @@ impl Value<'_> {
 
 /// Parses `text` as one JSON value (after an optional byte-order mark).
 pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+    parse_with(text, None)
+}
+
+/// Receives each item of a list that is a member of the top-level object: the member's key, the
+/// item's index and the item.
+pub type OnItem<'h, 't> = &'h mut dyn FnMut(&str, usize, Node<'t>);
+
+/// Like [`parse`], except that each item of a list that is a member of the top-level object
+/// (`{"events": [item, …]}`) goes to `on_item` as soon as it is read, and the list is left empty
+/// in the tree. So a large dataset never exists as a whole tree of values next to what is made of
+/// it: the tree of one item at a time does.
+pub fn parse_streaming<'t>(text: &'t str, on_item: OnItem<'_, 't>) -> Result<Node<'t>, SyntaxError> {
+    parse_with(text, Some(on_item))
+}
+
+fn parse_with<'t>(text: &'t str, on_item: Option<OnItem<'_, 't>>) -> Result<Node<'t>, SyntaxError> {
     let start = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
-    let mut p = Parser { text, s: text.as_bytes(), i: start, open: Vec::new(), last_string: start };
+    let mut p = Parser {
+        text,
+        s: text.as_bytes(),
+        i: start,
+        open: Vec::new(),
+        last_string: start,
+        on_item,
+        key: Cow::Borrowed(""),
+    };
     p.ws();
     let node = p.value()?;
     p.ws();
@@ -87,7 +111,7 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     }
 }
 
-struct Parser<'t> {
+struct Parser<'t, 'h> {
     text: &'t str,
     s: &'t [u8],
     i: usize,
@@ -95,9 +119,13 @@ struct Parser<'t> {
     open: Vec<(u8, usize)>,
     /// Where the last string read starts.
     last_string: usize,
+    /// Where the items of the top-level object's lists go, when they are streamed.
+    on_item: Option<OnItem<'h, 't>>,
+    /// The key of the top-level object's member being read.
+    key: Cow<'t, str>,
 }
 
-impl<'t> Parser<'t> {
+impl<'t> Parser<'t, '_> {
     fn error(&self, at: usize, kind: Syntax) -> SyntaxError {
         SyntaxError { at, kind: SyntaxKind::Is(kind) }
     }
@@ -186,6 +214,9 @@ impl<'t> Parser<'t> {
 
     fn array(&mut self) -> Result<Value<'t>, SyntaxError> {
         self.enter(b'[')?;
+        // A list that is a member of the top-level object is streamed, when asked.
+        let stream = self.on_item.is_some() && matches!(self.open[..], [(b'{', _), (b'[', _)]);
+        let mut index = 0;
         let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.i += 1;
@@ -193,7 +224,14 @@ impl<'t> Parser<'t> {
             return Ok(Value::Array(items));
         }
         loop {
-            items.push(self.value()?);
+            let item = self.value()?;
+            match &mut self.on_item {
+                Some(on_item) if stream => {
+                    on_item(&self.key, index, item);
+                    index += 1;
+                }
+                _ => items.push(item),
+            }
             self.ws();
             match self.peek() {
                 None => return Err(self.end()),
@@ -242,6 +280,9 @@ impl<'t> Parser<'t> {
                 Some(_) => return Err(self.error(self.i, Syntax::MissingColon)),
             }
             self.ws();
+            if self.open.len() == 1 {
+                self.key = key.clone();
+            }
             let value = self.value()?;
             members.push(Member { key, key_at, value });
             self.ws();

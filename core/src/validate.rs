@@ -34,6 +34,13 @@ pub fn load_json(text: &str) -> Result<Chronicle, Vec<Problem>> {
     if text.len() > MAX_BYTES {
         return Err(vec![Problem::input(K::TooLarge { bytes: Some(text.len()), limit: MAX_BYTES })]);
     }
+    // Valid data, the usual case, is read without keeping a tree of the whole text; anything
+    // wrong is read again below, keeping positions, to say where each problem is.
+    if let Some(dataset) = crate::decode::dataset_streaming(text) {
+        if check(&dataset).is_empty() {
+            return Ok(Chronicle::new(dataset));
+        }
+    }
     let root = json::parse(text).map_err(|e| vec![syntax_problem(text, &e)])?;
     let mut decoded = crate::decode::dataset(&root);
     let mut found = std::mem::take(&mut decoded.problems);
