@@ -280,6 +280,15 @@ fn browser_bench(smoke: bool, pages: &[&str], browser: &tools::Browser) -> Resul
         copy_dir(Path::new(SITE_TEMPLATE), &site)?;
         prerender_site(&site, &file.to_string_lossy())?;
     }
+    if !smoke {
+        // The dataset the widget ships, beside the synthetic ones: what a reader actually loads.
+        let file = data_dir.join("shipped.json");
+        std::fs::copy("data/chronicle.json", &file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let site = PathBuf::from("target/bench/ours-shipped");
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(Path::new(SITE_TEMPLATE), &site)?;
+        prerender_site(&site, &file.to_string_lossy())?;
+    }
     let which = if pages.is_empty() { "ours, TimelineJS3 and vis-timeline".to_owned() } else { pages.join(", ") };
     let usual = match (smoke, pages) {
         (true, ["ours"]) => "about 1 min",
