@@ -123,7 +123,42 @@ fn trunk_release_offline() -> Result {
             forbidden.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")
         ));
     }
-    result
+    result?;
+    trunk_serve_offline(tools)
+}
+
+/// Plain `trunk serve` as a developer types it (only its port and output folder chosen, so it
+/// neither collides with another server nor replaces `dist/`), with every request refused: it
+/// must build the development WASM and serve the page without downloading anything.
+fn trunk_serve_offline(tools: &tools::Toolchain) -> Result {
+    steps::begin(
+        "trunk serve, plain, with the network refused, until it serves the page",
+        Some("about 1 min (a development build of the WASM)"),
+        Some(
+            "if trunk tried to download a tool, run `cargo xtask build` (it puts wasm-bindgen in trunk's cache); \
+             otherwise the error above is trunk's or cargo's",
+        ),
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| format!("cannot find a free loopback port: {e}"))?
+        .port();
+    let proxy = offline::Refuser::start()?;
+    let mut cmd = Command::new(&tools.trunk);
+    cmd.args(["serve", "--port", &port.to_string(), "--dist", "target/offline-serve"]).env("PATH", &tools.plain_path);
+    proxy.apply(&mut cmd);
+    let mut child = cmd.spawn().map_err(|e| format!("could not start trunk serve: {e}"))?;
+    let served = offline::wait_for_page(port, "id=\"llm-chronicle\"", &mut child, std::time::Duration::from_secs(600));
+    let _ = child.kill();
+    let _ = child.wait();
+    let forbidden: Vec<String> = proxy.refused().into_iter().filter(|r| !offline::allowed(r)).collect();
+    if !forbidden.is_empty() {
+        return Err(format!(
+            "trunk serve tried to reach the network ({}): plain `trunk serve` must not download anything",
+            forbidden.join("; ")
+        ));
+    }
+    served.map(|waited| println!("trunk serve served the page offline after {} s", waited.as_secs()))
 }
 
 /// Every test tier, in order; stops at the first failure. Prints each step's time at the end.

@@ -69,6 +69,33 @@ pub fn allowed(line: &str) -> bool {
     host(line) == Some("crates.io")
 }
 
+/// Asks `http://127.0.0.1:port/` once a second until its page holds `marker`, while `server`
+/// runs, for at most `limit`. How long it took, or why it never came.
+pub fn wait_for_page(port: u16, marker: &str, server: &mut std::process::Child, limit: Duration) -> Result<Duration> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        if let Ok(Some(status)) = server.try_wait() {
+            return Err(format!("the server stopped ({status}) before it served the page"));
+        }
+        if get(port).is_some_and(|page| page.contains(marker)) {
+            return Ok(start.elapsed());
+        }
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    Err(format!("no page with {marker} at http://127.0.0.1:{port}/ after {} s", limit.as_secs()))
+}
+
+/// The body of `GET /` on a loopback port, if it answers.
+fn get(port: u16) -> Option<String> {
+    use std::io::Read;
+    let mut conn = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    conn.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    conn.write_all(b"GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).ok()?;
+    answer.starts_with("HTTP/1.").then_some(answer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +130,26 @@ mod tests {
         proxy.apply(&mut cmd);
         let https = cmd.get_envs().find(|(k, _)| *k == "HTTPS_PROXY").and_then(|(_, v)| v);
         assert_eq!(https.map(|v| v.to_string_lossy().into_owned()), Some(proxy.url.clone()));
+    }
+
+    #[test]
+    fn waiting_for_a_page_sees_its_marker_or_the_server_stop() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(mut conn) = conn else { continue };
+                let mut line = String::new();
+                let _ = BufReader::new(&conn).read_line(&mut line);
+                let _ = conn.write_all(b"HTTP/1.0 200 OK\r\n\r\n<div id=\"llm-chronicle\"></div>");
+            }
+        });
+        let mut sleeper = Command::new("sleep").arg("30").spawn().unwrap();
+        let found = wait_for_page(port, "id=\"llm-chronicle\"", &mut sleeper, Duration::from_secs(20));
+        assert!(found.is_ok(), "{found:?}");
+        let missing =
+            wait_for_page(port, "nowhere", &mut Command::new("true").spawn().unwrap(), Duration::from_secs(20));
+        assert!(missing.unwrap_err().contains("stopped"));
+        let _ = sleeper.kill();
     }
 }
