@@ -35,9 +35,13 @@ fn main() {
         Some("schema") => write_schema(),
         Some("prerender") => prerender(&args[1..]),
         Some("css") => css::write(&args[1..]),
-        Some("size") => size::check(Path::new("dist")),
+        Some("size") => match &args[1..] {
+            [] => size::check(Path::new("dist")),
+            [flag] if flag == "--detail" => size::check(Path::new("dist")).and_then(|()| size::detail()),
+            _ => Err("usage: cargo xtask size [--detail]".into()),
+        },
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | bench [--smoke] | size [--detail] | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
             exit(2);
         }
     };
@@ -163,6 +167,7 @@ fn bench(args: &[String]) -> Result {
     trunk_release()?;
     step("release build sizes and budget");
     size::check(Path::new("dist"))?;
+    size::detail()?;
     if !smoke {
         step("core pipeline timings (native, release)");
         run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))?;

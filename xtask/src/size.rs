@@ -2,6 +2,8 @@
 //! gzip bytes of what a reader downloads, file by file, and a failure when the WASM and its glue
 //! together outgrow [`BUDGET`] (issue #28 lowers it step by step towards 150 KB).
 
+mod detail;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -55,6 +57,18 @@ pub fn check(dir: &Path) -> Result<(), String> {
     let wasm_and_glue: usize = files.iter().filter(|f| f.0 == "WASM" || f.0 == "JS glue").map(|f| f.3).sum();
     println!("WASM + glue: {wasm_and_glue} bytes gzip (budget {BUDGET})");
     within(wasm_and_glue, BUDGET)
+}
+
+/// Prints where the reader's WASM bytes go, by crate and by function, from a build that keeps the
+/// function names (see [`detail`]).
+pub fn detail() -> Result<(), String> {
+    let path = detail::build()?;
+    let wasm = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let breakdown = detail::analyse(&wasm)?;
+    detail::print(&breakdown, 25);
+    std::fs::write(detail::LISTING, detail::listing(&breakdown)).map_err(|e| format!("{}: {e}", detail::LISTING))?;
+    println!("(every function: {})", detail::LISTING);
+    Ok(())
 }
 
 fn within(size: usize, budget: usize) -> Result<(), String> {
