@@ -31,6 +31,7 @@ pub mod link;
 pub mod markup;
 pub mod matrix;
 pub mod model;
+pub mod num;
 pub mod problem;
 pub mod query;
 pub mod scale;
