@@ -63,7 +63,12 @@ pub fn build() -> Result<PathBuf, String> {
 fn trunk_rust_link(index: &str) -> Result<(String, String, Vec<String>), String> {
     let link = index
         .split('<')
-        .find(|tag| tag.starts_with("link") && tag.contains("data-trunk") && tag.contains("rel=\"rust\""))
+        .find(|tag| {
+            tag.starts_with("link")
+                && tag.contains("data-trunk")
+                && tag.contains("rel=\"rust\"")
+                && !tag.contains("data-type=\"worker\"")
+        })
         .ok_or("index.html has no <link data-trunk rel=\"rust\">")?;
     let attr = |name: &str| {
         let key = format!("{name}=\"");
@@ -324,7 +329,8 @@ mod tests {
     #[test]
     fn the_index_html_link_gives_the_bin_and_wasm_opt_flags() {
         let html = r#"<link data-trunk rel="css" href="x.css" />
-            <link data-trunk rel="rust" data-bin="reader" data-wasm-opt="z" data-wasm-opt-params="--converge -c" />"#;
+            <link data-trunk rel="rust" data-bin="reader" data-wasm-opt="z" data-wasm-opt-params="--converge -c" />
+            <link data-trunk rel="rust" data-bin="author" data-type="worker" />"#;
         let (bin, level, params) = trunk_rust_link(html).unwrap();
         assert_eq!((bin.as_str(), level.as_str()), ("reader", "z"));
         assert_eq!(params, ["--converge", "-c"]);
