@@ -478,13 +478,10 @@ fn settings_json_pairs(json: &str) -> std::collections::BTreeMap<String, String>
     let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else {
         return Default::default();
     };
-    entries
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    chronicle_core::sort::map_of(entries.iter().filter_map(|pair| {
+        let pair: js_sys::Array = pair.dyn_into().ok()?;
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    }))
 }
 
 /// Panics on purpose, so the end-to-end tests can check that a reader sees a message instead of a

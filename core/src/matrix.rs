@@ -168,9 +168,8 @@ pub fn order_rows(
     name: impl Fn(&str) -> String,
 ) -> Vec<usize> {
     let scores: Vec<f64> = rows.iter().map(|r| score(r, criteria, weights)).collect();
-    let mut order: Vec<usize> = (0..rows.len()).collect();
     let by_score = |a: usize, b: usize| scores[b].total_cmp(&scores[a]).then(a.cmp(&b));
-    order.sort_by(|&a, &b| {
+    crate::sort::order_by(rows.len(), &mut |a, b| {
         let primary = match key {
             SortKey::Score => scores[a].total_cmp(&scores[b]),
             SortKey::Name => name(&rows[a].model).to_lowercase().cmp(&name(&rows[b].model).to_lowercase()),
@@ -181,8 +180,7 @@ pub fn order_rows(
         };
         let primary = if descending { primary.reverse() } else { primary };
         primary.then_with(|| by_score(a, b))
-    });
-    order
+    })
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).
