@@ -176,6 +176,13 @@ pub fn crate_of(name: &str) -> &str {
     if name.starts_with("__wbg") || name.starts_with("__wbindgen") || name.starts_with("__externref") {
         return "wasm_bindgen";
     }
+    // Adapters wasm-bindgen writes (`mountElement externref shim`), named or not.
+    if name.ends_with(" shim") {
+        return "wasm_bindgen";
+    }
+    if name.starts_with("(function ") {
+        return "(no name)";
+    }
     // A component's own `view` (or hook body) is inlined into Yew's lifecycle instance for it: it
     // is the component's crate's code.
     for wrapper in ["CompStateInner<", "FunctionComponent<"] {
@@ -217,7 +224,7 @@ pub fn crate_of(name: &str) -> &str {
     if name.contains("::") {
         "(other)"
     } else {
-        "(no crate: builtins, libc)"
+        "(no crate: builtins, exports)"
     }
 }
 
@@ -307,7 +314,9 @@ mod tests {
             crate_of("<yew::html::component::lifecycle::CompStateInner<llm_chronicle::app::App> as yew::html::component::lifecycle::Stateful>::view"),
             "llm_chronicle"
         );
-        assert_eq!(crate_of("memcpy"), "(no crate: builtins, libc)");
+        assert_eq!(crate_of("memcpy"), "(no crate: builtins, exports)");
+        assert_eq!(crate_of("mountElement externref shim"), "wasm_bindgen");
+        assert_eq!(crate_of("(function 12, no name)"), "(no name)");
         assert_eq!(crate_of("<str>::to_lowercase"), "core");
         assert_eq!(crate_of("<[usize]>::sort_by::<a::b::{closure#0}>"), "core");
         assert_eq!(module_of("core::slice::sort::stable::drift::sort<u32>"), "core::slice");
