@@ -218,7 +218,9 @@ pub fn crate_of(name: &str) -> &str {
     if let Some(i) = name.find(" as ") {
         let tail = &name[i + 4..];
         if let Some(j) = tail.find("::") {
-            return &tail[..j];
+            let krate = &tail[..j];
+            // A trait of a primitive type's own (`<u8 as <[_]>::to_vec_in::ConvertVec>`).
+            return if krate.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') { krate } else { "core" };
         }
     }
     if name.contains("::") {
@@ -319,6 +321,7 @@ mod tests {
         assert_eq!(crate_of("(function 12, no name)"), "(no name)");
         assert_eq!(crate_of("<str>::to_lowercase"), "core");
         assert_eq!(crate_of("<[usize]>::sort_by::<a::b::{closure#0}>"), "core");
+        assert_eq!(crate_of("<u8 as <[_]>::to_vec_in::ConvertVec>::to_vec::<alloc::alloc::Global>"), "core");
         assert_eq!(module_of("core::slice::sort::stable::drift::sort<u32>"), "core::slice");
         assert_eq!(module_of("<&T as core::fmt::Debug>::fmt"), "core::fmt");
     }
