@@ -239,15 +239,6 @@ pub fn start() {
     if js_sys::Reflect::get(&window, &EMBED_FLAG.into()).is_ok_and(|v| v.is_truthy()) {
         return;
     }
-    // The authoring page: an app of its own, with the author's data instead of ours.
-    if let Some(el) = gloo::utils::document().document_element().filter(|h| h.has_attribute(AUTHOR_ATTR)) {
-        let base = el.get_attribute(AUTHOR_ATTR).unwrap_or_default();
-        wasm_bindgen_futures::spawn_local(async move {
-            dom_ready().await;
-            mount_author(&base);
-        });
-        return;
-    }
     let global = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok();
     let early = global(EARLY_DATA).and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
     let early_url = global(EARLY_DATA_URL).and_then(|v| v.as_string()).unwrap_or_default();
@@ -307,6 +298,17 @@ pub fn start() {
 pub const AUTHOR_ATTR: &str = "data-llmc-author";
 /// The authoring page's mount element.
 pub const AUTHOR_MOUNT: &str = "llm-chronicle-author";
+
+/// The authoring page's entry point (the `llm-chronicle-author` binary, so the reader's WASM
+/// carries none of the authoring app): mounts it on `#llm-chronicle-author` once the page is parsed.
+pub fn start_author() {
+    let Some(el) = gloo::utils::document().document_element().filter(|h| h.has_attribute(AUTHOR_ATTR)) else { return };
+    let base = el.get_attribute(AUTHOR_ATTR).unwrap_or_default();
+    wasm_bindgen_futures::spawn_local(async move {
+        dom_ready().await;
+        mount_author(&base);
+    });
+}
 
 /// Mounts the authoring app on `#llm-chronicle-author`, in the page's language.
 fn mount_author(root_path: &str) {
@@ -476,13 +478,10 @@ fn settings_json_pairs(json: &str) -> std::collections::BTreeMap<String, String>
     let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else {
         return Default::default();
     };
-    entries
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    chronicle_core::sort::map_of(entries.iter().filter_map(|pair| {
+        let pair: js_sys::Array = pair.dyn_into().ok()?;
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    }))
 }
 
 /// Panics on purpose, so the end-to-end tests can check that a reader sees a message instead of a

@@ -32,7 +32,7 @@ pub use app::{App, AppProps, Dataset};
 pub use boot::protocol::{EARLY_SELECT, LATER_ATTR, PRERENDERED_ATTR};
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{mount, start};
+pub use browser::{mount, start, start_author};
 
 /// Saves `contents` as a file named `name`, generated in the browser (a Blob and a download
 /// link), with no request anywhere.

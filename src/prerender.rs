@@ -94,6 +94,28 @@ pub fn data_file(c: &Chronicle) -> Result<(String, String), String> {
     Ok((format!("chronicle-{hash:016x}.json"), json))
 }
 
+/// The authoring app's glue and WASM as Trunk leaves them: index.html builds the
+/// `llm-chronicle-author` binary as a "worker", so Trunk injects no script for it and does not
+/// hash its names.
+pub const AUTHOR_BUILD: [&str; 2] = ["llm-chronicle-author.js", "llm-chronicle-author_bg.wasm"];
+
+/// Renames the authoring app's files in `dir` after their content (safe to cache forever, like
+/// Trunk's names for the reader's) and writes the authoring pages' start-up script, the reader's
+/// `boot_script` with the authoring app's files. Returns the script's file name.
+pub fn author_build(dir: &std::path::Path, data_file: &str) -> Result<String, String> {
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name} (the authoring app): {e}"));
+    let (glue, wasm) = (read(AUTHOR_BUILD[0])?, read(AUTHOR_BUILD[1])?);
+    let hash = content_hash([glue.as_slice(), wasm.as_slice()].concat());
+    let names = [format!("llm-chronicle-author-{hash:016x}.js"), format!("llm-chronicle-author-{hash:016x}_bg.wasm")];
+    for (from, to) in AUTHOR_BUILD.iter().zip(&names) {
+        std::fs::rename(dir.join(from), dir.join(to)).map_err(|e| format!("{from}: {e}"))?;
+    }
+    let js = boot_script(&names[0], &names[1], data_file);
+    let name = format!("boot-author-{:016x}.js", content_hash(&js));
+    std::fs::write(dir.join(&name), js).map_err(|e| format!("{name}: {e}"))?;
+    Ok(name)
+}
+
 /// Wraps each part of the prerendered widget that its component marked as unseen at first
 /// (`DEFER_ATTR` on its root element: the folded filters' controls, and everything below the
 /// timeline) in `<noscript LATER_ATTR>`. With scripting on, the parser keeps a `<noscript>`'s

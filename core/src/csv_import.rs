@@ -45,7 +45,7 @@ pub fn load_csv(text: &str, title: Text) -> Result<Chronicle, Vec<Problem>> {
     if problems.is_empty() {
         return Ok(Chronicle::new(dataset));
     }
-    problems.sort_by_key(|p| p.at.order());
+    crate::sort::sort_by_key(&mut problems, |p| p.at.order());
     Err(problems)
 }
 

@@ -113,7 +113,7 @@ pub fn organisations(c: &Chronicle) -> Vec<(String, usize)> {
         *counts.entry(e.org.as_str()).or_default() += 1;
     }
     let mut v: Vec<(String, usize)> = counts.into_iter().map(|(o, n)| (o.to_owned(), n)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
 }
 

@@ -436,7 +436,7 @@ impl<'t> Parser<'t, '_> {
             return Err(bad(self));
         }
         let text = &self.text[start..self.i];
-        if !text.parse::<f64>().is_ok_and(f64::is_finite) {
+        if !crate::num::parse_f64(text).is_some_and(f64::is_finite) {
             return Err(bad(self));
         }
         Ok(text)

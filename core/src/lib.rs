@@ -31,11 +31,13 @@ pub mod link;
 pub mod markup;
 pub mod matrix;
 pub mod model;
+pub mod num;
 pub mod problem;
 pub mod query;
 pub mod scale;
 pub mod scene;
 pub mod settings;
+pub mod sort;
 pub mod state;
 pub mod synth;
 pub mod validate;
@@ -84,8 +86,7 @@ impl Chronicle {
     fn new(data: Dataset) -> Self {
         let dates: Vec<Date> = data.events.iter().map(|e| Date::parse(&e.date).unwrap_or(Date::year(0))).collect();
         let index: HashMap<String, usize> = data.events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let mut chronological: Vec<usize> = (0..data.events.len()).collect();
-        chronological.sort_by_key(|&i| dates[i]);
+        let chronological = sort::order_by(data.events.len(), &mut |a, b| dates[a].cmp(&dates[b]));
         let mut children = vec![Vec::new(); data.events.len()];
         for (i, e) in data.events.iter().enumerate() {
             for p in &e.parents {

@@ -9,6 +9,7 @@ use crate::filter::FilterMode;
 use crate::i18n::Lang;
 use crate::matrix::SortKey;
 use crate::model::{Access, CriterionGroup, Family};
+use crate::num::parse_f64;
 use crate::state::{State, View};
 use crate::Chronicle;
 
@@ -126,7 +127,7 @@ pub fn decode(fragment: &str, c: &Chronicle) -> Link {
     let mut link = Link::default();
     let pair = |s: &str| -> Option<(f64, f64)> {
         let (a, b) = s.split_once('~')?;
-        let (a, b) = (a.parse::<f64>().ok()?, b.parse::<f64>().ok()?);
+        let (a, b) = (parse_f64(a)?, parse_f64(b)?);
         (a.is_finite() && b.is_finite() && a < b).then_some((a, b))
     };
     for (k, v) in form_urlencoded::parse(fragment.trim_start_matches('#').as_bytes()) {
@@ -189,7 +190,7 @@ fn sort_of(code: &str, c: &Chronicle) -> Option<SortKey> {
 /// A weight as a link writes it (`id*2.5`), if the dataset has the criterion.
 fn weight_of(w: &str, c: &Chronicle) -> Option<(String, f64)> {
     let (id, w) = w.split_once('*')?;
-    let w = w.parse::<f64>().ok().filter(|w| w.is_finite())?;
+    let w = parse_f64(w).filter(|w| w.is_finite())?;
     c.data.criteria.iter().any(|k| k.id == id).then(|| (id.to_owned(), w))
 }
 

@@ -1,6 +1,6 @@
 //! The model openness matrix: levels as symbols and scores, and row order. Pure data in, data out.
 
-use crate::model::{Criterion, Level, OpennessRow};
+use crate::model::{Cell, Criterion, Level, OpennessRow};
 
 /// The symbol each level is drawn with, so no level is told apart by colour alone.
 pub fn level_symbol(level: Level) -> &'static str {
@@ -168,9 +168,8 @@ pub fn order_rows(
     name: impl Fn(&str) -> String,
 ) -> Vec<usize> {
     let scores: Vec<f64> = rows.iter().map(|r| score(r, criteria, weights)).collect();
-    let mut order: Vec<usize> = (0..rows.len()).collect();
     let by_score = |a: usize, b: usize| scores[b].total_cmp(&scores[a]).then(a.cmp(&b));
-    order.sort_by(|&a, &b| {
+    crate::sort::order_by(rows.len(), &mut |a, b| {
         let primary = match key {
             SortKey::Score => scores[a].total_cmp(&scores[b]),
             SortKey::Name => name(&rows[a].model).to_lowercase().cmp(&name(&rows[b].model).to_lowercase()),
@@ -181,8 +180,7 @@ pub fn order_rows(
         };
         let primary = if descending { primary.reverse() } else { primary };
         primary.then_with(|| by_score(a, b))
-    });
-    order
+    })
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).
@@ -234,7 +232,9 @@ pub fn to_csv(
     out
 }
 
-/// The same rows and columns as JSON: an array of `{model, name, score, cells: {criterion: cell}}`.
+/// The same rows and columns as JSON: an array of `{model, name, score, cells: {criterion: cell}}`,
+/// laid out as `serde_json::to_string_pretty` lays out the same values (keys in order, two
+/// spaces), written by hand so the reader's WASM carries no JSON serializer.
 pub fn to_json(
     rows: &[OpennessRow],
     criteria: &[Criterion],
@@ -243,21 +243,121 @@ pub fn to_json(
     weights: &[f64],
     name: impl Fn(&str) -> String,
 ) -> String {
-    let items: Vec<serde_json::Value> = order
-        .iter()
-        .map(|&r| {
-            let row = &rows[r];
-            let cells: serde_json::Map<String, serde_json::Value> = columns
-                .iter()
-                .filter_map(|&k| {
-                    let id = &criteria[k].id;
-                    row.cells.get(id).map(|c| (id.clone(), serde_json::to_value(c).unwrap_or_default()))
-                })
-                .collect();
-            serde_json::json!({ "model": row.model, "name": name(&row.model), "score": score(row, criteria, weights), "cells": cells })
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default()
+    if order.is_empty() {
+        return "[]".to_owned();
+    }
+    let mut out = String::from("[\n");
+    for (i, &r) in order.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        let row = &rows[r];
+        let mut cells: Vec<(&str, &Cell)> = columns
+            .iter()
+            .filter_map(|&k| row.cells.get(&criteria[k].id).map(|c| (criteria[k].id.as_str(), c)))
+            .collect();
+        // By key, as a JSON object's keys come out of serde_json's map (a handful: an insertion
+        // sort, not another instance of the standard sort).
+        for i in 1..cells.len() {
+            let mut j = i;
+            while j > 0 && cells[j - 1].0 > cells[j].0 {
+                cells.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        cells.dedup_by_key(|c| c.0);
+        out.push_str("  {\n    \"cells\": ");
+        if cells.is_empty() {
+            out.push_str("{}");
+        } else {
+            out.push_str("{\n");
+            for (j, (id, cell)) in cells.iter().enumerate() {
+                if j > 0 {
+                    out.push_str(",\n");
+                }
+                out.push_str("      ");
+                json_string(&mut out, id);
+                out.push_str(": ");
+                json_cell(&mut out, cell);
+            }
+            out.push_str("\n    }");
+        }
+        out.push_str(",\n    \"model\": ");
+        json_string(&mut out, &row.model);
+        out.push_str(",\n    \"name\": ");
+        json_string(&mut out, &name(&row.model));
+        out.push_str(",\n    \"score\": ");
+        json_number(&mut out, score(row, criteria, weights));
+        out.push_str("\n  }");
+    }
+    out.push_str("\n]");
+    out
+}
+
+/// A cell as serde writes it (`basis` and `source` only when present), at the depth of a value in
+/// `cells`.
+fn json_cell(out: &mut String, cell: &Cell) {
+    use crate::model::Named;
+    out.push_str("{\n");
+    if let Some(basis) = cell.basis {
+        out.push_str("        \"basis\": ");
+        json_string(out, basis.slug());
+        out.push_str(",\n");
+    }
+    out.push_str("        \"level\": ");
+    json_string(out, Named::slug(cell.level));
+    out.push_str(",\n        \"note\": {\n          \"en\": ");
+    json_string(out, &cell.note.en);
+    out.push_str(",\n          \"zh\": ");
+    json_string(out, &cell.note.zh);
+    out.push_str("\n        }");
+    if let Some(source) = &cell.source {
+        out.push_str(",\n        \"source\": {\n          \"title\": ");
+        json_string(out, &source.title);
+        out.push_str(",\n          \"url\": ");
+        json_string(out, &source.url);
+        out.push_str("\n        }");
+    }
+    out.push_str("\n      }");
+}
+
+/// A JSON string, escaped as serde_json escapes it: quote, backslash, and control characters
+/// (short forms where JSON has them, `\u00xx` otherwise).
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[c as usize >> 4] as char);
+                out.push(HEX[c as usize & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A number as serde_json writes an `f64`: shortest round-trip digits, a whole number with `.0`,
+/// `null` when not finite. (serde_json switches to an exponent from 1e16; a score never gets there.)
+fn json_number(out: &mut String, v: f64) {
+    if !v.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    let text = v.to_string();
+    out.push_str(&text);
+    if !text.contains(['.', 'e']) {
+        out.push_str(".0");
+    }
 }
 
 #[cfg(test)]
@@ -327,6 +427,50 @@ mod export_tests {
         assert_eq!(lines[1], "B,b,75,开放,说明，含逗号,https://example.org/a");
         let en = to_csv(&rows, &criteria, &[0], &[0], &[], Lang::En, |m| m.to_owned());
         assert!(en.contains("a,a,50,closed,\"no \"\"weights\"\"\",https://example.org/a"), "{en}");
+    }
+
+    /// The hand-written JSON is byte for byte what serde_json writes for the same values.
+    #[test]
+    fn json_export_is_serde_jsons_pretty_output() {
+        let (mut rows, criteria) = fixture();
+        let weird = "tab\t, newline\n, quote \", backslash \\, bell \u{7}, \u{1f}, 中文, \u{7f}";
+        rows[1].cells.get_mut("w").unwrap().note.en = weird.into();
+        rows[1].cells.get_mut("w").unwrap().basis = Some(crate::model::Basis::Released);
+        rows[1].cells.get_mut("d").unwrap().source = None;
+        let name = |m: &str| format!("{m} \"model\"");
+        for (columns, order, weights) in [
+            (&[0, 1][..], &[0, 1][..], &[][..]),
+            (&[1][..], &[1][..], &[0.5, 1.0][..]),
+            (&[][..], &[0][..], &[][..]),
+            (&[0][..], &[][..], &[][..]),
+            (&[0, 1][..], &[1, 0][..], &[1.0, 3.0][..]),
+        ] {
+            let serde_way: Vec<serde_json::Value> = order
+                .iter()
+                .map(|&r| {
+                    let row = &rows[r];
+                    let cells: serde_json::Map<String, serde_json::Value> = columns
+                        .iter()
+                        .filter_map(|&k| {
+                            let id = &criteria[k].id;
+                            row.cells.get(id).map(|c| (id.clone(), serde_json::to_value(c).unwrap()))
+                        })
+                        .collect();
+                    serde_json::json!({ "model": row.model, "name": name(&row.model), "score": score(row, &criteria, weights), "cells": cells })
+                })
+                .collect();
+            let expected = serde_json::to_string_pretty(&serde_way).unwrap();
+            assert_eq!(to_json(&rows, &criteria, columns, order, weights, name), expected);
+        }
+        let mut n = String::new();
+        for (v, text) in [(50.0, "50.0"), (66.66666666666667, "66.66666666666667"), (0.1, "0.1"), (f64::NAN, "null")] {
+            n.clear();
+            json_number(&mut n, v);
+            assert_eq!(n, text);
+            if v.is_finite() {
+                assert_eq!(serde_json::to_string(&v).unwrap(), text);
+            }
+        }
     }
 
     #[test]

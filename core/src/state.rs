@@ -250,7 +250,7 @@ impl State {
             Action::SetAllEdges(all) => c.all_edges = all,
             Action::SetQuery(q) => c.filter.query = q,
             Action::ToggleAccess(a) => Filter::toggle(&mut c.filter.access, a),
-            Action::SetAccess(levels) => c.filter.access = levels.into_iter().collect(),
+            Action::SetAccess(levels) => c.filter.access = crate::sort::set_of(levels),
             Action::ToggleFamily(f) => Filter::toggle(&mut c.filter.families, f),
             Action::SetOrg(o) => c.filter.org = o.filter(|o| !o.is_empty()),
             Action::SetYears(from, to) => {

@@ -15,6 +15,7 @@ use crate::model::{
     Basis, Cell, Credit, Criterion, CriterionKind, Dataset, Dimension, Era, Event, Level, Source, StoryStop, Text,
 };
 use crate::problem::{did_you_mean, At, IdOf, Location, NotADataset, ProblemKind as K, Span, Syntax};
+use crate::sort::{map_of, set_of};
 use crate::Chronicle;
 
 pub use crate::problem::{Problem, ProblemKind};
@@ -53,7 +54,7 @@ pub fn load_json(text: &str) -> Result<Chronicle, Vec<Problem>> {
     if found.is_empty() {
         return Ok(Chronicle::new(decoded.dataset));
     }
-    found.sort_by_key(|(at, _)| *at);
+    crate::sort::sort_by_key(&mut found, |(at, _)| *at);
     let lines = Lines::new(text);
     Err(found
         .into_iter()
@@ -270,8 +271,8 @@ impl Validator {
         self.eras(&d.eras);
         let dates = self.events(&d.events, as_of);
         // Each event's position by id (the last one's, for a duplicate id), for references to events.
-        let index: BTreeMap<&str, usize> = d.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-        let event_ids: BTreeSet<&str> = index.keys().copied().collect();
+        let index: BTreeMap<&str, usize> = map_of(d.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)));
+        let event_ids: BTreeSet<&str> = set_of(index.keys().copied());
         self.lineage(d, &index, &dates);
         let dim_ids = self.dimensions(&d.dimensions, &event_ids);
         let crit_ids = self.criteria(&d.criteria);
@@ -405,7 +406,7 @@ impl Validator {
             }
             self.refs(p.key("examples"), &dim.examples, events, IdOf::Event);
         }
-        dims.iter().map(|d| d.id.as_str()).collect()
+        set_of(dims.iter().map(|d| d.id.as_str()))
     }
 
     /// Criteria: unique ids, a name and description, and the rubric's three level texts if given.
@@ -425,7 +426,7 @@ impl Validator {
                 self.text(levels.key("closed"), &r.closed);
             }
         }
-        criteria.iter().map(|c| c.id.as_str()).collect()
+        set_of(criteria.iter().map(|c| c.id.as_str()))
     }
 
     /// Credits: a title and note, and a link, if given, that is http(s) with no spaces or controls.
@@ -470,7 +471,7 @@ impl Validator {
 
     /// The openness matrix: one row per model, each an event, with a cell for every criterion.
     fn openness(&mut self, d: &Dataset, events: &BTreeSet<&str>, crit_ids: &BTreeSet<&str>) {
-        let kinds: BTreeMap<&str, _> = d.criteria.iter().filter_map(|c| Some((c.id.as_str(), c.kind?))).collect();
+        let kinds: BTreeMap<&str, _> = map_of(d.criteria.iter().filter_map(|c| Some((c.id.as_str(), c.kind?))));
         let mut models = BTreeSet::new();
         for (i, row) in d.openness.iter().enumerate() {
             let list = ROOT.key("openness");
@@ -529,7 +530,7 @@ fn cycles(d: &Dataset, index: &BTreeMap<&str, usize>) -> Vec<Vec<usize>> {
                 .filter_map(|p| index.get(p.id.as_str()).copied())
                 .filter(|&p| p != i)
                 .collect();
-            ps.sort_unstable();
+            crate::sort::sort_by(&mut ps, Ord::cmp);
             ps.dedup();
             ps
         })
@@ -607,7 +608,7 @@ fn cycles(d: &Dataset, index: &BTreeMap<&str, usize>) -> Vec<Vec<usize>> {
             cycle
         })
         .collect();
-    found.sort_by_key(|c| c[0]);
+    crate::sort::sort_by_key(&mut found, |c| c[0]);
     found
 }
 

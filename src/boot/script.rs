@@ -85,6 +85,6 @@ pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, Stri
 }
 
 /// FNV-1a of `s`, for file names that change whenever the contents do (safe to cache forever).
-pub fn content_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+pub fn content_hash(bytes: impl AsRef<[u8]>) -> u64 {
+    bytes.as_ref().iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

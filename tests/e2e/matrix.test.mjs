@@ -74,7 +74,10 @@ test('selecting a row selects the model on the timeline, and back', { skip: DATA
 
   const other = DATA.openness[1].model;
   await page.locator(`.llmc-event[data-event-id="${other}"]`).click();
-  assert.match(await table.locator(`tr[data-model="${other}"]`).getAttribute('class'), /llmc-row-selected/);
+  // The row is marked by the render after the click: poll for it.
+  const otherRow = table.locator(`tr[data-model="${other}"]`);
+  const marked = await eventually(() => otherRow.getAttribute('class'), (c) => /llmc-row-selected/.test(c ?? ''));
+  assert.match(marked ?? '', /llmc-row-selected/);
   await context.close();
 });
 

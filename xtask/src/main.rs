@@ -35,9 +35,13 @@ fn main() {
         Some("schema") => write_schema(),
         Some("prerender") => prerender(&args[1..]),
         Some("css") => css::write(&args[1..]),
-        Some("size") => size::check(Path::new("dist")),
+        Some("size") => match &args[1..] {
+            [] => size::check(Path::new("dist")),
+            [flag] if flag == "--detail" => size::check(Path::new("dist")).and_then(|()| size::detail()),
+            _ => Err("usage: cargo xtask size [--detail]".into()),
+        },
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | check-offline | bench [--smoke] | size | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | check-offline | bench [--smoke] | size [--detail] | schema | css [--check] | prerender [DIR] | check-data [--lang en|zh] FILE…>");
             exit(2);
         }
     };
@@ -287,6 +291,7 @@ fn bench(args: &[String]) -> Result {
     trunk_release()?;
     step("release build sizes and budget");
     size::check(Path::new("dist"))?;
+    size::detail()?;
     if !smoke {
         step("core pipeline timings (native, release)");
         run(cargo().args(["run", "--release", "--quiet", "-p", "chronicle-core", "--example", "bench"]))?;
@@ -385,7 +390,7 @@ fn prerender(args: &[String]) -> Result {
 fn prerender_site(dir: &Path, data_path: &str) -> Result {
     use chronicle_core::i18n::Lang;
     use llm_chronicle::prerender::{
-        author_page, data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
+        author_build, author_page, data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
     };
     use llm_chronicle::Dataset;
     let text = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
@@ -412,9 +417,13 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
             fill_embed_loader(&loader, &template, &data_name).ok_or("cannot find the built file names for embed.js")?;
         std::fs::write(&loader_path, filled).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     }
-    // No inline scripts: the start-up script becomes a file (strict CSP).
+    // No inline scripts: the start-up script becomes a file (strict CSP). The authoring pages get
+    // their own, which starts the authoring app's WASM.
+    let mut author_template = template.clone();
     if let Some((with_src, name, js)) = externalize_boot(&template, &data_name) {
         std::fs::write(dir.join(&name), js).map_err(|e| format!("{name}: {e}"))?;
+        let author_boot = author_build(dir, &data_name)?;
+        author_template = with_src.replace(&format!("/{name}\""), &format!("/{author_boot}\""));
         template = with_src;
     }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
@@ -430,7 +439,8 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
     // The authoring pages load no dataset of ours: only the built files.
     for (lang, sub, prefix) in [(Lang::Zh, "", ""), (Lang::En, "en", "../")] {
         let out = dir.join(sub).join("author.html");
-        std::fs::write(&out, author_page(&template, lang, prefix)?).map_err(|e| format!("{}: {e}", out.display()))?;
+        std::fs::write(&out, author_page(&author_template, lang, prefix)?)
+            .map_err(|e| format!("{}: {e}", out.display()))?;
     }
     if !env::var("LLMC_SITE_URL").is_ok_and(|u| u.starts_with("http")) {
         println!(

@@ -60,7 +60,7 @@ impl Theme {
             .unwrap_or_default()
             .split([',', ' ', '/'])
             .filter(|s| !s.is_empty())
-            .map_while(|s| s.parse().ok())
+            .map_while(crate::num::parse_f64)
             .collect();
         match numbers[..] {
             [r, g, b] | [r, g, b, _] if numbers.get(3).is_none_or(|a| *a > 0.0) => {

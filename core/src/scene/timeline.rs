@@ -335,7 +335,7 @@ fn curve(d: &mut String, e: &Edge) {
 /// The arrow keys' walk: drawn events in time order, each with its zoom anchor across `width`.
 fn walk(c: &Chronicle, events: &[PlacedEvent], width: f64) -> Walk {
     let mut order: Vec<_> = events.iter().collect();
-    order.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
+    crate::sort::sort_by(&mut order, |a, b| a.x.total_cmp(&b.x).then(a.index.cmp(&b.index)));
     Walk {
         ids: order.iter().map(|p| c.events()[p.index].id.clone()).collect(),
         anchors: order.iter().map(|p| (p.x / width).clamp(0.0, 1.0)).collect(),

@@ -264,7 +264,7 @@ pub fn trend(c: &Chronicle, k: &TrendChoices, width: f64) -> Option<Trend> {
             mask[i].then(|| (c.date(i).fractional_year(), i, open, score(row, criteria, &weights)))
         })
         .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut scored, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let date_x = |at: f64| x_of(at.clamp(f64::from(first), f64::from(last + 1)));
     let dots: Vec<Dot> = scored
         .iter()

@@ -72,7 +72,8 @@ pub fn weights(store: &StoreHandle, c: &Loaded) -> Html {
         let weight = store.weights.get(&crit.id).copied().unwrap_or(1.0);
         let (store, id) = (store.clone(), crit.id.clone());
         let onchange = Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse::<f64>().unwrap_or(1.0);
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let v = chronicle_core::num::parse_f64(&v).unwrap_or(1.0);
             store.dispatch(Action::SetWeight(id.clone(), v));
         });
         html! {
