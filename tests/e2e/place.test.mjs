@@ -128,6 +128,22 @@ for (const { lang } of LANGS) {
     });
   }
 
+  test(`an open panel whose place is hidden by the stylesheet alone moves to a place that shows (${lang})`, async () => {
+    // No DOM change tells the widget (an element's stylesheet arriving late, the rules that show
+    // one of the two plots drawn before the widget is measured): the panel must see it by itself.
+    const { page, problems, context } = await open('light', 1280, lang);
+    await page.locator('.llmc-timeline-frame [data-event-id="gpt-3"]').click();
+    const panel = page.getByRole('region', { name: name('gpt-3', lang), exact: true });
+    await panel.waitFor();
+    assert.equal(await panel.evaluate((el) => !!el.closest('.llmc-detail-dock')), true, 'beside the plot at first');
+    await page.addStyleTag({ content: '.llmc-detail-dock { display: none !important; }' });
+    assert.equal(await eventually(() => panel.isVisible(), (v) => v), true, 'the panel shows again');
+    assert.equal(await panel.evaluate((el) => !!el.closest('.llmc-detail-dock')), false, 'elsewhere');
+    assert.match(await panel.locator('h3').textContent(), new RegExp(name('gpt-3', lang).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  });
+
   for (const width of [1280, 375]) {
     test(`the matrix: a model's details open under its row, and the page stays (${lang}, ${width} px)`, async () => {
       const { page, problems, context } = await open('light', width, lang);
