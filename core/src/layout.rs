@@ -250,13 +250,20 @@ fn era_bands(
             (x1 > 0.0 && x0 < w).then_some(EraBand { index: i, x0, x1, y, label_x: x0, label_room: 0.0 })
         })
         .collect();
-    eras.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut k = 0;
-    while k < eras.len() {
-        let row_end = k + eras[k..].iter().take_while(|e| e.y == eras[k].y).count();
+    // Each row's bands, left to right (bands in a row never overlap).
+    for row in 0..rows {
         let mut cursor = 0.0f64;
-        for j in k..row_end {
-            let next = if j + 1 < row_end { eras[j + 1].x0 - m.gap } else { w };
+        let mut at_x = f64::NEG_INFINITY;
+        // A dozen eras at most in practice: the next band right of the last, by a plain scan.
+        while let Some(j) = (0..eras.len())
+            .filter(|&j| row_of[eras[j].index] == row && eras[j].x0 > at_x)
+            .min_by(|&a, &b| eras[a].x0.total_cmp(&eras[b].x0))
+        {
+            at_x = eras[j].x0;
+            let next = (0..eras.len())
+                .filter(|&k| row_of[eras[k].index] == row && eras[k].x0 > at_x)
+                .map(|k| eras[k].x0 - m.gap)
+                .fold(w, f64::min);
             let want = widths[eras[j].index];
             let e = &mut eras[j];
             let at = e.x0.min(w - want).max(cursor);
@@ -268,9 +275,7 @@ fn era_bands(
             }
             cursor = e.x1.max(e.label_x + e.label_room.min(want)) + m.gap;
         }
-        k = row_end;
     }
-    eras.sort_by_key(|e| e.index);
     (eras, rows)
 }
 
@@ -290,7 +295,7 @@ fn era_rows(spans: &[Option<(f64, f64)>], widths: &[f64], whole: &Axis, m: &Metr
     let most = by_date.len() + m.extra_era_rows;
     let w = whole.width();
     // (era, band start, band end, name box start)
-    let mut boxes: Vec<(usize, f64, f64, f64)> = spans
+    let boxes: Vec<(usize, f64, f64, f64)> = spans
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
@@ -299,13 +304,20 @@ fn era_rows(spans: &[Option<(f64, f64)>], widths: &[f64], whole: &Axis, m: &Metr
             Some((i, x0, x1, x0.min(w - widths[i]).max(0.0)))
         })
         .collect();
-    boxes.sort_by(|a, b| a.3.total_cmp(&b.3).then(a.1.total_cmp(&b.1)));
     let mut row_of = vec![0; spans.len()];
     // Where each row is free again: a gap after its last whole name, or after its last band;
     // and where its last band ends.
     let mut free: Vec<f64> = Vec::new();
     let mut band_end: Vec<f64> = Vec::new();
-    for (i, x0, x1, at) in boxes {
+    // In the order the name boxes start (then the bands), by a plain scan: a dozen eras at most.
+    let key = |b: &(usize, f64, f64, f64)| (b.3, b.1);
+    let mut done = vec![false; boxes.len()];
+    while let Some(n) = (0..boxes.len()).filter(|&n| !done[n]).min_by(|&a, &b| {
+        let (ka, kb) = (key(&boxes[a]), key(&boxes[b]));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    }) {
+        done[n] = true;
+        let (i, x0, x1, at) = boxes[n];
         let named = (at + widths[i] + m.gap).max(x1);
         let (row, end) = match free.iter().position(|&f| f <= at + 1e-9) {
             Some(r) => (r, named),
