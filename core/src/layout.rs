@@ -26,6 +26,11 @@ pub struct Metrics {
     pub gap: f64,
     pub axis_height: f64,
     pub era_height: f64,
+    /// Font size of era names, and the padding before and after one.
+    pub era_font_px: f64,
+    pub era_pad: f64,
+    /// Rows era names may take beyond those their dates need (see [`EraBand`]).
+    pub extra_era_rows: usize,
     /// Height of the line at the top of each lane that holds its name.
     pub lane_label_height: f64,
     /// With more events than this inside the window, unlabelled markers closer than
@@ -51,6 +56,9 @@ impl Default for Metrics {
             gap: 6.0,
             axis_height: 26.0,
             era_height: 22.0,
+            era_font_px: 12.0,
+            era_pad: 6.0,
+            extra_era_rows: 2,
             lane_label_height: 18.0,
             marker_budget: 600,
             stack_spacing: 24.0,
@@ -129,13 +137,25 @@ pub struct Cluster {
     pub members: Vec<usize>,
 }
 
-/// An era band across the top.
+/// An era band across the top, and the room for its name.
+///
+/// Eras go into rows so that each name is drawn whole beside the others: a name longer than its
+/// band runs on past the band's end (or, at the plot's right end, starts before the band), over
+/// nothing else of its row. The rows are packed for the whole history at the plot's width, so
+/// they, and every lane below them, stay put while the reader zooms and pans; zooming in only
+/// spreads the bands apart. Where the rows would be too many for a narrow plot (more than the
+/// dates need plus [`Metrics::extra_era_rows`]), or the window's edge pushes a name into the next
+/// one, a name gets the room there is and is cut to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EraBand {
     pub index: usize,
     pub x0: f64,
     pub x1: f64,
     pub y: f64,
+    /// Where the name's box starts (its text starts `era_pad` further in)…
+    pub label_x: f64,
+    /// …and how wide it may be: its whole name's width (text and padding) when there is room.
+    pub label_room: f64,
 }
 
 /// A lineage edge between two placed events.
@@ -174,20 +194,27 @@ pub fn layout_timeline(
     include: &[bool],
 ) -> TimelineLayout {
     let name_width = |i: usize| text_width(chronicle.events()[i].name.get(lang), m.font_px);
-    layout_labelled(chronicle, axis, m, include, &name_width)
+    let era_width = |i: usize| era_name_width(chronicle.data.eras[i].name.get(lang), m);
+    layout_labelled(chronicle, axis, m, include, &name_width, &era_width)
+}
+
+/// The width of an era's name as drawn: its text and the padding on both sides.
+pub fn era_name_width(name: &str, m: &Metrics) -> f64 {
+    text_width(name, m.era_font_px) + 2.0 * m.era_pad
 }
 
 /// [`layout_timeline`] with labels `label_width(i)` wide (by [`text_width`] at `m.font_px`): the
 /// text drawn beside event `i`'s marker, e.g. its name and a level symbol. The packer makes room
-/// for exactly what is drawn.
+/// for exactly what is drawn. Era `k`'s name is `era_width(k)` wide ([`era_name_width`]).
 pub fn layout_labelled(
     chronicle: &Chronicle,
     axis: &Axis,
     m: &Metrics,
     include: &[bool],
     label_width: &dyn Fn(usize) -> f64,
+    era_width: &dyn Fn(usize) -> f64,
 ) -> TimelineLayout {
-    let (eras, era_rows) = era_bands(chronicle, axis, m);
+    let (eras, era_rows) = era_bands(chronicle, axis, m, era_width);
     let top = m.axis_height + era_rows as f64 * m.era_height + m.gap;
     let (lanes, lane_rows) = family_lanes(chronicle, m, top);
     let stack = past_marker_budget(chronicle, axis, m, include);
@@ -198,28 +225,116 @@ pub fn layout_labelled(
     TimelineLayout { width: axis.width(), height, eras, lanes, events: placed.events, clusters: placed.clusters, edges }
 }
 
-/// The era bands inside the window, and the number of rows all eras are packed into.
-fn era_bands(chronicle: &Chronicle, axis: &Axis, m: &Metrics) -> (Vec<EraBand>, usize) {
-    // Rows by the eras' dates (not pixels), so overlapping eras stay readable and the number of
-    // rows, and so every lane's position, never changes with the zoom.
-    let mut era_rows: Vec<f64> = Vec::new();
-    let mut eras = Vec::new();
-    for (i, era) in chronicle.data.eras.iter().enumerate() {
-        let Some((start, end)) = span(&era.start, &era.end) else {
-            continue;
-        };
-        let row = era_rows.iter().position(|&row_end| row_end <= start + 1e-9).unwrap_or(era_rows.len());
-        if row == era_rows.len() {
-            era_rows.push(end);
-        } else {
-            era_rows[row] = end;
-        }
-        let (x0, x1) = (axis.x(start).max(0.0), axis.x(end).min(axis.width()));
-        if x1 > 0.0 && x0 < axis.width() {
-            eras.push(EraBand { index: i, x0, x1, y: m.axis_height + row as f64 * m.era_height });
+/// The era bands inside the window, and the number of rows all eras are packed into (see
+/// [`EraBand`]).
+fn era_bands(
+    chronicle: &Chronicle,
+    axis: &Axis,
+    m: &Metrics,
+    era_width: &dyn Fn(usize) -> f64,
+) -> (Vec<EraBand>, usize) {
+    let spans: Vec<Option<(f64, f64)>> = chronicle.data.eras.iter().map(|e| span(&e.start, &e.end)).collect();
+    let widths: Vec<f64> = (0..spans.len()).map(era_width).collect();
+    // The rows, for the whole history at this width: the same at every zoom.
+    let whole = Axis::new(axis.warp.clone(), chronicle.extent(), axis.width());
+    let (row_of, rows) = era_rows(&spans, &widths, &whole, m);
+    // Inside the window, each row's names left to right, each in the room its row has left.
+    let w = axis.width();
+    let mut eras: Vec<EraBand> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let (start, end) = (*s)?;
+            let (x0, x1) = (axis.x(start).max(0.0), axis.x(end).min(w));
+            let y = m.axis_height + row_of[i] as f64 * m.era_height;
+            (x1 > 0.0 && x0 < w).then_some(EraBand { index: i, x0, x1, y, label_x: x0, label_room: 0.0 })
+        })
+        .collect();
+    // Each row's bands, left to right (bands in a row never overlap).
+    for row in 0..rows {
+        let mut cursor = 0.0f64;
+        let mut at_x = f64::NEG_INFINITY;
+        // A dozen eras at most in practice: the next band right of the last, by a plain scan.
+        while let Some(j) = (0..eras.len())
+            .filter(|&j| row_of[eras[j].index] == row && eras[j].x0 > at_x)
+            .min_by(|&a, &b| eras[a].x0.total_cmp(&eras[b].x0))
+        {
+            at_x = eras[j].x0;
+            let next = (0..eras.len())
+                .filter(|&k| row_of[eras[k].index] == row && eras[k].x0 > at_x)
+                .map(|k| eras[k].x0 - m.gap)
+                .fold(w, f64::min);
+            let want = widths[eras[j].index];
+            let e = &mut eras[j];
+            let at = e.x0.min(w - want).max(cursor);
+            if at + want <= next + 1e-9 {
+                (e.label_x, e.label_room) = (at, want);
+            } else {
+                let at = e.x0.max(cursor);
+                (e.label_x, e.label_room) = (at, (next.max(e.x1) - at).max(0.0));
+            }
+            cursor = e.x1.max(e.label_x + e.label_room.min(want)) + m.gap;
         }
     }
-    (eras, era_rows.len())
+    (eras, rows)
+}
+
+/// Each era's row, and the number of rows, on the axis `whole` showing the whole history: each
+/// era, taken in the order its name's box starts, goes into the first row where its band and its
+/// whole name (`widths`) come after everything already there; failing that, into a new row while
+/// there may be more, then into the first row its band alone fits (its name will be cut).
+fn era_rows(spans: &[Option<(f64, f64)>], widths: &[f64], whole: &Axis, m: &Metrics) -> (Vec<usize>, usize) {
+    // The rows the dates alone need, as if every name fit its band: the least there can be.
+    let mut by_date: Vec<f64> = Vec::new();
+    for &(start, end) in spans.iter().flatten() {
+        match by_date.iter().position(|&row_end| row_end <= start + 1e-9) {
+            Some(r) => by_date[r] = end,
+            None => by_date.push(end),
+        }
+    }
+    let most = by_date.len() + m.extra_era_rows;
+    let w = whole.width();
+    // (era, band start, band end, name box start)
+    let boxes: Vec<(usize, f64, f64, f64)> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let (start, end) = (*s)?;
+            let (x0, x1) = (whole.x(start).max(0.0), whole.x(end).min(w));
+            Some((i, x0, x1, x0.min(w - widths[i]).max(0.0)))
+        })
+        .collect();
+    let mut row_of = vec![0; spans.len()];
+    // Where each row is free again: a gap after its last whole name, or after its last band;
+    // and where its last band ends.
+    let mut free: Vec<f64> = Vec::new();
+    let mut band_end: Vec<f64> = Vec::new();
+    // In the order the name boxes start (then the bands), by a plain scan: a dozen eras at most.
+    let key = |b: &(usize, f64, f64, f64)| (b.3, b.1);
+    let mut done = vec![false; boxes.len()];
+    while let Some(n) = (0..boxes.len()).filter(|&n| !done[n]).min_by(|&a, &b| {
+        let (ka, kb) = (key(&boxes[a]), key(&boxes[b]));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    }) {
+        done[n] = true;
+        let (i, x0, x1, at) = boxes[n];
+        let named = (at + widths[i] + m.gap).max(x1);
+        let (row, end) = match free.iter().position(|&f| f <= at + 1e-9) {
+            Some(r) => (r, named),
+            None if free.len() < most => (free.len(), named),
+            // The name before it in that row gives up the room this band needs.
+            None => (band_end.iter().position(|&e| e <= x0 + 1e-9).unwrap_or(free.len()), x1),
+        };
+        if row == free.len() {
+            free.push(end);
+            band_end.push(x1);
+        } else {
+            free[row] = end;
+            band_end[row] = x1;
+        }
+        row_of[i] = row;
+    }
+    (row_of, free.len())
 }
 
 /// One lane per family with events, stacked down from `top`, and each lane's number of label rows.

@@ -216,6 +216,17 @@ const later = (w, action) => {
   });
   watch.observe(w, { attributes: true, attributeFilter: ['class'] });
 };
+// What the reader used before the takeover, to use it again after: the element itself, or, if
+// the widget rendered afresh instead of taking over the prerendered page (another view or
+// language, a deep link: see `browser.rs`), the one drawn in its place, found by what it is and
+// says (its tag, class, type, name, label and text), the same in order among its likes.
+const likeness = (el) =>
+  [el.tagName, el.className, el.type, el.name, el.getAttribute('aria-label'), el.textContent.trim()].join('\u0000');
+const remember = (w, el) => {
+  const like = likeness(el);
+  const nth = [...w.querySelectorAll(el.tagName)].filter((x) => likeness(x) === like).indexOf(el);
+  return () => (el.isConnected ? el : [...w.querySelectorAll(el.tagName)].filter((x) => likeness(x) === like)[nth]);
+};
 // A button, check box or radio button (or a label of one) that the widget answers.
 const control = (el) => {
   const c = el.closest('button, input[type=checkbox], input[type=radio], label');
@@ -252,12 +263,23 @@ const early = (e) => {
   } else if (e.type === 'click' && shown?.contains(e.target) && e.target.closest(`.${P.close}`)) {
     e.stopPropagation();
     choose(w, null);
+  } else if (e.type === 'click' && waiting(w) && e.target.closest('summary')) {
+    // A section opened or folded by its summary (natively, at once) is so in the widget's own
+    // drawing too, if the widget draws it anew.
+    const summary = e.target.closest('summary');
+    const now = remember(w, summary);
+    later(w, () => {
+      const to = now();
+      const [was, is] = [summary.parentElement, to?.parentElement];
+      if (to && to !== summary && is.open !== was.open) is.open = was.open;
+    });
   } else if (e.type === 'click' && waiting(w)) {
     const c = control(e.target);
     if (!c || c.disabled) return;
     e.preventDefault();
     e.stopPropagation();
-    later(w, () => c.isConnected && c.click());
+    const now = remember(w, c);
+    later(w, () => now()?.click());
   }
 };
 addEventListener('click', early, true);
@@ -274,11 +296,13 @@ const edit = (e) => {
   if (!entry) {
     entry = { types: new Set() };
     edits.set(el, entry);
+    const now = remember(w, el);
     later(w, () => {
       edits.delete(el);
-      if (!el.isConnected) return;
-      el.value = entry.value;
-      for (const type of entry.types) el.dispatchEvent(new Event(type, { bubbles: true }));
+      const to = now();
+      if (!to) return;
+      to.value = entry.value;
+      for (const type of entry.types) to.dispatchEvent(new Event(type, { bubbles: true }));
     });
   }
   entry.value = el.value;

@@ -206,7 +206,7 @@ fn put(root: &web_sys::Element, host: &web_sys::Element, home: &web_sys::Element
         (0..list.length()).filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok()).find(|el| shown(el))
     });
     let frame = root.query_selector(".llmc-timeline-frame").ok().flatten().filter(|f| shown(f));
-    let dock = root.query_selector(&format!(".{DETAIL_DOCK}")).ok().flatten();
+    let dock = root.query_selector(&format!(".{DETAIL_DOCK}")).ok().flatten().filter(|d| shown(d));
     let plot = frame.as_ref().filter(|_| dock.is_some()).map(|frame| {
         let f = frame.get_bounding_client_rect();
         let x = frame.query_selector(&event).ok().flatten().map(|m| {
@@ -262,7 +262,11 @@ fn remove_rows(root: &web_sys::Element, keep: Option<&web_sys::Element>) {
 
 /// Watches the widget while the panel is open: when a redraw (a zoom step of the narrow list, a
 /// sort of the matrix, the list giving way to the measured plot) takes the panel's place away, or
-/// it waits at home, it goes to its place again. The returned function stops watching.
+/// it waits at home, it goes to its place again. So it does when its place is hidden without the
+/// DOM changing at all, which no mutation tells: the stylesheet's rules that show one of the two
+/// plots drawn before the widget is measured, or an element's stylesheet arriving after the
+/// panel was placed. Its own box going empty tells that (a `ResizeObserver` on it). The returned
+/// function stops watching.
 #[cfg(target_arch = "wasm32")]
 fn keep_in_place(
     root: web_sys::Element,
@@ -273,9 +277,14 @@ fn keep_in_place(
 ) -> Box<dyn FnOnce()> {
     use wasm_bindgen::prelude::*;
     let target = root.clone();
-    let check = Closure::<dyn FnMut()>::new(move || {
-        if !host.is_connected() || home.contains(Some(&*host)) {
-            put(&root, &host, &home, &id, at);
+    let check = Closure::<dyn FnMut()>::new({
+        let host = host.clone();
+        move || {
+            // A panel always has a height: none means a hidden place (`display: none` above it).
+            let hidden = || host.get_bounding_client_rect().height() == 0.0;
+            if !host.is_connected() || home.contains(Some(&*host)) || hidden() {
+                put(&root, &host, &home, &id, at);
+            }
         }
     });
     let Ok(observer) = web_sys::MutationObserver::new(check.as_ref().unchecked_ref()) else { return Box::new(|| ()) };
@@ -283,8 +292,15 @@ fn keep_in_place(
     options.set_child_list(true);
     options.set_subtree(true);
     let _ = observer.observe_with_options(&target, &options);
+    let resize = web_sys::ResizeObserver::new(check.as_ref().unchecked_ref()).ok();
+    if let Some(resize) = &resize {
+        resize.observe(&host);
+    }
     Box::new(move || {
         observer.disconnect();
+        if let Some(resize) = resize {
+            resize.disconnect();
+        }
         drop(check);
     })
 }

@@ -39,6 +39,9 @@ pub fn timeline(scene: &TimelineScene) -> Drawing {
         items.push((era.x, era.label_y));
         out.raw("<g class=\"llmc-era\"").num("data-px", era.x).raw("><rect").num("x", era.x).num("y", era.y);
         out.num("width", era.width).num("height", era.height).raw(" rx=\"3\"></rect><text");
+        if era.beyond.is_some() {
+            out.raw(" class=\"llmc-era-beyond\"");
+        }
         out.num("x", era.label_x).attr("text-anchor", era.anchor.svg()).num("y", era.label_y);
         out.raw(" dy=\"0.1em\">").text(&era.label).raw("</text></g>");
     }
@@ -49,6 +52,10 @@ pub fn timeline(scene: &TimelineScene) -> Drawing {
         out.raw(" class=\"llmc-era-button\"").int("data-era", era.index);
         out.attr("aria-label", &era.button_name).raw("><rect class=\"llmc-era-hit\"").num("x", era.x);
         out.num("y", era.y).num("width", era.width).num("height", era.height).raw(" rx=\"3\"></rect>");
+        if let Some((x, width)) = era.beyond {
+            out.raw("<rect class=\"llmc-era-hit-name\"").num("x", x).num("y", era.y).num("width", width);
+            out.num("height", era.height).raw("></rect>");
+        }
         if let Some(r) = &era.reveal {
             out.raw("<g class=\"llmc-era-reveal\"><rect class=\"llmc-era-plate\"").num("x", r.x).num("y", era.y);
             out.num("width", r.width).num("height", era.height).raw(" rx=\"3\"></rect><text").num("x", r.text_x);

@@ -44,8 +44,13 @@ test('openness cells open their note and source by click and by keyboard', { ski
   const detail = page.getByRole('region', { name: 'Details' });
   await detail.getByText(cell.note.en).waitFor();
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
-  // Selecting anywhere selects everywhere: the cell's model is selected, its details open.
+  // Selecting anywhere selects everywhere: the cell's model is selected, its details open, and
+  // the timeline and the trend chart mark it.
   await page.getByRole('region', { name: nameOf(row.model), exact: true }).waitFor();
+  assert.equal(await eventually(() => page.locator(`.llmc-event[data-event-id="${row.model}"]`).getAttribute('aria-pressed'), (p) => p === 'true'), 'true');
+  const dot = page.locator(`.llmc-trend circle[data-select="${row.model}"]`);
+  assert.equal(await dot.count(), 1, 'the model is a dot on the chart (its weights are open or closed)');
+  assert.match(await eventually(() => dot.getAttribute('class'), (c) => /llmc-selected/.test(c)), /llmc-selected/);
   if (cell.source) {
     assert.equal(await detail.getByRole('link').getAttribute('href'), cell.source.url);
   }
@@ -162,6 +167,21 @@ test('colour the timeline by a criterion; the legend says so', { skip: !openRows
     assert.match(await el.getAttribute('class'), new RegExp(`llmc-colour-${level}`));
     assert.match(await el.getAttribute('aria-label'), new RegExp(`${crit.name.en}: ${level}`));
   }
+  // The labels carry their level's symbol, and the packer made room for it: no label or "+N"
+  // badge overlaps another.
+  const clash = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.llmc-timeline-frame :is(.llmc-event-label, .llmc-cluster)')].map((t) => ({
+      text: t.textContent,
+      r: t.getBoundingClientRect(),
+    }));
+    const hits = [];
+    for (const [k, a] of boxes.entries())
+      for (const b of boxes.slice(k + 1))
+        if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) hits.push(`${a.text} / ${b.text}`);
+    return { labelled: boxes.filter((b) => /[●◐○?]$/.test(b.text)).length, hits };
+  });
+  assert.ok(clash.labelled > 20, `labels with a level symbol: ${clash.labelled}`);
+  assert.deepEqual(clash.hits, [], 'no label or badge overlaps another');
   // The narrow, vertical timeline is coloured too, with the level in text.
   await page.setViewportSize({ width: 375, height: 800 });
   const row = DATA.openness[0];
@@ -195,6 +215,11 @@ test('the CSV download holds the matrix as shown, with a BOM; JSON too', { skip:
   const shownIds = await page.locator('.llmc-openness-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.model));
   assert.deepEqual(lines.slice(1).map((l) => l.match(/^(?:"(?:[^"]|"")*"|[^,]*),([^,]*),/)?.[1]), shownIds);
   assert.ok(shownIds.includes('deepseek-r1') && shownIds.length < DATA.openness.length, 'the search narrowed the rows');
+  // One rule for the score: the CSV's (third column) is the one on screen, digit for digit.
+  const cells = (line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]);
+  const shownScores = await page.locator('.llmc-openness-table tbody tr .llmc-score').allTextContents();
+  assert.deepEqual(lines.slice(1).map((l) => cells(l)[2]), shownScores);
+  assert.ok(shownScores.some((t) => t.includes('.')), `a score with a decimal among ${shownScores}`);
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 JSON' }).click()]);
   const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   assert.equal(json.length, shownRows);

@@ -1,6 +1,7 @@
 // Where things open: an event's details open where the reader is (beside the wide plot, under the
-// entry of the narrow list, under the matrix row) and never move the page; an era's whole name
-// shows on hover and on keyboard focus. In both languages, light and dark.
+// entry of the narrow list, under the matrix row) and never move the page; every era's whole name
+// is drawn at the default zoom, and one cut elsewhere shows on hover and on keyboard focus. In both
+// languages, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -127,6 +128,22 @@ for (const { lang } of LANGS) {
     });
   }
 
+  test(`an open panel whose place is hidden by the stylesheet alone moves to a place that shows (${lang})`, async () => {
+    // No DOM change tells the widget (an element's stylesheet arriving late, the rules that show
+    // one of the two plots drawn before the widget is measured): the panel must see it by itself.
+    const { page, problems, context } = await open('light', 1280, lang);
+    await page.locator('.llmc-timeline-frame [data-event-id="gpt-3"]').click();
+    const panel = page.getByRole('region', { name: name('gpt-3', lang), exact: true });
+    await panel.waitFor();
+    assert.equal(await panel.evaluate((el) => !!el.closest('.llmc-detail-dock')), true, 'beside the plot at first');
+    await page.addStyleTag({ content: '.llmc-detail-dock { display: none !important; }' });
+    assert.equal(await eventually(() => panel.isVisible(), (v) => v), true, 'the panel shows again');
+    assert.equal(await panel.evaluate((el) => !!el.closest('.llmc-detail-dock')), false, 'elsewhere');
+    assert.match(await panel.locator('h3').textContent(), new RegExp(name('gpt-3', lang).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  });
+
   for (const width of [1280, 375]) {
     test(`the matrix: a model's details open under its row, and the page stays (${lang}, ${width} px)`, async () => {
       const { page, problems, context } = await open('light', width, lang);
@@ -158,11 +175,46 @@ for (const { lang } of LANGS) {
   }
 
   for (const scheme of ['light', 'dark']) {
-    test(`era names cut to fit show whole on hover and on keyboard focus, as buttons named in full (${lang}, ${scheme})`, async () => {
+    test(`at the default zoom every era's whole name is drawn, none over another, each part of its button (${lang}, ${scheme})`, async () => {
       const { page, problems, context } = await open(scheme, 1280, lang);
-      const eras = await page.locator('.llmc-era-bands text').allTextContents();
-      const cut = DATA.eras.map((e, i) => ({ ...e, i, drawn: eras[i] })).filter((e) => e.drawn?.endsWith('…'));
-      assert.ok(cut.length >= 2, `some era names are cut at the default zoom: ${eras}`);
+      const frame = await box(page.locator('.llmc-timeline-frame'));
+      const names = await page.locator('.llmc-era-bands .llmc-era text').evaluateAll((texts) =>
+        texts.map((t) => ({ text: t.textContent, box: t.getBoundingClientRect().toJSON() })),
+      );
+      assert.deepEqual(names.map((n) => n.text), DATA.eras.map((e) => e.name[lang]), 'every name whole, none cut');
+      for (const [k, a] of names.entries()) {
+        assert.ok(a.box.width > 0 && a.box.left >= frame.left - 1 && a.box.right <= frame.right + 1, `${a.text} inside the plot`);
+        for (const b of names.slice(k + 1)) {
+          const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top;
+          assert.ok(apart, `${a.text} ${JSON.stringify(a.box)} and ${b.text} ${JSON.stringify(b.box)} overlap`);
+        }
+      }
+      // Each name keeps its button's accessible name, and a click anywhere on the name (even
+      // where it runs on past its band) is a click on that button.
+      for (const [i, n] of names.entries()) {
+        const button = page.locator(`.llmc-era-button[data-era="${i}"]`);
+        assert.match(await button.getAttribute('aria-label'), new RegExp(`^${n.text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+        await page.evaluate((y) => window.scrollTo(0, y), n.box.top + (await scrollY(page)) - 300);
+        const hit = await page.evaluate(({ text }) => {
+          const t = [...document.querySelectorAll('.llmc-era-bands .llmc-era text')].find((el) => el.textContent === text);
+          const r = t.getBoundingClientRect();
+          return document.elementFromPoint(r.right - 3, r.top + r.height / 2)?.closest('.llmc-era-button')?.dataset.era;
+        }, n);
+        assert.equal(hit, String(i), `the end of "${n.text}" belongs to its button`);
+      }
+      assert.deepEqual(problems.console, []);
+      await context.close();
+    });
+
+    test(`an era name cut to fit shows whole on hover and on keyboard focus; Enter zooms and keeps focus there (${lang}, ${scheme})`, async () => {
+      // A window whose left edge leaves an early era's name too little room before the next band.
+      const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+      await page.goto(`${env.server.url}${LANGS.find((l) => l.lang === lang).path}#w=${lang === 'en' ? '2000~2027' : '2016~2027'}`);
+      await ready(page);
+      const eras = await page.locator('.llmc-era-bands .llmc-era').evaluateAll((gs) => gs.map((g) => g.textContent));
+      const indices = await page.locator('.llmc-era-button').evaluateAll((bs) => bs.map((b) => Number(b.dataset.era)));
+      const cut = indices.map((i, k) => ({ ...DATA.eras[i], i, drawn: eras[k] })).filter((e) => e.drawn.endsWith('…'));
+      assert.ok(cut.length >= 1, `a name is cut in this window: ${eras}`);
       const frame = await box(page.locator('.llmc-timeline-frame'));
       for (const era of cut) {
         const button = page.getByRole('button', { name: era.name[lang], exact: false }).and(page.locator(`[data-era="${era.i}"]`));
@@ -179,7 +231,9 @@ for (const { lang } of LANGS) {
         await button.hover();
         assert.equal(await eventually(() => reveal.isVisible(), (v) => v), true, 'shown on hover');
       }
-      // Tab reaches the eras from the toolbar; Enter zooms to the one focused.
+      // Tab reaches the eras from the toolbar; Enter zooms to the one focused, and focus stays on
+      // it: the reader is where they were, and the keys go on from there.
+      await page.getByRole('button', { name: lang === 'en' ? 'Show all' : '显示全部', exact: true }).click();
       await page.locator('.llmc-era-select select').focus();
       let era = null;
       for (let k = 0; k < 40 && era === null; k++) {
@@ -189,7 +243,22 @@ for (const { lang } of LANGS) {
       assert.equal(era, '0', 'the first era is reached by Tab');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      assert.equal(await eventually(() => page.locator('.llmc-era-select select').inputValue(), (v) => v === '1'), '1', 'Enter zoomed to the era');
+      const menu = page.locator('.llmc-era-select select');
+      assert.equal(await eventually(() => menu.inputValue(), (v) => v === '1'), '1', 'Enter zoomed to the era');
+      const focusedEra = () => page.evaluate(() => document.activeElement?.closest('.llmc-era-button')?.dataset.era ?? document.activeElement?.className);
+      assert.equal(await eventually(focusedEra, (f) => f === '1'), '1', 'focus stays on the era\'s band');
+      // The next key acts from there: Tab goes on to the next era, Enter zooms to it.
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedEra(), '2');
+      await page.keyboard.press('Enter');
+      assert.equal(await eventually(() => menu.inputValue(), (v) => v === '2'), '2');
+      assert.equal(await eventually(focusedEra, (f) => f === '2'), '2');
+      // A zoom key on the band keeps focus there too.
+      const windowText = () => page.locator('.llmc-window').textContent();
+      const before = await windowText();
+      await page.keyboard.press('-');
+      assert.notEqual(await eventually(windowText, (w) => w !== before), before, '- zooms out');
+      assert.equal(await eventually(focusedEra, (f) => f === '2'), '2', 'and focus stays on the band');
       assert.deepEqual(problems.console, []);
       await context.close();
     });

@@ -533,6 +533,42 @@ test('controls used before the widget has taken over are given to it once it has
   await context.close();
 });
 
+test('a first press before the takeover is not lost when the widget renders afresh (another view, as an iframe asks)', async () => {
+  // `view=timeline` differs from the prerendered page (both views): the widget renders anew
+  // instead of taking the page over, so the buttons pressed meanwhile are not the ones it draws.
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1100, height: 900 } });
+  const { requested, release } = await holdBack(page, /_bg\.wasm$/);
+  await page.goto(`${env.server.url}/en/?view=timeline`);
+  await requested;
+  const root = page.locator('#llm-chronicle');
+  const toggle = page.getByRole('button', { name: '</> Embed' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'not open until the widget can open it');
+  assert.equal(await root.getAttribute('aria-busy'), 'true', 'the widget says it is busy');
+  await page.locator('.llmc-filters summary').click();
+  await page.getByRole('searchbox').fill('llama');
+  const replaced = await toggle.evaluate((el) => {
+    window.__pressed = el;
+    return el.isConnected;
+  });
+  assert.ok(replaced, 'the prerendered toggle is the one pressed');
+  release();
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.__pressed.isConnected), false, 'the widget drew its own toggle');
+  // The press and the typed query reached the widget's own controls.
+  assert.equal(await eventually(() => toggle.getAttribute('aria-expanded'), (v) => v === 'true'), 'true', 'the first press opened the panel');
+  await page.getByRole('region', { name: 'Embed' }).waitFor();
+  assert.equal(await eventually(() => page.getByRole('searchbox').inputValue(), (v) => v === 'llama'), 'llama', 'the filters are open, the query kept');
+  const narrowed = (t) => {
+    const [, shown, total] = / (\d+) \/ (\d+)/.exec(t) ?? [];
+    return Number(shown) < Number(total);
+  };
+  assert.ok(narrowed(await eventually(() => page.locator('.llmc-count').textContent(), narrowed)), 'the query narrowed the events');
+  assert.equal(await root.getAttribute('aria-busy'), null);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
 test('a WASM that cannot load is named in a notice, and the prerendered page keeps working', async () => {
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));

@@ -607,3 +607,39 @@ test('zoom out by button, - key and Ctrl+wheel; the era menu follows the window'
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test("every event's button says open weights, closed or paper in words, wide and narrow, in both languages", async () => {
+  const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
+  const kind = (e) => (e.access === 'not-applicable' ? 'paper' : e.access.startsWith('open-') ? 'open' : 'closed');
+  const WORDS = { en: { open: /open weights/i, closed: /\bclosed\b/, paper: /paper \/ milestone/ }, zh: { open: /开放权重/, closed: /闭源/, paper: /论文\/里程碑/ } };
+  for (const lang of ['en', 'zh']) {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${env.server.url}/?lang=${lang}`);
+      await ready(page);
+      // The accessible name: the marker's aria-label on the wide plot, the button's text (its
+      // openness in words is there for screen readers only) in the narrow list.
+      const names = await eventually(
+        () =>
+          page.evaluate((width) => {
+            const within = width < 600 ? '.llmc-vertical' : '.llmc-timeline-frame';
+            return Object.fromEntries(
+              [...document.querySelectorAll(`${within} [data-event-id]`)].map((el) => [el.dataset.eventId, el.getAttribute('aria-label') ?? el.textContent]),
+            );
+          }, width),
+        (n) => Object.keys(n).length === DATA.events.length,
+      );
+      assert.equal(Object.keys(names).length, DATA.events.length, `${lang} ${width}: every event drawn`);
+      const wrong = DATA.events.filter((e) => {
+        const words = WORDS[lang];
+        // (Past its name, which may itself say "closed": "Qwen3.6 (open 35B-A3B; closed Plus…)".)
+        const rest = names[e.id].replace(e.name[lang], '');
+        const says = Object.entries(words).filter(([, re]) => re.test(rest)).map(([k]) => k);
+        return says.length !== 1 || says[0] !== kind(e);
+      });
+      assert.deepEqual(wrong.map((e) => `${e.id}: ${names[e.id]}`), [], `${lang} ${width}`);
+    }
+  }
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});

@@ -21,10 +21,12 @@ async function releaseRows(page, caption) {
   );
 }
 
-for (const [lang, words] of [
-  ['en', { heading: 'Open versus closed over time', tables: 'The figures behind the chart (tables)', releases: 'Notable model releases per year', scores: /Openness score of the models in the matrix/ }],
-  ['zh', { heading: '开放与闭源：历年走势', tables: '图表数据（表格）', releases: '每年的重要模型发布', scores: /矩阵中各模型的开放度评分/ }],
-]) {
+const WORDS = [
+  ['en', { heading: 'Open versus closed over time', tables: 'The figures behind the chart (tables)', releases: 'Notable model releases per year', scores: /Openness score of the models in the matrix/, download: 'Download the chart', about: 'About this widget and its sources' }],
+  ['zh', { heading: '开放与闭源：历年走势', tables: '图表数据（表格）', releases: '每年的重要模型发布', scores: /矩阵中各模型的开放度评分/, download: '下载图表', about: '关于本组件与资料来源' }],
+];
+
+for (const [lang, words] of WORDS) {
   test(`the trend chart and its tables count the dataset's models (${lang})`, async () => {
     const { page, problems, context } = await watchedPage(env.browser, env.server.url);
     await page.goto(`${env.server.url}/?lang=${lang}`);
@@ -90,3 +92,49 @@ test('without scripts the chart and its tables are in the page', async () => {
   assert.match(text, /Notable model releases per year/);
   await context.close();
 });
+
+for (const [lang, words] of WORDS) {
+  test(`print (${lang}, from a dark page): the chart and its tables unfolded, the sources, nothing wider than an A4 page, on white, no controls`, async () => {
+    // An A4 page's width at 96 dpi.
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 794, height: 1100 }, colorScheme: 'dark' });
+    await page.goto(`${env.server.url}/?lang=${lang}`);
+    await ready(page);
+    await page.emulateMedia({ media: 'print' });
+    const section = page.getByRole('region', { name: words.heading });
+    const chart = section.locator('.llmc-trend-svg');
+    assert.equal(await chart.isVisible(), true, 'the chart prints');
+    // The tables behind it print unfolded, every row.
+    const releases = page.getByRole('table', { name: words.releases });
+    const scores = page.getByRole('table', { name: words.scores });
+    assert.equal(await releases.locator('tbody tr').last().isVisible(), true, 'the releases table prints');
+    assert.equal(await scores.locator('tbody tr').count(), matrixModels.length);
+    assert.equal(await scores.locator('tbody tr').last().isVisible(), true, 'the scores table prints, to its last row');
+    // So do the sources (About, folded on screen).
+    assert.equal(await page.locator('.llmc-about').getByRole('link').first().isVisible(), true, `${words.about} prints`);
+    // Nothing to press on paper.
+    assert.equal(await section.getByRole('group', { name: words.download }).isVisible(), false, 'no download buttons');
+    const pressable = await section.evaluate((s) => [...s.querySelectorAll('button')].filter((b) => !b.closest('table') && b.getClientRects().length).length);
+    assert.equal(pressable, 0, 'no buttons outside the tables (their model names print as text)');
+    // On white, dark text, the closed bars outlined on white (not the dark page's colours).
+    const colours = await page.evaluate(() => ({
+      bg: getComputedStyle(document.querySelector('.llmc')).backgroundColor,
+      fg: getComputedStyle(document.querySelector('.llmc-trend h2')).color,
+      closed: getComputedStyle(document.querySelector('.llmc-trend-bar.llmc-trend-closed')).fill,
+    }));
+    assert.deepEqual(colours, { bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)', closed: 'rgb(255, 255, 255)' });
+    // Nothing reaches past the page's right edge, the chart included.
+    const wide = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      return [...document.querySelectorAll('.llmc *')]
+        .filter((el) => el.getClientRects().length && el.getBoundingClientRect().right > w + 0.5)
+        .slice(0, 3)
+        .map((el) => `${el.tagName}.${el.className.baseVal ?? el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+    });
+    assert.deepEqual(wide, [], 'no horizontal overflow');
+    assert.ok((await chart.boundingBox()).width > 600, 'the chart takes the page width');
+    // And Chromium makes a real PDF of it.
+    assert.ok((await page.pdf({ format: 'A4' })).length > 10000);
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  });
+}

@@ -546,6 +546,10 @@ fn timeline_body(s: &TimelineScene, marks: &Marks, p: &Palette) -> Markup {
         out.raw("<rect").num("x", e.x).num("y", e.y).num("width", e.width).num("height", e.height);
         out.raw(" rx=\"3\"").attr("fill", p.era).attr("stroke", p.accent).raw(" stroke-opacity=\"0.4\"/>");
         out.raw("<text").num("x", e.label_x).num("y", e.label_y).attr("text-anchor", e.anchor.svg());
+        if e.beyond.is_some() {
+            // As on the page: a name running on past its band is drawn on a halo.
+            out.attr("stroke", p.bg).raw(" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
+        }
         out.raw(" dy=\"0.35em\">").text(&xml_safe(&e.label)).raw("</text>");
     }
     out.raw("</g>");

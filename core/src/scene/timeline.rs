@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::i18n::{access_name, era_button_name, family_name, level_name, openness_marker, stacked_more, ui, Lang};
 use crate::layout::{
-    layout_labelled, text_width, Cluster, Edge, LabelSide, Lane, Metrics, PlacedEvent, TimelineLayout,
+    era_name_width, layout_labelled, text_width, Cluster, Edge, LabelSide, Lane, Metrics, PlacedEvent, TimelineLayout,
 };
 use crate::lineage::{is_branch, Lineage};
 use crate::matrix::level_symbol;
@@ -76,8 +76,9 @@ pub struct TickMark {
     pub label_y: f64,
 }
 
-/// An era band across the top. It is a button that zooms to the era; its whole name shows on
-/// hover and on keyboard focus whenever the band is too short for it.
+/// An era band across the top, and its name beside it. It is a button that zooms to the era; where
+/// its name had to be cut (see [`crate::layout::EraBand`]), the whole name shows on hover and on
+/// keyboard focus.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EraMark {
     /// The era's index in the dataset (what the button zooms to).
@@ -88,11 +89,16 @@ pub struct EraMark {
     pub height: f64,
     /// The whole name (the band's tooltip)…
     pub name: String,
-    /// …and the name as drawn, cut to fit the band.
+    /// …and the name as drawn: whole, or cut to the room its row has. It starts inside the band
+    /// and may run on past its end.
     pub label: String,
     pub label_x: f64,
     pub label_y: f64,
     pub anchor: Anchor,
+    /// Where the name runs on past the band's end: that stretch (its start and width), which
+    /// the button covers too, and where the name is drawn on a halo of the page's colour so the
+    /// lines under it do not cross it.
+    pub beyond: Option<(f64, f64)>,
     /// The button's accessible name: the whole name, and what pressing it does.
     pub button_name: String,
     /// Where the whole name is drawn over the bands on hover and focus, when `label` is cut.
@@ -155,10 +161,6 @@ pub struct ClusterMark {
     pub text: String,
 }
 
-/// Font size of era names.
-const ERA_FONT_PX: f64 = 12.0;
-/// Padding inside an era band.
-const ERA_PAD_PX: f64 = 6.0;
 /// Ticks are at least this far apart.
 const TICK_MIN_PX: f64 = 70.0;
 
@@ -207,7 +209,10 @@ pub fn timeline(q: &Query, warp: &Warp, window: (f64, f64), width: f64, lang: La
     let m = Metrics::default();
     let axis = Axis::new(warp.clone(), window, plot_width(width));
     // The packer makes room for the label as drawn, level symbol included.
-    let layout = layout_labelled(c, &axis, &m, q.include(), &|i| text_width(&label_text(q, i, lang), m.font_px));
+    let layout =
+        layout_labelled(c, &axis, &m, q.include(), &|i| text_width(&label_text(q, i, lang), m.font_px), &|k| {
+            era_name_width(c.data.eras[k].name.get(lang), &m)
+        });
     let ticks = tick_marks(&axis, layout.height, &m, lang);
     let eras = era_marks(c, &layout, &m, lang);
     let edges = edge_paths(c, &layout.edges);
@@ -242,23 +247,25 @@ fn tick_marks(axis: &Axis, height: f64, m: &Metrics, lang: Lang) -> Vec<TickMark
         .collect()
 }
 
-/// A band per era inside the window, its name cut to fit the band and kept inside the plot, and
-/// the whole name's plate where it is cut.
+/// A band per era inside the window, its name drawn whole where the layout found it room (see
+/// [`crate::layout::EraBand`]) and cut to the room there is elsewhere, with the whole name's
+/// plate where it is cut.
 fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) -> Vec<EraMark> {
     layout
         .eras
         .iter()
         .map(|band| {
             let name = c.data.eras[band.index].name.get(lang).to_owned();
-            let label = fit_text(&name, band.x1 - band.x0 - 10.0, ERA_FONT_PX);
-            let reveal = (label != name).then(|| era_reveal(band.x0, text_width(&name, ERA_FONT_PX), layout.width));
-            // Keep the name inside the widget: anchor it at the band's right end when it would
-            // overflow.
-            let (label_x, anchor) = if band.x0 + ERA_PAD_PX + text_width(&label, ERA_FONT_PX) > layout.width {
-                (band.x1 - ERA_PAD_PX, Anchor::End)
+            let label = if era_name_width(&name, m) <= band.label_room + 1e-9 {
+                name.clone()
             } else {
-                (band.x0 + ERA_PAD_PX, Anchor::Start)
+                fit_text(&name, band.label_room - 2.0 * m.era_pad, m.era_font_px)
             };
+            let reveal =
+                (label != name).then(|| era_reveal(band.x0, text_width(&name, m.era_font_px), layout.width, m));
+            let label_x = band.label_x + m.era_pad;
+            let name_end = (label_x + text_width(&label, m.era_font_px) + m.era_pad).min(layout.width);
+            let beyond = (name_end > band.x1 + 0.5).then_some((band.x1, name_end - band.x1));
             EraMark {
                 index: band.index,
                 button_name: era_button_name(&name, lang),
@@ -271,7 +278,8 @@ fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) ->
                 label,
                 label_x,
                 label_y: band.y + m.era_height / 2.0,
-                anchor,
+                anchor: Anchor::Start,
+                beyond,
             }
         })
         .collect()
@@ -279,12 +287,12 @@ fn era_marks(c: &Chronicle, layout: &TimelineLayout, m: &Metrics, lang: Lang) ->
 
 /// The plate of a whole era name `text_w` wide, for the band starting at `x0`: from the band's
 /// start, like its cut label, or, where it would run past the plot's right end, ending there.
-fn era_reveal(x0: f64, text_w: f64, width: f64) -> EraReveal {
-    let plate_w = (text_w + 2.0 * ERA_PAD_PX).min(width);
+fn era_reveal(x0: f64, text_w: f64, width: f64, m: &Metrics) -> EraReveal {
+    let plate_w = (text_w + 2.0 * m.era_pad).min(width);
     if x0 + plate_w <= width {
-        EraReveal { x: x0, width: plate_w, text_x: x0 + ERA_PAD_PX, anchor: Anchor::Start }
+        EraReveal { x: x0, width: plate_w, text_x: x0 + m.era_pad, anchor: Anchor::Start }
     } else {
-        EraReveal { x: width - plate_w, width: plate_w, text_x: width - ERA_PAD_PX, anchor: Anchor::End }
+        EraReveal { x: width - plate_w, width: plate_w, text_x: width - m.era_pad, anchor: Anchor::End }
     }
 }
 
@@ -524,23 +532,108 @@ mod tests {
         assert!(coloured > 1000, "the labels carry their level's symbol: {coloured}");
     }
 
+    /// Each era name's box as drawn (its text, estimated wide), by row.
+    fn era_names(s: &TimelineScene) -> Vec<(f64, f64, f64, &str)> {
+        let font = Metrics::default().era_font_px;
+        s.eras.iter().map(|e| (e.y, e.label_x, e.label_x + text_width(&e.label, font), e.name.as_str())).collect()
+    }
+
+    #[test]
+    fn every_era_name_is_whole_at_the_default_zoom_and_none_overlaps_another() {
+        let c = load_json(SHIPPED_JSON).unwrap();
+        let q = Query::new(&c, &Filter::default(), None, None);
+        let (a, b) = c.extent();
+        for lang in [Lang::En, Lang::Zh] {
+            let rows = |width| {
+                let s = timeline(&q, c.focus_warp(), (a, b), width, lang);
+                s.eras.iter().map(|e| e.y).fold(0.0f64, f64::max)
+            };
+            for width in [900.0, 1176.0, 1600.0] {
+                let s = timeline(&q, c.focus_warp(), (a, b), width, lang);
+                assert_eq!(s.eras.len(), c.data.eras.len());
+                for e in &s.eras {
+                    assert_eq!(e.label, e.name, "{lang:?} at {width} px: drawn whole");
+                    assert!(e.reveal.is_none());
+                }
+            }
+            // Zooming and panning never move the rows (nor the lanes under them).
+            for window in [(2015.0, b), (2021.0, 2024.0), (a, 1995.0)] {
+                let s = timeline(&q, c.focus_warp(), window, 1176.0, lang);
+                let whole = timeline(&q, c.focus_warp(), (a, b), 1176.0, lang);
+                assert_eq!(s.lanes[0].y, whole.lanes[0].y, "{window:?}");
+                for e in &s.eras {
+                    let same = whole.eras.iter().find(|w| w.index == e.index).unwrap();
+                    assert_eq!(e.y, same.y, "{window:?}: {} stays in its row", e.name);
+                }
+            }
+            // A narrow plot gets at most two more rows than the dates need (three: the statistical
+            // era, the neural one over it, and the reasoning models over the multimodal frontier).
+            let m = Metrics::default();
+            assert!(rows(600.0) <= m.axis_height + (3.0 + 2.0 - 1.0) * m.era_height);
+        }
+    }
+
+    #[test]
+    fn era_names_never_overlap_and_stay_inside_the_plot() {
+        let c = load_json(SHIPPED_JSON).unwrap();
+        let q = Query::new(&c, &Filter::default(), None, None);
+        let (a, b) = c.extent();
+        let mut cut = 0;
+        for lang in [Lang::En, Lang::Zh] {
+            for even in [false, true] {
+                let warp = if even { &Warp::Identity } else { c.focus_warp() };
+                for window in [(a, b), (2010.0, b), (2017.5, 2019.0), (2019.7, 2025.3), (1995.0, 2021.0), (2024.5, b)] {
+                    for width in (600..=1800).step_by(100) {
+                        let s = timeline(&q, warp, window, f64::from(width), lang);
+                        let names = era_names(&s);
+                        for (k, x) in names.iter().enumerate() {
+                            assert!(x.1 >= 0.0 && x.2 <= s.width + 1e-9, "{lang:?} {window:?} {width}: {} inside", x.3);
+                            for y in &names[k + 1..] {
+                                let apart = x.0 != y.0 || x.2 <= y.1 || y.2 <= x.1;
+                                assert!(
+                                    apart,
+                                    "{lang:?} {window:?} {width}: {} [{}, {}] and {} [{}, {}]",
+                                    x.3, x.1, x.2, y.3, y.1, y.2
+                                );
+                            }
+                        }
+                        // Bands in one row never overlap either.
+                        for (k, x) in s.eras.iter().enumerate() {
+                            for y in s.eras[k + 1..].iter().filter(|y| y.y == x.y) {
+                                assert!(
+                                    x.x + x.width <= y.x + 1.0 || y.x + y.width <= x.x + 1.0,
+                                    "{} and {}",
+                                    x.name,
+                                    y.name
+                                );
+                            }
+                        }
+                        cut += s.eras.iter().filter(|e| e.label != e.name).count();
+                    }
+                }
+            }
+        }
+        assert!(cut > 0, "some windows and widths leave a name too little room");
+    }
+
     #[test]
     fn a_cut_era_name_has_its_whole_name_on_a_plate_inside_the_plot() {
         let c = load_json(SHIPPED_JSON).unwrap();
         let q = Query::new(&c, &Filter::default(), None, None);
+        let font = Metrics::default().era_font_px;
+        let mut cut = 0;
         for lang in [Lang::En, Lang::Zh] {
-            for width in [600.0, 1176.0, 1600.0] {
-                let s = timeline(&q, c.focus_warp(), c.extent(), width, lang);
-                let cut: Vec<_> = s.eras.iter().filter(|e| e.label != e.name).collect();
-                assert!(!cut.is_empty() || width > 1176.0, "{lang:?} {width}: some names are cut");
+            for (window, width) in [(c.extent(), 600.0), ((2019.7, 2025.3), 700.0), ((2017.5, 2019.0), 1176.0)] {
+                let s = timeline(&q, c.focus_warp(), window, width, lang);
                 for e in &s.eras {
                     assert!(e.button_name.starts_with(&e.name), "{}", e.button_name);
                     let Some(r) = &e.reveal else {
                         assert_eq!(e.label, e.name, "a name drawn whole needs no plate");
                         continue;
                     };
+                    cut += 1;
                     assert!(e.label.is_empty() || e.label.ends_with('…'), "{:?}", e.label);
-                    let w = text_width(&e.name, ERA_FONT_PX);
+                    let w = text_width(&e.name, font);
                     assert!(r.x >= 0.0 && r.x + r.width <= s.width + 1e-9, "{} inside the plot: {r:?}", e.name);
                     let (from, to) = match r.anchor {
                         Anchor::Start => (r.text_x, r.text_x + w),
@@ -550,6 +643,7 @@ mod tests {
                 }
             }
         }
+        assert!(cut > 0, "some names are cut in these windows");
     }
 
     #[test]

@@ -107,6 +107,20 @@ pub fn focus_event(container: &NodeRef, id: &str) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn focus_event(_: &NodeRef, _: &str) {}
 
+/// Focuses era `i`'s band (its button), if it is drawn.
+#[cfg(target_arch = "wasm32")]
+pub fn focus_era(container: &NodeRef, i: usize) {
+    use wasm_bindgen::JsCast;
+    let Some(frame) = container.cast::<web_sys::Element>() else { return };
+    let band = frame.query_selector(&format!(".llmc-era-button[data-era=\"{i}\"]")).ok().flatten();
+    if let Some(band) = band.and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = band.focus();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn focus_era(_: &NodeRef, _: usize) {}
+
 /// Focuses the frame itself (it has `tabindex="-1"`: focusable, but no tab stop).
 #[cfg(target_arch = "wasm32")]
 pub fn focus_frame(container: &NodeRef) {

@@ -55,7 +55,7 @@ pub fn Trend(props: &TrendProps) -> Html {
             <div class="llmc-trend-frame" ref={frame}>
                 { Html::from_html_unchecked(svg.clone()) }
             </div>
-            <p class="llmc-hint">{ w.hint }</p>
+            <p class="llmc-hint llmc-screen-only">{ w.hint }</p>
             { Html::from_html_unchecked(tables.clone()) }
         </section>
     }
