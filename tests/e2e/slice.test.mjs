@@ -568,6 +568,40 @@ test('selecting or hovering an event brings exactly its lineage forward; its pan
   await context.close();
 });
 
+test('at 375 px, light and dark: a selected event\'s panel says each edge of its lineage in words', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, problems, context } = await watchedPage(env.browser, env.server.url, {
+      viewport: { width: 375, height: 740 },
+      colorScheme,
+    });
+    for (const [lang, relation, evidence, child] of [
+      ['en', 'successor of', 'documented', 'fine-tuned from it'],
+      ['zh', '后续版本', '有文献记载', '在其权重上微调而来'],
+    ]) {
+      await page.goto(`${env.server.url}/?lang=${lang}`);
+      await ready(page);
+      // (The narrow list's button is named by its text, which starts with the date.)
+      const gpt3 = page.locator('.llmc-vertical [data-event-id="gpt-3"]');
+      await gpt3.scrollIntoViewIfNeeded();
+      await gpt3.click();
+      const panel = page.getByRole('region', { name: 'GPT-3' });
+      await panel.waitFor({ state: 'visible' });
+      // Its parent, with the relation and the evidence in words, not only a dash.
+      const gpt2 = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^GPT-2/ }) });
+      assert.match(await gpt2.textContent(), new RegExp(`${relation}.*${evidence}`), `${lang}, ${colorScheme}`);
+      // A descendant, with its own relation.
+      const kids = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^InstructGPT/ }) });
+      assert.match(await kids.textContent(), new RegExp(`${child}.*${evidence}`), `${lang}, ${colorScheme}`);
+      // The panel opens where the reader is, inside the phone's width.
+      const box = await panel.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 375 + 0.5, `panel inside the viewport: ${JSON.stringify(box)}`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+    }
+    assert.deepEqual(problems.console, []);
+    await context.close();
+  }
+});
+
 test('zoom out by button, - key and Ctrl+wheel; the era menu follows the window', async () => {
   const { page, problems, context } = await watchedPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   await page.goto(`${env.server.url}/?lang=en`);

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Most gzip bytes the WASM and its JS glue may take together. Lower it whenever a change makes
 /// them smaller, so the next growth is noticed.
-pub const BUDGET: usize = 319_800;
+pub const BUDGET: usize = 322_000;
 
 /// The files of `dist/` a reader may download, by role: (role, file name prefix, suffix); then the
 /// authoring page's own, whose names (and only whose) contain `author`.
