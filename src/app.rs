@@ -3,7 +3,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use chronicle_core::i18n::{ui, Lang};
+use chronicle_core::i18n::Lang;
 use chronicle_core::link;
 use chronicle_core::scale::Warp;
 use chronicle_core::settings::Settings;
@@ -12,8 +12,10 @@ use chronicle_core::validate::{load_json, Problem};
 use chronicle_core::{Chronicle, SHIPPED_JSON};
 use yew::prelude::*;
 
+#[cfg(not(feature = "lean"))]
+use crate::components::DataErrors;
 use crate::components::{
-    About, DataErrors, Detail, Embed, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline, Trend,
+    About, Detail, Embed, EventList, Filters, Header, Matrix, OpennessMatrix, Story, Timeline, Trend,
 };
 
 /// A loaded dataset, or the problems that stopped it. Compared by pointer: it never changes in
@@ -26,6 +28,13 @@ impl Dataset {
     /// calls this, so the dataset stays out of the WASM; pages load it as a file.)
     pub fn shipped() -> Self {
         Dataset(Rc::new(load_json(SHIPPED_JSON).map(Rc::new)))
+    }
+
+    /// The site's own dataset file (`url`), which the build validated and named after its content:
+    /// `None` when `text` is not that file (the full reader then says what is wrong). What the
+    /// lean reader's WASM uses instead of [`Self::from_text`].
+    pub fn built(text: &str, url: &str) -> Option<Self> {
+        chronicle_core::validate::load_built(text, url).map(|c| Dataset(Rc::new(Ok(Rc::new(c)))))
     }
 
     /// An author's dataset (JSON or CSV), through the same validator.
@@ -179,12 +188,7 @@ pub fn App(props: &AppProps) -> Html {
     let onkeydown = escape_closes(&store);
     let body = match &*props.data.0 {
         Ok(chronicle) => views(props, &store, chronicle),
-        Err(problems) => html! {
-            <>
-                <Header title={AttrValue::Static(ui(lang).data_error_title)} />
-                <DataErrors problems={Rc::new(problems.clone())} {lang} />
-            </>
-        },
+        Err(problems) => errors(lang, problems),
     };
     html! {
         <ContextProvider<StoreContext> context={StoreContext { handle: store.clone(), choices: store.choices.clone() }}>
@@ -195,6 +199,24 @@ pub fn App(props: &AppProps) -> Html {
             </ContextProvider<Viewport>>
         </ContextProvider<StoreContext>>
     }
+}
+
+/// The error panel, for a dataset with problems.
+#[cfg(not(feature = "lean"))]
+fn errors(lang: Lang, problems: &[Problem]) -> Html {
+    html! {
+        <>
+            <Header title={AttrValue::Static(chronicle_core::i18n::ui(lang).data_error_title)} />
+            <DataErrors problems={Rc::new(problems.to_vec())} {lang} />
+        </>
+    }
+}
+
+/// The lean reader mounts only a valid dataset (it hands anything else to the full reader, see
+/// `browser::start`), so it carries no error panel and its problem reports.
+#[cfg(feature = "lean")]
+fn errors(_: Lang, _: &[Problem]) -> Html {
+    Html::default()
 }
 
 /// The state at start: the embed settings, then the deep link, applied to a fresh state.

@@ -14,7 +14,7 @@ use yew::{AppHandle, AttrValue, Renderer};
 
 use crate::app::{App, AppProps, Dataset};
 // The start-up script's fetch of the page's dataset (see `boot::script`), and its address.
-use crate::boot::protocol::{EARLY_DATA, EARLY_DATA_URL};
+use crate::boot::protocol::{EARLY_DATA, EARLY_DATA_URL, HANDED_OVER};
 use crate::panic;
 
 thread_local! {
@@ -106,7 +106,9 @@ fn mount_with(
         && fragment.is_none()
         && settings.is_default_view()
         && may_hydrate
-        && !deferred;
+        && !deferred
+        // The error panel is never what was prerendered.
+        && data.0.is_ok();
     let _ = root.remove_attribute(crate::PRERENDERED_ATTR);
     if prerendered.is_some() && !hydrate {
         root.set_text_content(None);
@@ -150,6 +152,7 @@ pub fn mount(root: web_sys::Element, data: Dataset, prerendered_data: bool) -> A
 }
 
 /// The `?data=` parameter: a dataset URL an editor supplied.
+#[cfg(not(feature = "lean"))]
 fn data_url() -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("data").filter(|u| !u.is_empty())
@@ -222,6 +225,7 @@ pub async fn read_capped(response: &web_sys::Response, limit: usize) -> Result<S
 }
 
 /// Set by embed.js before it loads the module, so `start` leaves the host page alone.
+#[cfg(not(feature = "lean"))]
 const EMBED_FLAG: &str = "__llmcEmbedLoader";
 
 /// The attribute of the mount element naming the page's dataset (JSON or CSV), relative to the page.
@@ -233,6 +237,10 @@ pub const DATA_SRC_ATTR: &str = "data-src";
 /// (the start-up script has usually asked for it already), or an editor's `?data=` URL. The start-up
 /// script is `async`, so this may run while the page is still being parsed: the dataset is fetched
 /// and validated meanwhile, and mounting waits for the parsed page and its first paint.
+///
+/// The full reader also takes over what the lean one handed over (see [`HANDED_OVER`]): the site's
+/// dataset that it could not show, or why it could not fetch it.
+#[cfg(not(feature = "lean"))]
 pub fn start() {
     // Loaded by embed.js for <llm-chronicle> elements: those mount themselves.
     let window = gloo::utils::window();
@@ -242,14 +250,19 @@ pub fn start() {
     let global = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok();
     let early = global(EARLY_DATA).and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
     let early_url = global(EARLY_DATA_URL).and_then(|v| v.as_string()).unwrap_or_default();
+    let handed = global(HANDED_OVER).filter(|v| v.is_object()).map(|v| object_pairs(&v));
     let editor = data_url();
     wasm_bindgen_futures::spawn_local(async move {
         // An editor's own dataset replaces the page's (and so is never hydrated into its HTML).
         let own = editor.is_none();
-        let mut data = match (editor, early) {
-            (Some(url), _) => Some(fetch_text(&url, None).await),
-            (None, Some(request)) => Some(fetch_text(&early_url, Some(request)).await),
-            (None, None) => None,
+        let mut data = match (editor, early, handed) {
+            (Some(url), _, _) => Some(fetch_text(&url, None).await),
+            (None, _, Some(handed)) => Some(match handed.get("text") {
+                Some(text) => Ok(text.clone()),
+                None => Err(loader_failure(&handed)),
+            }),
+            (None, Some(request), None) => Some(fetch_text(&early_url, Some(request)).await),
+            (None, None, None) => None,
         }
         .map(|text| text.map_or_else(Dataset::failed, |t| Dataset::from_text(&t)));
         dom_ready().await;
@@ -264,33 +277,111 @@ pub fn start() {
         let data = data.unwrap_or_else(|| {
             Dataset::failed(ProblemKind::Unavailable { url: String::new(), why: Unavailable::NoSource })
         });
-        let start = move || {
-            // The app lives as long as the page.
-            std::mem::forget(mount(root, data, own));
-            post_height_to_parent();
-        };
-        if painted() {
-            // Input that came while the dataset was validated goes first (the start-up script
-            // answers clicks on events until the widget takes over).
-            crate::dom::after_pending_input(start);
-        } else {
-            // Let the prerendered page paint before hydration takes the main thread; a page that
-            // does not paint (a hidden tab, a frame from another site out of view) starts anyway
-            // after a while, so that such a frame can tell the article its height at once.
-            let start = Rc::new(Cell::new(Some(start)));
-            let once = move || {
-                if let Some(start) = start.take() {
-                    start();
-                }
-            };
-            let after_paint = once.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, after_paint).forget();
-            });
-            std::mem::forget(frame);
-            gloo::timers::callback::Timeout::new(crate::boot::protocol::PAINT_WAIT_MS, once).forget();
-        }
+        mount_page(root, data, own);
     });
+}
+
+/// The lean reader's entry point: mounts the site's own dataset, which the start-up script has
+/// asked for, on `#llm-chronicle`. Anything else (a failed fetch, a dataset that is not valid after
+/// all) goes to the full reader, which says what is wrong: this WASM has no problem reports.
+#[cfg(feature = "lean")]
+pub fn start() {
+    let window = gloo::utils::window();
+    let global = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok();
+    let early = global(EARLY_DATA).and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    let early_url = global(EARLY_DATA_URL).and_then(|v| v.as_string()).unwrap_or_default();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match early {
+            Some(request) => fetch_text(&early_url, Some(request)).await,
+            None => Err(ProblemKind::Unavailable { url: String::new(), why: Unavailable::NoSource }),
+        };
+        let data = match text {
+            Ok(text) => match Dataset::built(&text, &early_url) {
+                Some(data) => data,
+                None => return hand_over(&[("text", text)]),
+            },
+            Err(why) => return hand_over(&failure_pairs(why)),
+        };
+        dom_ready().await;
+        let Some(root) = gloo::utils::document().get_element_by_id("llm-chronicle") else { return };
+        mount_page(root, data, true);
+    });
+}
+
+/// Leaves `pairs` for the full reader (see [`HANDED_OVER`]) and asks the start-up script to start it.
+#[cfg(feature = "lean")]
+fn hand_over(pairs: &[(&str, String)]) {
+    let window = gloo::utils::window();
+    let given = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&given, &(*k).into(), &v.into());
+    }
+    let _ = js_sys::Reflect::set(&window, &HANDED_OVER.into(), &given);
+    let start = js_sys::Reflect::get(&window, &crate::boot::protocol::START_FULL.into()).ok();
+    if let Some(start) = start.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = start.call0(&JsValue::UNDEFINED);
+    }
+}
+
+/// Why a fetch failed, as embed.js describes it (what [`loader_failure`] reads back).
+#[cfg(feature = "lean")]
+fn failure_pairs(why: ProblemKind) -> Vec<(&'static str, String)> {
+    match why {
+        ProblemKind::Unavailable { url, why } => {
+            let mut pairs = vec![("url", url)];
+            let kind = match why {
+                Unavailable::Http(status) => {
+                    pairs.push(("status", status.to_string()));
+                    "http"
+                }
+                Unavailable::Timeout => "timeout",
+                Unavailable::NoSource => "none",
+                Unavailable::Blocked => "blocked",
+                Unavailable::Refused { origin } => {
+                    pairs.push(("origin", origin));
+                    "refused"
+                }
+                _ => "network",
+            };
+            pairs.push(("why", kind.to_owned()));
+            pairs
+        }
+        ProblemKind::TooLarge { bytes, .. } => {
+            vec![("why", "too-large".to_owned()), ("bytes", bytes.map(|b| b.to_string()).unwrap_or_default())]
+        }
+        _ => vec![("why", "network".to_owned())],
+    }
+}
+
+/// Mounts the page's widget on `root` once the page has painted, and reports its height to an
+/// embedding page.
+fn mount_page(root: web_sys::Element, data: Dataset, own: bool) {
+    let start = move || {
+        // The app lives as long as the page.
+        std::mem::forget(mount(root, data, own));
+        post_height_to_parent();
+    };
+    if painted() {
+        // Input that came while the dataset was validated goes first (the start-up script
+        // answers clicks on events until the widget takes over).
+        crate::dom::after_pending_input(start);
+    } else {
+        // Let the prerendered page paint before hydration takes the main thread; a page that
+        // does not paint (a hidden tab, a frame from another site out of view) starts anyway
+        // after a while, so that such a frame can tell the article its height at once.
+        let start = Rc::new(Cell::new(Some(start)));
+        let once = move || {
+            if let Some(start) = start.take() {
+                start();
+            }
+        };
+        let after_paint = once.clone();
+        let frame = gloo::render::request_animation_frame(move |_| {
+            gloo::timers::callback::Timeout::new(0, after_paint).forget();
+        });
+        std::mem::forget(frame);
+        gloo::timers::callback::Timeout::new(crate::boot::protocol::PAINT_WAIT_MS, once).forget();
+    }
 }
 
 /// On `<html>` of the authoring pages: the path from the page to the site's root (`""` or
@@ -420,9 +511,11 @@ fn post_height_to_parent() {
 }
 
 /// A widget mounted by the `<llm-chronicle>` element; `destroy()` unmounts it.
+#[cfg(not(feature = "lean"))]
 #[wasm_bindgen]
 pub struct Mounted(Option<AppHandle<App>>);
 
+#[cfg(not(feature = "lean"))]
 #[wasm_bindgen]
 impl Mounted {
     pub fn destroy(&mut self) {
@@ -438,6 +531,7 @@ impl Mounted {
 /// `data_error` says why it could not be loaded, as a JSON object of strings: `why` (`http`,
 /// `timeout`, `network`, `refused`, `blocked` or `too-large`), `url`, and `status`, `origin` or
 /// `bytes`.
+#[cfg(not(feature = "lean"))]
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(
     root: web_sys::Element,
@@ -458,6 +552,7 @@ pub fn mount_element(
 }
 
 /// What embed.js's description of a failed load (see [`mount_element`]) means.
+#[cfg(not(feature = "lean"))]
 fn loader_failure(error: &std::collections::BTreeMap<String, String>) -> ProblemKind {
     let field = |k: &str| error.get(k).map(String::as_str).unwrap_or_default();
     let why = match field("why") {
@@ -466,6 +561,7 @@ fn loader_failure(error: &std::collections::BTreeMap<String, String>) -> Problem
         "timeout" => Unavailable::Timeout,
         "refused" => Unavailable::Refused { origin: field("origin").to_owned() },
         "blocked" => Unavailable::Blocked,
+        "none" => Unavailable::NoSource,
         _ => Unavailable::Network,
     };
     ProblemKind::Unavailable { url: field("url").to_owned(), why }
@@ -473,8 +569,15 @@ fn loader_failure(error: &std::collections::BTreeMap<String, String>) -> Problem
 
 /// Reads `{"name": "value", …}` with the browser's own JSON parser: the loader only sends flat
 /// strings, and the reader's WASM carries no JSON parser of its own for them.
+#[cfg(not(feature = "lean"))]
 fn settings_json_pairs(json: &str) -> std::collections::BTreeMap<String, String> {
     let Ok(value) = js_sys::JSON::parse(json) else { return Default::default() };
+    object_pairs(&value)
+}
+
+/// The string fields of a JavaScript object.
+#[cfg(not(feature = "lean"))]
+fn object_pairs(value: &JsValue) -> std::collections::BTreeMap<String, String> {
     let Ok(entries) = js_sys::Object::entries(value.unchecked_ref()).dyn_into::<js_sys::Array>() else {
         return Default::default();
     };

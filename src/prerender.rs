@@ -90,27 +90,36 @@ pub fn embed_text() -> String {
 /// cache forever). Returns (file name, contents).
 pub fn data_file(c: &Chronicle) -> Result<(String, String), String> {
     let json = serde_json::to_string(&c.data).map_err(|e| format!("cannot write the dataset as JSON: {e}"))?;
-    let hash = content_hash(&json);
-    Ok((format!("chronicle-{hash:016x}.json"), json))
+    Ok((chronicle_core::validate::built_file_name(&json), json))
 }
 
 /// The authoring app's glue and WASM as Trunk leaves them: index.html builds the
 /// `llm-chronicle-author` binary as a "worker", so Trunk injects no script for it and does not
 /// hash its names.
-pub const AUTHOR_BUILD: [&str; 2] = ["llm-chronicle-author.js", "llm-chronicle-author_bg.wasm"];
+pub const AUTHOR_BUILD: &str = "llm-chronicle-author";
+/// The lean reader's (see `boot_script`), built the same way.
+pub const LEAN_BUILD: &str = "llm-chronicle-lean";
 
-/// Renames the authoring app's files in `dir` after their content (safe to cache forever, like
-/// Trunk's names for the reader's) and writes the authoring pages' start-up script, the reader's
-/// `boot_script` with the authoring app's files. Returns the script's file name.
-pub fn author_build(dir: &std::path::Path, data_file: &str) -> Result<String, String> {
-    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name} (the authoring app): {e}"));
-    let (glue, wasm) = (read(AUTHOR_BUILD[0])?, read(AUTHOR_BUILD[1])?);
+/// Renames the glue and WASM of a binary index.html builds as a "worker" (`stem`: its name) after
+/// their content (safe to cache forever, like Trunk's names for the reader's). Returns the new
+/// names, glue first.
+pub fn hash_build(dir: &std::path::Path, stem: &str) -> Result<[String; 2], String> {
+    let from = [format!("{stem}.js"), format!("{stem}_bg.wasm")];
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("{name} ({stem}): {e}"));
+    let (glue, wasm) = (read(&from[0])?, read(&from[1])?);
     let hash = content_hash([glue.as_slice(), wasm.as_slice()].concat());
-    let names = [format!("llm-chronicle-author-{hash:016x}.js"), format!("llm-chronicle-author-{hash:016x}_bg.wasm")];
-    for (from, to) in AUTHOR_BUILD.iter().zip(&names) {
+    let names = [format!("{stem}-{hash:016x}.js"), format!("{stem}-{hash:016x}_bg.wasm")];
+    for (from, to) in from.iter().zip(&names) {
         std::fs::rename(dir.join(from), dir.join(to)).map_err(|e| format!("{from}: {e}"))?;
     }
-    let js = boot_script(&names[0], &names[1], data_file);
+    Ok(names)
+}
+
+/// Hashes the authoring app's files (see [`hash_build`]) and writes the authoring pages' start-up
+/// script, the reader's `boot_script` with the authoring app's files. Returns the script's file name.
+pub fn author_build(dir: &std::path::Path, data_file: &str) -> Result<String, String> {
+    let names = hash_build(dir, AUTHOR_BUILD)?;
+    let js = boot_script(&names[0], &names[1], data_file, None);
     let name = format!("boot-author-{:016x}.js", content_hash(&js));
     std::fs::write(dir.join(&name), js).map_err(|e| format!("{name}: {e}"))?;
     Ok(name)

@@ -15,26 +15,29 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
 #[test]
 fn the_start_up_script_becomes_a_file_that_loads_after_the_first_paint() {
-    let (page, name, js) = llm_chronicle::prerender::externalize_boot(TRUNK_HEAD, "chronicle-3.json").unwrap();
+    let lean = ["llm-chronicle-lean-4.js".to_owned(), "llm-chronicle-lean-4_bg.wasm".to_owned()];
+    let (page, name, js) =
+        llm_chronicle::prerender::externalize_boot(TRUNK_HEAD, "chronicle-3.json", Some(&lean)).unwrap();
     assert!(name.starts_with("boot-") && name.ends_with(".js"), "{name}");
     assert!(page.contains(&format!("<script type=\"module\" async src=\"/{name}\"></script>")), "{page}");
     assert!(!page.contains("import init"), "no inline script is left: {page}");
     assert!(!page.contains("preload"), "nothing is requested before the first paint: {page}");
     assert!(page.contains("<link rel=\"stylesheet\" href=\"/chronicle-1.css\"/>"), "the CSS stays: {page}");
     let wait = js.find("requestAnimationFrame").unwrap();
-    let build = r#"const BUILD = Object.freeze({"data":"chronicle-3.json","glue":"llm-chronicle-2.js","wasm":"llm-chronicle-2_bg.wasm"});"#;
+    let build = r#"const BUILD = Object.freeze({"data":"chronicle-3.json","glue":"llm-chronicle-2.js","lean":["llm-chronicle-lean-4.js","llm-chronicle-lean-4_bg.wasm"],"wasm":"llm-chronicle-2_bg.wasm"});"#;
     assert!(js.contains(build), "the built files' names: {js}");
     for later in [
-        "['modulepreload', BUILD.glue], ['preload', BUILD.wasm]",
+        "BUILD.lean && !custom ? BUILD.lean : [BUILD.glue, BUILD.wasm]",
+        "['modulepreload', glue], ['preload', wasm]",
         "here(BUILD.data)",
-        "import(here(BUILD.glue))",
-        "module_or_path: here(BUILD.wasm)",
+        "import(here(glue))",
+        "module_or_path: here(wasm)",
     ] {
         let at = js.find(later).unwrap_or_else(|| panic!("{later} missing from {js}"));
         assert!(at > wait, "{later} is requested before the first paint");
     }
     assert!(!js.contains("from '/"), "paths are relative to the script (pages in en/ share it)");
-    assert_eq!(llm_chronicle::prerender::externalize_boot("<head></head>", "x.json"), None);
+    assert_eq!(llm_chronicle::prerender::externalize_boot("<head></head>", "x.json", None), None);
 }
 
 /// The page both prerendered pages are made from: the repository's own `index.html`, shaped

@@ -181,6 +181,11 @@ const FOCUS_BASE: f64 = 0.4;
 
 /// The dataset shipped with the widget (`data/chronicle.json`), for native code: the prerenderer,
 /// the CLI and the tests. The WASM does not reference it, so it is not in the bundle.
+/// FNV-1a of `bytes`, for file names that change whenever the contents do (safe to cache forever).
+pub fn content_hash(bytes: impl AsRef<[u8]>) -> u64 {
+    bytes.as_ref().iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 pub const SHIPPED_JSON: &str = include_str!("../../data/chronicle.json");
 
 /// The JSON Schema of the dataset format, generated from [`model::Dataset`], pretty-printed. The

@@ -67,6 +67,27 @@ pub fn load_json(text: &str) -> Result<Chronicle, Vec<Problem>> {
         .collect())
 }
 
+/// Reads the site's own dataset file, which the build validated and named after its content
+/// ([`built_file_name`]): when `text` is what that name says (its hash matches), it is the text
+/// the build validated, so it is read without checking the rules again and without anything that
+/// says where a problem is. `None` for any other text, or anything unreadable: [`load_any`] then
+/// lists every problem. Kept apart so the lean reader's WASM carries neither the rules, the
+/// positioned JSON reader nor the problem reports.
+pub fn load_built(text: &str, url: &str) -> Option<Chronicle> {
+    let name = url.rsplit('/').next()?;
+    let hash = name.strip_prefix("chronicle-")?.strip_suffix(".json")?;
+    if hash.len() != 16 || u64::from_str_radix(hash, 16).ok()? != crate::content_hash(text) {
+        return None;
+    }
+    crate::decode::dataset_streaming(text).map(Chronicle::new)
+}
+
+/// The name of the site's dataset file, written by the build after validating `json`: named after
+/// its content, so it may be cached forever and [`load_built`] can trust it.
+pub fn built_file_name(json: &str) -> String {
+    format!("chronicle-{:016x}.json", crate::content_hash(json))
+}
+
 /// A JSON syntax error as a problem: where, the line, and the usual cause.
 fn syntax_problem(text: &str, e: &json::SyntaxError) -> Problem {
     let lines = Lines::new(text);

@@ -611,3 +611,28 @@ fn a_parent_named_seventy_thousand_times_is_one_problem() {
     assert!(lines.contains(&"lineage cycle: a → b → a".to_owned()), "{lines:?}");
     assert_eq!(problems.len(), 3, "{lines:?}");
 }
+
+/// The lean reader reads the site's dataset file only when it is the text its name was made from:
+/// then as the validator would; anything else (another text, another name, a file that is not
+/// the build's) is left to the full validator.
+#[test]
+fn the_built_dataset_is_read_only_when_its_name_matches_its_content() {
+    use chronicle_core::validate::{built_file_name, load_built};
+    let json = load_json(SHIPPED_JSON).unwrap().data;
+    let json = serde_json::to_string(&json).unwrap();
+    let name = built_file_name(&json);
+    assert!(name.starts_with("chronicle-") && name.ends_with(".json") && name.len() == 31, "{name}");
+    let url = format!("https://example.org/en/../{name}");
+    let read = load_built(&json, &url).expect("the build's own file");
+    assert_eq!(read.data, load_json(&json).unwrap().data);
+    // A byte changed: the name no longer says it.
+    let changed = json.replacen("GPT", "GPU", 1);
+    assert!(load_built(&changed, &url).is_none());
+    // Names the build does not write.
+    for other in ["https://example.org/chronicle.json", "https://example.org/data.json", "chronicle-xyz.json", ""] {
+        assert!(load_built(&json, other).is_none(), "{other}");
+    }
+    // Text that is not a dataset, named after itself, is still not read.
+    let junk = "[1, 2]";
+    assert!(load_built(junk, &built_file_name(junk)).is_none());
+}

@@ -18,7 +18,12 @@ window[P.boot] = 'waiting';
 await wanted();
 window[P.boot] = 'loading';
 const here = (file) => new URL('./' + file, import.meta.url).href;
-for (const [rel, file] of [['modulepreload', BUILD.glue], ['preload', BUILD.wasm]]) {
+// The site's own dataset needs only the lean reader (`BUILD.lean`, no problem reports, error panel
+// or CSV import); an editor's `?data=` needs the full one, and so does the site's dataset when the
+// lean reader cannot show it: it then calls `startFull`, so that reader says why.
+const custom = new URLSearchParams(location.search).has('data');
+const [glue, wasm] = BUILD.lean && !custom ? BUILD.lean : [BUILD.glue, BUILD.wasm];
+for (const [rel, file] of [['modulepreload', glue], ['preload', wasm]]) {
   const link = document.createElement('link');
   link.rel = rel;
   link.href = here(file);
@@ -29,20 +34,24 @@ for (const [rel, file] of [['modulepreload', BUILD.glue], ['preload', BUILD.wasm
   }
   document.head.append(link);
 }
-if (!new URLSearchParams(location.search).has('data')) {
+if (!custom) {
   const abort = new AbortController();
   setTimeout(() => abort.abort(), P.dataTimeoutMs);
   window[P.earlyDataUrl] = here(BUILD.data);
   window[P.earlyData] = fetch(window[P.earlyDataUrl], { signal: abort.signal });
 }
-try {
-  const { default: init, ...bindings } = await import(here(BUILD.glue));
+const start = async (glue, wasm) => {
+  const { default: init, ...bindings } = await import(here(glue));
   // The widget hydrates the whole page: all of it parsed, and none of it deferred.
   await whole;
-  const wasm = await init({ module_or_path: here(BUILD.wasm) });
+  const module = await init({ module_or_path: here(wasm) });
   window.wasmBindings = bindings;
   window[P.boot] = 'started';
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: module } }));
+};
+window[P.startFull] = () => start(BUILD.glue, BUILD.wasm).catch(failed);
+try {
+  await start(glue, wasm);
 } catch (error) {
   failed(error);
 }

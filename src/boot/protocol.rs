@@ -50,6 +50,11 @@ pub const EARLY_SELECT: &str = "__llmcEarlySelect";
 pub const BOOT_STATUS: &str = "__llmcBoot";
 pub const EARLY_DATA: &str = "__llmcData";
 pub const EARLY_DATA_URL: &str = "__llmcDataUrl";
+/// The lean reader (the page's own dataset only) hands over to the full one when that dataset
+/// cannot be shown: it leaves what it got in `HANDED_OVER` (`{text}`, or why the fetch failed as
+/// `{why, url, status|origin|bytes}`) and calls `START_FULL`, which the start-up script defines.
+pub const START_FULL: &str = "__llmcStartFull";
+pub const HANDED_OVER: &str = "__llmcHandedOver";
 /// How long the dataset may take to arrive.
 pub const DATA_TIMEOUT_MS: u32 = 15_000;
 /// How long the script, and then the widget, wait for the page's first frame before going on
@@ -58,7 +63,7 @@ pub const DATA_TIMEOUT_MS: u32 = 15_000;
 pub const PAINT_WAIT_MS: u32 = 1_000;
 
 /// The names as the script reads them: `P.<key>`.
-pub const NAMES: [(&str, &str); 26] = [
+pub const NAMES: [(&str, &str); 28] = [
     ("mount", MOUNT_ID),
     ("prerendered", PRERENDERED_ATTR),
     ("inert", INERT),
@@ -85,6 +90,8 @@ pub const NAMES: [(&str, &str); 26] = [
     ("boot", BOOT_STATUS),
     ("earlyData", EARLY_DATA),
     ("earlyDataUrl", EARLY_DATA_URL),
+    ("startFull", START_FULL),
+    ("handedOver", HANDED_OVER),
 ];
 
 /// The classes of [`NAMES`] that the stylesheet must style.

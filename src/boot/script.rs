@@ -33,10 +33,19 @@ use super::protocol;
 ///    and starts the WASM (on a page that is parsed and has nothing left deferred, since the
 ///    widget hydrates all of it). If that fails, a notice above the content names what failed.
 ///
+/// The WASM of step 4 is the lean reader's (`lean`: its glue and WASM), which shows the site's own
+/// dataset and nothing else, unless the URL carries an editor's `?data=`: then the full reader's
+/// (`glue`, `wasm`). The lean reader starts the full one itself when it cannot show the site's
+/// dataset (see `browser::start`), so that reader says why. Without `lean` (the authoring pages)
+/// the script always loads `glue` and `wasm`.
+///
 /// The steps 2–4 are `load.js`. `window.__llmcBoot` says which step it is at (`painting`, `waiting`, `loading`, `started`,
 /// `failed`). Paths are relative to the script, so pages in sub-folders (`en/`) share it.
-pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
-    let build = serde_json::json!({ "glue": glue, "wasm": wasm, "data": data_file });
+pub fn boot_script(glue: &str, wasm: &str, data_file: &str, lean: Option<&[String; 2]>) -> String {
+    let mut build = serde_json::json!({ "glue": glue, "wasm": wasm, "data": data_file });
+    if let Some(lean) = lean {
+        build["lean"] = serde_json::json!(lean);
+    }
     let mut js = protocol::prelude();
     js.push_str(&format!("\nconst BUILD = Object.freeze({build});\n"));
     for part in [include_str!("early.js"), include_str!("load.js")] {
@@ -51,9 +60,14 @@ pub fn boot_script(glue: &str, wasm: &str, data_file: &str) -> String {
 /// Replaces Trunk's inline start-up script with a file (`boot_script`), so the built site runs
 /// under a strict Content Security Policy (`script-src 'self' 'wasm-unsafe-eval'`, no inline
 /// scripts), and drops Trunk's preloads from `<head>` (the script adds them after the first
-/// paint). Returns the template with a `<script src>` in its place, the file name, and the file's
-/// contents; `None` when the template lacks Trunk's start-up script or its preloads.
-pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, String, String)> {
+/// paint). `lean` is the lean reader's glue and WASM (see [`boot_script`]). Returns the template
+/// with a `<script src>` in its place, the file name, and the file's contents; `None` when the
+/// template lacks Trunk's start-up script or its preloads.
+pub fn externalize_boot(
+    template: &str,
+    data_file: &str,
+    lean: Option<&[String; 2]>,
+) -> Option<(String, String, String)> {
     let open = "<script type=\"module\">";
     let start = template.find(open)?;
     let body_start = start + open.len();
@@ -65,7 +79,7 @@ pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, Stri
     };
     let glue = quoted("import init, * as bindings from '")?;
     let wasm = quoted("module_or_path: '")?;
-    let js = boot_script(&glue, &wasm, data_file);
+    let js = boot_script(&glue, &wasm, data_file, lean);
     let hash = content_hash(&js);
     let name = format!("boot-{hash:016x}.js");
     let mut out = template.to_owned();
@@ -84,7 +98,4 @@ pub fn externalize_boot(template: &str, data_file: &str) -> Option<(String, Stri
     Some((out, name, js))
 }
 
-/// FNV-1a of `s`, for file names that change whenever the contents do (safe to cache forever).
-pub fn content_hash(bytes: impl AsRef<[u8]>) -> u64 {
-    bytes.as_ref().iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
+pub use chronicle_core::content_hash;

@@ -194,6 +194,20 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The lean reader (`llm-chronicle-lean`) is the same crate with the feature `lean`.
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "llm-chronicle",
+        "--target",
+        WASM_TARGET,
+        "--features",
+        "lean",
+        "--bins",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     steps::begin(
         "native tests: core unit, property and fixture tests; SSR snapshots; xtask",
@@ -390,7 +404,8 @@ fn prerender(args: &[String]) -> Result {
 fn prerender_site(dir: &Path, data_path: &str) -> Result {
     use chronicle_core::i18n::Lang;
     use llm_chronicle::prerender::{
-        author_build, author_page, data_file, externalize_boot, fill_embed_loader, page, render_app, PRERENDERED_ATTR,
+        author_build, author_page, data_file, externalize_boot, fill_embed_loader, hash_build, page, render_app,
+        LEAN_BUILD, PRERENDERED_ATTR,
     };
     use llm_chronicle::Dataset;
     let text = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
@@ -417,10 +432,12 @@ fn prerender_site(dir: &Path, data_path: &str) -> Result {
             fill_embed_loader(&loader, &template, &data_name).ok_or("cannot find the built file names for embed.js")?;
         std::fs::write(&loader_path, filled).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     }
-    // No inline scripts: the start-up script becomes a file (strict CSP). The authoring pages get
-    // their own, which starts the authoring app's WASM.
+    // No inline scripts: the start-up script becomes a file (strict CSP); it loads the lean
+    // reader unless an editor's `?data=` needs the full one. The authoring pages get their own,
+    // which starts the authoring app's WASM.
+    let lean = hash_build(dir, LEAN_BUILD)?;
     let mut author_template = template.clone();
-    if let Some((with_src, name, js)) = externalize_boot(&template, &data_name) {
+    if let Some((with_src, name, js)) = externalize_boot(&template, &data_name, Some(&lean)) {
         std::fs::write(dir.join(&name), js).map_err(|e| format!("{name}: {e}"))?;
         let author_boot = author_build(dir, &data_name)?;
         author_template = with_src.replace(&format!("/{name}\""), &format!("/{author_boot}\""));

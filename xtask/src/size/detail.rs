@@ -26,10 +26,13 @@ pub struct Breakdown {
     pub data_bytes: Vec<u8>,
 }
 
-/// Builds the reader's WASM with names kept, as Trunk would optimise it; returns its path.
+/// The binary the report looks into: the lean reader, whose size the budget is for.
+const BIN: &str = "llm-chronicle-lean";
+
+/// Builds the lean reader's WASM with names kept, as Trunk would optimise it; returns its path.
 pub fn build() -> Result<PathBuf, String> {
     let index = std::fs::read_to_string("index.html").map_err(|e| format!("index.html: {e}"))?;
-    let (bin, level, params) = trunk_rust_link(&index)?;
+    let (bin, level, params, features) = trunk_rust_link(&index, BIN)?;
     crate::step(&format!("the WASM of `{bin}` with names (profile size-report), for the report"));
     // v0 symbol names carry the generic arguments, so each instance of a generic function (a
     // component's `view`, a sort for one type) is told apart.
@@ -41,6 +44,8 @@ pub fn build() -> Result<PathBuf, String> {
         crate::WASM_TARGET,
         "--bin",
         &bin,
+        "--features",
+        &features,
     ]))?;
     // wasm-bindgen and wasm-opt of the versions the release build uses.
     let tools = crate::tools::toolchain()?;
@@ -60,18 +65,18 @@ pub fn build() -> Result<PathBuf, String> {
     Ok(named)
 }
 
-/// The bin, wasm-opt level and extra wasm-opt parameters of `index.html`'s `<link data-trunk
-/// rel="rust">`, which Trunk reads to build the reader's WASM.
-fn trunk_rust_link(index: &str) -> Result<(String, String, Vec<String>), String> {
+/// The bin, wasm-opt level, extra wasm-opt parameters and cargo features of `index.html`'s
+/// `<link data-trunk rel="rust">` for `bin`, which Trunk reads to build that WASM.
+fn trunk_rust_link(index: &str, bin: &str) -> Result<(String, String, Vec<String>, String), String> {
     let link = index
         .split('<')
         .find(|tag| {
             tag.starts_with("link")
                 && tag.contains("data-trunk")
                 && tag.contains("rel=\"rust\"")
-                && !tag.contains("data-type=\"worker\"")
+                && tag.contains(&format!("data-bin=\"{bin}\""))
         })
-        .ok_or("index.html has no <link data-trunk rel=\"rust\">")?;
+        .ok_or(format!("index.html has no <link data-trunk rel=\"rust\" data-bin=\"{bin}\">"))?;
     let attr = |name: &str| {
         let key = format!("{name}=\"");
         let start = link.find(&key)? + key.len();
@@ -81,7 +86,7 @@ fn trunk_rust_link(index: &str) -> Result<(String, String, Vec<String>), String>
     let level = attr("data-wasm-opt").unwrap_or_else(|| "s".to_owned());
     let params =
         attr("data-wasm-opt-params").map(|p| p.split_whitespace().map(str::to_owned).collect()).unwrap_or_default();
-    Ok((bin, level, params))
+    Ok((bin, level, params, attr("data-cargo-features").unwrap_or_default()))
 }
 
 /// Reads a WASM file's functions (named from its name section) and sections.
@@ -341,13 +346,15 @@ mod tests {
     }
 
     #[test]
-    fn the_index_html_link_gives_the_bin_and_wasm_opt_flags() {
+    fn the_index_html_link_gives_the_bin_wasm_opt_flags_and_features() {
         let html = r#"<link data-trunk rel="css" href="x.css" />
-            <link data-trunk rel="rust" data-bin="reader" data-wasm-opt="z" data-wasm-opt-params="--converge -c" />
+            <link data-trunk rel="rust" data-bin="full" data-wasm-opt="s" />
+            <link data-trunk rel="rust" data-bin="reader" data-type="worker" data-cargo-features="lean" data-wasm-opt="z" data-wasm-opt-params="--converge -c" />
             <link data-trunk rel="rust" data-bin="author" data-type="worker" />"#;
-        let (bin, level, params) = trunk_rust_link(html).unwrap();
-        assert_eq!((bin.as_str(), level.as_str()), ("reader", "z"));
+        let (bin, level, params, features) = trunk_rust_link(html, "reader").unwrap();
+        assert_eq!((bin.as_str(), level.as_str(), features.as_str()), ("reader", "z", "lean"));
         assert_eq!(params, ["--converge", "-c"]);
+        assert!(trunk_rust_link(html, "other").is_err());
     }
 
     /// A module with one imported and two defined functions, the second named, and one data
