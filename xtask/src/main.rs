@@ -183,31 +183,14 @@ fn test() -> Result {
         Some("fix what clippy lists above (warnings are errors here); `cargo clippy --workspace --all-targets` shows them again"),
     );
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(cargo().args([
-        "clippy",
-        "-p",
-        "llm-chronicle",
-        "--target",
-        WASM_TARGET,
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    // The lean reader (`llm-chronicle-lean`) is the same crate with the feature `lean`.
-    run(cargo().args([
-        "clippy",
-        "-p",
-        "llm-chronicle",
-        "--target",
-        WASM_TARGET,
-        "--features",
-        "lean",
-        "--bins",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // The widget for the browser, then the lean reader (`llm-chronicle-lean`): the same crate
+    // with the feature `lean`.
+    for extra in [&["--all-targets"][..], &["--features", "lean", "--bins"]] {
+        run(cargo()
+            .args(["clippy", "-p", "llm-chronicle", "--target", WASM_TARGET])
+            .args(extra)
+            .args(["--", "-D", "warnings"]))?;
+    }
 
     steps::begin(
         "native tests: core unit, property and fixture tests; SSR snapshots; xtask",
