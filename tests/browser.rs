@@ -153,6 +153,7 @@ async fn a_wheel_zoom_previews_then_sets_the_state_once_and_a_button_acts_on_wha
     assert_eq!(label_span(&root), full, "the state waits for the gesture to pause");
     // Without a further step the gesture ends, and the state gets the window it showed.
     wait_for("the plot laid out again", || query(&root, "[data-px][transform]").is_none()).await;
+    wait_for("the label to show the zoomed window", || label_span(&root) < full * 0.7).await;
     let zoomed = label_span(&root);
     assert!(zoomed < full * 0.7, "the label shows the zoomed window: {zoomed} of {full} years");
     // "Zoom in" while a gesture still runs zooms from the window shown, not from the state's.
