@@ -80,6 +80,7 @@ pub fn wait_for_page(port: u16, marker: &str, server: &mut std::process::Child, 
         if get(port).is_some_and(|page| page.contains(marker)) {
             return Ok(start.elapsed());
         }
+        // A poll, not a wait before an assert: the server answers when its build is done.
         std::thread::sleep(Duration::from_secs(1));
     }
     Err(format!("no page with {marker} at http://127.0.0.1:{port}/ after {} s", limit.as_secs()))
